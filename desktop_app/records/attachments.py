@@ -1,0 +1,78 @@
+"""Files attached to records, stored once by content hash beside the database.
+
+The database keeps name, size and hash; the bytes live in
+<database folder>/<database name>-files/<sha256><suffix>, so attaching the same
+scan to three records stores it once, and a backup of the folder is plain files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from desktop_app.store import models as m
+from desktop_app.store.db import current_operator, current_path, write_transaction
+
+
+def files_dir() -> Path:
+    db_path = current_path()
+    if db_path is None:
+        raise RuntimeError("no database open")
+    folder = db_path.parent / f"{db_path.stem}-files"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def stored_path(att: m.Attachment) -> Path:
+    return files_dir() / f"{att.file_hash}{Path(att.file_name).suffix.lower()}"
+
+
+def add_file(
+    record_type: str, record_id: int, source: str | Path, description: str = ""
+) -> m.Attachment:
+    source = Path(source)
+    if not source.is_file():
+        raise FileNotFoundError(str(source))
+    digest = _sha256(source)
+    target = files_dir() / f"{digest}{source.suffix.lower()}"
+    if not target.exists():
+        tmp = target.with_suffix(target.suffix + ".part")
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
+    with write_transaction():
+        return m.Attachment.create(
+            record_type=record_type,
+            record_id=record_id,
+            file_hash=digest,
+            file_name=source.name,
+            size=source.stat().st_size,
+            description=description,
+            added_by=current_operator(),
+        )
+
+
+def list_for(record_type: str, record_id: int) -> list[m.Attachment]:
+    return list(
+        m.Attachment.select()
+        .where((m.Attachment.record_type == record_type) & (m.Attachment.record_id == record_id))
+        .order_by(m.Attachment.added_at, m.Attachment.id)
+    )
+
+
+def remove(attachment_id: int) -> None:
+    """Unlink an attachment; the stored file goes when no record uses it."""
+    att = m.Attachment.get_by_id(attachment_id)
+    path = stored_path(att)
+    with write_transaction():
+        att.delete_instance()
+    if not m.Attachment.select().where(m.Attachment.file_hash == att.file_hash).exists():
+        path.unlink(missing_ok=True)

@@ -1,0 +1,60 @@
+"""Errors a user can read: each names the field and the reason.
+
+Messages are English source strings marked for translation; the UI translates
+them (context "Validation") and fills in %1, %2 … with the arguments.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from desktop_app.records.specs import QT_TRANSLATE_NOOP
+
+V = "Validation"
+
+REQUIRED = QT_TRANSLATE_NOOP(V, "%1 is required.")
+NOT_UNIQUE = QT_TRANSLATE_NOOP(V, '%1 "%2" already exists.')
+NEGATIVE = QT_TRANSLATE_NOOP(V, "%1 cannot be below %2.")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP(V, "%1 must be a number.")
+NOT_A_DATE = QT_TRANSLATE_NOOP(V, "%1 must be a date like 2023-09-04.")
+END_BEFORE_START = QT_TRANSLATE_NOOP(V, "%1 is earlier than %2.")
+UNKNOWN_LINK = QT_TRANSLATE_NOOP(V, "%1: the linked record no longer exists.")
+TOO_LONG = QT_TRANSLATE_NOOP(V, "%1 is longer than %2 characters.")
+DELETE_REFUSED = QT_TRANSLATE_NOOP(V, '"%1" cannot be deleted because other records depend on it:')
+
+
+@dataclass
+class Problem:
+    field: str  # field name, "" for the record as a whole
+    template: str
+    args: tuple = ()
+
+    def text(self, translate: Callable[[str, str], str] | None = None) -> str:
+        """The message; translate(context, text) localises it (first arg is a field label)."""
+        t = translate or (lambda _context, text: text)
+        out = t(V, self.template)
+        for i, arg in enumerate(self.args, start=1):
+            out = out.replace(f"%{i}", t("Field", str(arg)) if i == 1 else str(arg))
+        return out
+
+
+@dataclass
+class ValidationError(Exception):
+    problems: list[Problem] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "; ".join(p.text() for p in self.problems)
+
+
+@dataclass
+class DeleteRefused(Exception):
+    title: str
+    # (record type label, field label, count, example titles)
+    dependents: list[tuple[str, str, int, list[str]]]
+
+    def __str__(self) -> str:
+        parts = [
+            f"{label}/{flabel}: {n} ({', '.join(ex)})" for label, flabel, n, ex in self.dependents
+        ]
+        return Problem("", DELETE_REFUSED, (self.title,)).text() + " " + "; ".join(parts)

@@ -1,0 +1,203 @@
+"""List queries: search, filters, sort and paging, all in SQL.
+
+The table model asks for a count and then for pages of rows; nothing here
+loads every row into Python, so a list of 100,000 records opens as fast as
+one of 100.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+from dataclasses import dataclass, field
+from functools import reduce
+from typing import Any
+
+import peewee as pw
+
+from desktop_app.records.service import link_fields
+from desktop_app.records.specs import FK, INT, LINKS, MULTICHOICE, RecordSpec, spec_for
+from desktop_app.records.values import join_multi, split_multi
+
+
+@dataclass
+class ListQuery:
+    spec: RecordSpec
+    search: str = ""
+    year: int | None = None
+    unit_id: int | None = None
+    type_value: str | None = None
+    status_value: str | None = None
+    sort_field: str | None = None
+    descending: bool = False
+    ids: list[int] | None = None  # restrict to these records (dossiers)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class _Plan:
+    """The columns and joins of one list query (aliases made once)."""
+
+    def __init__(self, spec: RecordSpec):
+        self.spec = spec
+        self.model = spec.model
+        self.aliases: dict[str, type[pw.Model]] = {}
+        for f in spec.fields:
+            if f.kind == FK and (f.name in spec.list_columns or f.name in spec.search_fields):
+                self.aliases[f.name] = spec_for(f.target).model.alias(f"fk_{f.name}")
+
+    def fk_title(self, name: str) -> pw.Field:
+        f = self.spec.field(name)
+        target = spec_for(f.target)
+        return getattr(self.aliases[name], target.title_field)
+
+    def base_select(self, *columns) -> pw.ModelSelect:
+        query = self.model.select(*columns)
+        for name, alias in self.aliases.items():
+            query = query.join_from(
+                self.model,
+                alias,
+                pw.JOIN.LEFT_OUTER,
+                on=(getattr(self.model, f"{name}_id") == alias.id),
+            )
+        return query
+
+    def display_columns(self) -> list[pw.Node]:
+        out: list[pw.Node] = [self.model.id]
+        for f in self.spec.columns:
+            if f.kind == FK:
+                out.append(self.fk_title(f.name))
+            elif f.kind == LINKS:
+                out.append(pw.SQL("NULL"))  # filled per page, see fetch_page
+            else:
+                out.append(getattr(self.model, f.name))
+        return out
+
+
+def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelect:
+    spec, model = q.spec, plan.model
+    for term in (q.search or "").split():
+        query = query.where(reduce(operator.or_, [_matches(plan, name, term) for name in spec.search_fields]))
+    if q.year and (spec.year_field or _has_year(spec)):
+        if spec.year_field:
+            column = getattr(model, spec.year_field)
+            query = query.where(
+                (column >= dt.date(q.year, 1, 1)) & (column < dt.date(q.year + 1, 1, 1))
+            )
+        else:
+            query = query.where(model.year == q.year)
+    if q.unit_id and spec.unit_field:
+        query = query.where(getattr(model, f"{spec.unit_field}_id") == q.unit_id)
+    if q.type_value and spec.type_field:
+        query = query.where(getattr(model, spec.type_field) == q.type_value)
+    if q.status_value and spec.status_field:
+        query = query.where(getattr(model, spec.status_field) == q.status_value)
+    if q.ids is not None:
+        query = query.where(model.id.in_(q.ids or [0]))
+    return query
+
+
+def _has_year(spec: RecordSpec) -> bool:
+    return any(f.name == "year" and f.kind == INT for f in spec.fields)
+
+
+def supports_year(spec: RecordSpec) -> bool:
+    return bool(spec.year_field) or _has_year(spec)
+
+
+def _matches(plan: _Plan, name: str, term: str) -> pw.Expression:
+    spec, model = plan.spec, plan.model
+    f = spec.field(name)
+    if f.kind == FK:
+        return plan.fk_title(name).contains(term)
+    if f.kind == LINKS:
+        target = spec_for(f.target)
+        owner_fk, target_fk = link_fields(spec, f.through)
+        sub = (
+            f.through.select(pw.SQL("1"))
+            .join(target.model, on=(target_fk == target.model.id))
+            .where(
+                (owner_fk == model.id)
+                & (
+                    getattr(target.model, target.title_field).contains(term)
+                    | (
+                        target.model.short_name.contains(term)
+                        if hasattr(target.model, "short_name")
+                        else pw.SQL("0")
+                    )
+                )
+            )
+        )
+        return pw.fn.EXISTS(sub)
+    return getattr(model, name).contains(term)
+
+
+def _order(plan: _Plan, q: ListQuery) -> list[pw.Node]:
+    spec, model = q.spec, plan.model
+    name, desc = (q.sort_field, q.descending) if q.sort_field else spec.default_sort
+    f = spec.field(name) if name != "id" else None
+    if f is None:
+        column = model.id
+    elif f.kind == FK:
+        column = plan.aliases[name].sort_key
+    elif f.kind == LINKS:
+        column = model.id
+    elif name == spec.title_field:
+        column = model.sort_key  # pinyin
+    else:
+        column = getattr(model, name)
+    if desc:
+        return [column.desc(nulls="LAST"), model.id.desc()]
+    return [column.asc(nulls="LAST"), model.id.asc()]
+
+
+def sortable(spec: RecordSpec, name: str) -> bool:
+    return spec.field(name).kind != LINKS
+
+
+def count(q: ListQuery) -> int:
+    plan = _Plan(q.spec)
+    return _filtered(plan, q, plan.base_select(plan.model.id)).count()
+
+
+def fetch_page(q: ListQuery, offset: int, limit: int) -> list[list[Any]]:
+    """Rows [id, column values…] of one page, in list-column order."""
+    plan = _Plan(q.spec)
+    query = _filtered(plan, q, plan.base_select(*plan.display_columns()))
+    query = query.order_by(*_order(plan, q)).offset(offset).limit(limit)
+    rows = [list(r) for r in query.tuples()]
+    if rows:
+        _fill_links(q.spec, rows)
+        for i, f in enumerate(q.spec.columns, start=1):
+            if f.kind == MULTICHOICE:
+                for r in rows:
+                    r[i] = join_multi(split_multi(r[i]))
+    return rows
+
+
+def _fill_links(spec: RecordSpec, rows: list[list[Any]]) -> None:
+    """One query per link column for the whole page, not one per row."""
+    ids = [r[0] for r in rows]
+    for i, f in enumerate(spec.columns, start=1):
+        if f.kind != LINKS:
+            continue
+        target = spec_for(f.target)
+        owner_fk, target_fk = link_fields(spec, f.through)
+        title = getattr(target.model, target.title_field)
+        query = (
+            f.through.select(owner_fk, title)
+            .join(target.model, on=(target_fk == target.model.id))
+            .where(owner_fk.in_(ids))
+            .order_by(f.through.id)
+            .tuples()
+        )
+        names: dict[int, list[str]] = {}
+        for owner_id, name in query:
+            names.setdefault(owner_id, []).append(name)
+        for r in rows:
+            r[i] = join_multi(names.get(r[0], []))
+
+
+def all_ids(q: ListQuery) -> list[int]:
+    plan = _Plan(q.spec)
+    query = _filtered(plan, q, plan.base_select(plan.model.id)).order_by(*_order(plan, q))
+    return [r for (r,) in query.tuples()]

@@ -1,0 +1,393 @@
+"""Create, update and delete records with the rules of their spec.
+
+Every write runs in one IMMEDIATE transaction: a save either lands whole
+(record, links, child rows) or not at all. Widgets call these functions and
+never touch the models directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import peewee as pw
+
+from desktop_app.records import errors as E
+from desktop_app.records.specs import (
+    ALL_SPECS,
+    CHILDREN,
+    CHOICE,
+    DATE,
+    FK,
+    FLOAT,
+    INT,
+    LINKS,
+    LONGTEXT,
+    MULTICHOICE,
+    TEXT,
+    RecordSpec,
+    dependents,
+    spec_for,
+)
+from desktop_app.records.values import clean_text, join_multi, sort_key, split_multi, to_date
+from desktop_app.store import models as m
+from desktop_app.store.db import current_operator, write_transaction
+
+MAX_TEXT = 255
+MAX_LONGTEXT = 20000
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+def link_fields(spec: RecordSpec, through: type[pw.Model]) -> tuple[pw.Field, pw.Field]:
+    """(owner FK, target FK) of a link table."""
+    owner_fk = getattr(through, spec.model.__name__.lower())
+    target_fk = next(
+        f
+        for f in through._meta.refs
+        if f is not owner_fk  # the other foreign key
+    )
+    return owner_fk, target_fk
+
+
+def child_fk(field_model: type[pw.Model], spec: RecordSpec) -> pw.Field:
+    return getattr(field_model, spec.model.__name__.lower())
+
+
+def title_of(spec: RecordSpec, record: pw.Model) -> str:
+    return str(getattr(record, spec.title_field) or "")
+
+
+# ---------------------------------------------------------------- reading
+
+
+def empty_values(spec: RecordSpec) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in spec.fields:
+        if f.kind in (MULTICHOICE, LINKS, CHILDREN):
+            out[f.name] = []
+        elif f.kind in (TEXT, LONGTEXT, CHOICE):
+            out[f.name] = ""
+        else:
+            out[f.name] = None
+    return out
+
+
+def load(spec: RecordSpec, record_id: int) -> dict[str, Any]:
+    """A record's values as the form edits them."""
+    rec = spec.model.get_by_id(record_id)
+    out: dict[str, Any] = {}
+    for f in spec.fields:
+        if f.kind == FK:
+            out[f.name] = getattr(rec, f.column_name)
+        elif f.kind == MULTICHOICE:
+            out[f.name] = split_multi(getattr(rec, f.name))
+        elif f.kind == LINKS:
+            owner_fk, target_fk = link_fields(spec, f.through)
+            rows = f.through.select(target_fk).where(owner_fk == record_id).order_by(f.through.id)
+            out[f.name] = [getattr(r, target_fk.column_name) for r in rows]
+        elif f.kind == CHILDREN:
+            fk = child_fk(f.child_model, spec)
+            rows = (
+                f.child_model.select()
+                .where(fk == record_id)
+                .order_by(f.child_model.date, f.child_model.id)
+            )
+            out[f.name] = [(r.date, r.text) for r in rows]
+        else:
+            out[f.name] = getattr(rec, f.name)
+    return out
+
+
+def names_of(spec_key: str, ids: list[int]) -> dict[int, str]:
+    """Display names of records of one type, by id."""
+    if not ids:
+        return {}
+    spec = spec_for(spec_key)
+    title = getattr(spec.model, spec.title_field)
+    rows = spec.model.select(spec.model.id, title).where(spec.model.id.in_(ids)).tuples()
+    return {rid: name for rid, name in rows}
+
+
+def choices_for_link(spec_key: str) -> list[tuple[int, str]]:
+    """(id, name) of every record a link picker may offer, in pinyin order."""
+    spec = spec_for(spec_key)
+    title = getattr(spec.model, spec.title_field)
+    rows = spec.model.select(spec.model.id, title).order_by(spec.model.sort_key, spec.model.id)
+    return list(rows.tuples())
+
+
+# ---------------------------------------------------------------- validating
+
+
+def validate(spec: RecordSpec, values: dict[str, Any], record_id: int | None = None) -> dict:
+    """Check values against the spec; return them cleaned or raise ValidationError."""
+    problems: list[E.Problem] = []
+    clean: dict[str, Any] = {}
+    for f in spec.fields:
+        raw = values.get(f.name)
+        try:
+            value = _clean(f, raw)
+        except ValueError as exc:
+            problems.append(E.Problem(f.name, str(exc), (f.label,)))
+            continue
+        empty = value in (None, "", [])
+        if f.required and empty:
+            problems.append(E.Problem(f.name, E.REQUIRED, (f.label,)))
+            continue
+        if f.kind in (INT, FLOAT) and value is not None:
+            low = f.year_min if f.year_min is not None else f.minimum
+            if value < low:
+                problems.append(E.Problem(f.name, E.NEGATIVE, (f.label, low)))
+                continue
+        if f.kind == TEXT and isinstance(value, str) and len(value) > MAX_TEXT:
+            problems.append(E.Problem(f.name, E.TOO_LONG, (f.label, MAX_TEXT)))
+            continue
+        if f.kind == LONGTEXT and isinstance(value, str) and len(value) > MAX_LONGTEXT:
+            problems.append(E.Problem(f.name, E.TOO_LONG, (f.label, MAX_LONGTEXT)))
+            continue
+        if f.unique and not empty:
+            column = getattr(spec.model, f.name)
+            query = spec.model.select().where(column == value)
+            if record_id is not None:
+                query = query.where(spec.model.id != record_id)
+            if query.exists():
+                problems.append(E.Problem(f.name, E.NOT_UNIQUE, (f.label, value)))
+                continue
+        if f.kind == FK and value is not None:
+            target = spec_for(f.target).model
+            if not target.select().where(target.id == value).exists():
+                problems.append(E.Problem(f.name, E.UNKNOWN_LINK, (f.label,)))
+                continue
+        clean[f.name] = value
+    problems += _date_order(spec, clean)
+    if problems:
+        raise E.ValidationError(problems)
+    return clean
+
+
+def _clean(f, raw: Any) -> Any:
+    if f.kind in (TEXT, CHOICE):
+        return clean_text(raw)
+    if f.kind == LONGTEXT:
+        return "" if raw is None else str(raw).strip()
+    if f.kind == DATE:
+        try:
+            return to_date(raw)
+        except ValueError:
+            raise ValueError(E.NOT_A_DATE) from None
+    if f.kind in (INT, FLOAT):
+        if raw in (None, ""):
+            return None
+        try:
+            number = float(raw)
+        except (TypeError, ValueError):
+            raise ValueError(E.NOT_A_NUMBER) from None
+        return int(number) if f.kind == INT else number
+    if f.kind == MULTICHOICE:
+        return split_multi(raw)
+    if f.kind == FK:
+        return int(raw) if raw not in (None, "", 0) else None
+    if f.kind == LINKS:
+        seen: list[int] = []
+        for x in raw or []:
+            if int(x) not in seen:
+                seen.append(int(x))
+        return seen
+    if f.kind == CHILDREN:
+        rows = []
+        for date, text in raw or []:
+            text = clean_text(text)
+            if text or date:
+                rows.append((to_date(date), text))
+        return rows
+    return raw
+
+
+# (end, start) date pairs that must be in order
+_DATE_PAIRS = (("term_end", "term_start"), ("end_date", "start_date"))
+
+
+def _date_order(spec: RecordSpec, clean: dict) -> list[E.Problem]:
+    out = []
+    for end, start in _DATE_PAIRS:
+        a, b = clean.get(end), clean.get(start)
+        if a and b and a < b:
+            out.append(
+                E.Problem(end, E.END_BEFORE_START, (spec.field(end).label, spec.field(start).label))
+            )
+    return out
+
+
+# ---------------------------------------------------------------- writing
+
+
+def save(
+    spec: RecordSpec,
+    values: dict[str, Any],
+    record_id: int | None = None,
+    *,
+    sample: bool = False,
+) -> int:
+    """Create (record_id None) or update a record; returns its id."""
+    clean = validate(spec, values, record_id)
+    columns: dict[str, Any] = {}
+    for f in spec.fields:
+        if f.kind in (LINKS, CHILDREN):
+            continue
+        value = clean[f.name]
+        if f.kind == MULTICHOICE:
+            value = join_multi(value)
+        if f.kind in (INT, FLOAT) and value is None and not spec.model._meta.fields[f.name].null:
+            value = 0
+        columns[f.column_name if f.kind == FK else f.name] = value
+    columns["sort_key"] = sort_key(str(clean.get(spec.title_field) or ""))
+    columns["updated_at"] = _now()
+    columns["changed_by"] = current_operator()
+    with write_transaction():
+        if record_id is None:
+            columns["created_at"] = columns["updated_at"]
+            columns["is_sample"] = sample
+            record_id = spec.model.insert(**columns).execute()
+        else:
+            spec.model.update(**columns).where(spec.model.id == record_id).execute()
+        for f in spec.fields:
+            if f.kind == LINKS:
+                _write_links(spec, f, record_id, clean[f.name])
+            elif f.kind == CHILDREN:
+                _write_children(spec, f, record_id, clean[f.name])
+    return record_id
+
+
+def _write_links(spec: RecordSpec, f, record_id: int, ids: list[int]) -> None:
+    owner_fk, target_fk = link_fields(spec, f.through)
+    f.through.delete().where(owner_fk == record_id).execute()
+    if ids:
+        target = spec_for(f.target).model
+        existing = {r for (r,) in target.select(target.id).where(target.id.in_(ids)).tuples()}
+        missing = [i for i in ids if i not in existing]
+        if missing:
+            raise E.ValidationError([E.Problem(f.name, E.UNKNOWN_LINK, (f.label,))])
+        f.through.insert_many(
+            [{owner_fk.name: record_id, target_fk.name: i} for i in ids]
+        ).execute()
+
+
+def _write_children(spec: RecordSpec, f, record_id: int, rows: list) -> None:
+    fk = child_fk(f.child_model, spec)
+    f.child_model.delete().where(fk == record_id).execute()
+    if rows:
+        f.child_model.insert_many(
+            [{fk.name: record_id, "date": d, "text": t} for d, t in rows]
+        ).execute()
+
+
+def dependents_of(spec: RecordSpec, record_id: int) -> list[tuple[str, str, int, list[str]]]:
+    """Records that point at this one: (type label, field label, count, examples)."""
+    found = []
+    for other, f in dependents(spec):
+        if f.kind == FK:
+            column = getattr(other.model, f.name)
+            query = other.model.select().where(column == record_id)
+        else:
+            owner_fk, target_fk = link_fields(other, f.through)
+            query = (
+                other.model.select()
+                .join(f.through, on=(owner_fk == other.model.id))
+                .where(target_fk == record_id)
+            )
+        count = query.count()
+        if count:
+            examples = [title_of(other, r) for r in query.limit(3)]
+            found.append((other.label, f.label, count, examples))
+    return found
+
+
+def delete(spec: RecordSpec, record_id: int) -> None:
+    """Delete a record with its own links and child rows; refuse while others depend on it."""
+    record = spec.model.get_by_id(record_id)
+    deps = dependents_of(spec, record_id)
+    if deps:
+        raise E.DeleteRefused(title_of(spec, record), deps)
+    with write_transaction():
+        for f in spec.fields:
+            if f.kind == LINKS:
+                owner_fk, _ = link_fields(spec, f.through)
+                f.through.delete().where(owner_fk == record_id).execute()
+            elif f.kind == CHILDREN:
+                fk = child_fk(f.child_model, spec)
+                f.child_model.delete().where(fk == record_id).execute()
+        m.Attachment.delete().where(
+            (m.Attachment.record_type == spec.key) & (m.Attachment.record_id == record_id)
+        ).execute()
+        spec.model.delete().where(spec.model.id == record_id).execute()
+
+
+def sample_count() -> int:
+    return sum(s.model.select().where(s.model.is_sample == True).count() for s in ALL_SPECS)  # noqa: E712
+
+
+def remove_sample_data() -> int:
+    """Delete every record marked as sample; records users added stay."""
+    removed = 0
+    with write_transaction():
+        # Dependent types first, referenced types (units, institutions) last.
+        for spec in reversed(_delete_order()):
+            ids = [
+                r
+                for (r,) in spec.model.select(spec.model.id)
+                .where(spec.model.is_sample == True)  # noqa: E712
+                .tuples()
+            ]
+            for rid in ids:
+                for f in spec.fields:
+                    if f.kind == LINKS:
+                        owner_fk, _ = link_fields(spec, f.through)
+                        f.through.delete().where(owner_fk == rid).execute()
+                    elif f.kind == CHILDREN:
+                        fk = child_fk(f.child_model, spec)
+                        f.child_model.delete().where(fk == rid).execute()
+            m.Attachment.delete().where(
+                (m.Attachment.record_type == spec.key) & (m.Attachment.record_id.in_(ids))
+            ).execute()
+            removed += spec.model.delete().where(spec.model.id.in_(ids)).execute()
+    return removed
+
+
+def _delete_order() -> list[RecordSpec]:
+    """Specs ordered so each comes after the types it points at."""
+    ordered: list[RecordSpec] = []
+    pending = list(ALL_SPECS)
+    while pending:
+        for spec in list(pending):
+            targets = {f.target for f in spec.fields if f.kind in (FK, LINKS)} - {spec.key}
+            if all(any(o.key == t for o in ordered) for t in targets):
+                ordered.append(spec)
+                pending.remove(spec)
+    return ordered
+
+
+def rename_category_word(list_key: str, old: str, new: str) -> int:
+    """Rewrite a category word in every record that uses it; returns rows changed."""
+    changed = 0
+    with write_transaction():
+        m.Category.update(name=new).where(
+            (m.Category.list_key == list_key) & (m.Category.name == old)
+        ).execute()
+        for spec in ALL_SPECS:
+            for f in spec.fields:
+                if f.choices != list_key:
+                    continue
+                column = getattr(spec.model, f.name)
+                if f.kind == CHOICE:
+                    changed += spec.model.update({column: new}).where(column == old).execute()
+                elif f.kind == MULTICHOICE:
+                    for rec in spec.model.select(spec.model.id, column).where(column.contains(old)):
+                        words = [new if w == old else w for w in split_multi(getattr(rec, f.name))]
+                        spec.model.update({column: join_multi(words)}).where(
+                            spec.model.id == rec.id
+                        ).execute()
+                        changed += 1
+    return changed

@@ -1,0 +1,94 @@
+"""The one database connection: a peewee proxy bound when a file is opened.
+
+Why a proxy: models are declared at import time, but which file they talk to is
+decided at start-up (default data folder, --db PATH, File > Open).
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+from platformdirs import user_data_dir
+
+APP_NAME = "CoopLedger"
+
+database_proxy = peewee.DatabaseProxy()
+
+_operator: str | None = None
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "synchronous": "normal",
+    "busy_timeout": 5000,
+    "cache_size": -16000,
+}
+
+
+def data_dir() -> Path:
+    """Per-user data folder; COOP_LEDGER_HOME overrides it (tests, portable use)."""
+    override = os.environ.get("COOP_LEDGER_HOME")
+    path = Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "ledger.sqlite"
+
+
+def set_operator(name: str | None) -> None:
+    """Name written to changed_by; falls back to the OS user name."""
+    global _operator
+    _operator = (name or "").strip() or None
+
+
+def current_operator() -> str:
+    if _operator:
+        return _operator
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some locked-down PCs
+        return "unknown"
+
+
+def connect(path: str | os.PathLike) -> peewee.SqliteDatabase:
+    """Open a SQLite file and bind it to the models (schema not touched here)."""
+    close()
+    db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    db.connect()
+    database_proxy.initialize(db)
+    return db
+
+
+def close() -> None:
+    obj = database_proxy.obj
+    if obj is not None and not obj.is_closed():
+        obj.close()
+
+
+def current_path() -> Path | None:
+    obj = database_proxy.obj
+    if obj is None:
+        return None
+    return Path(obj.database)
+
+
+@contextmanager
+def write_transaction():
+    """A write transaction that takes the write lock at BEGIN.
+
+    A deferred transaction that reads first and writes later can fail with
+    SQLITE_BUSY when another connection wrote in between; IMMEDIATE avoids it.
+    """
+    db = database_proxy.obj
+    if isinstance(db, peewee.SqliteDatabase):
+        with db.atomic("IMMEDIATE") as txn:
+            yield txn
+    else:
+        with database_proxy.atomic() as txn:
+            yield txn

@@ -1,0 +1,69 @@
+"""Versioned schema: each step and its version bump run in one transaction.
+
+A new database gets the current schema at once. An older file is backed up
+(by the caller, before calling migrate) and brought forward step by step.
+Steps use plain ALTER TABLE statements that SQLite and PostgreSQL both accept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import peewee as pw
+
+from desktop_app.store import models as m
+from desktop_app.store.categories import seed_categories
+from desktop_app.store.db import database_proxy
+
+
+def _v2_talent_id_number(db: pw.Database) -> None:
+    # Issue 4 imports rosters holding 18-digit ID numbers; they stay text.
+    db.execute_sql("ALTER TABLE talent ADD COLUMN id_number VARCHAR(255) NOT NULL DEFAULT ''")
+
+
+# version reached -> step. Append only; never edit a step that has shipped.
+STEPS: dict[int, Callable[[pw.Database], None]] = {
+    2: _v2_talent_id_number,
+}
+LATEST = max(STEPS) if STEPS else 1
+
+
+class SchemaTooNewError(RuntimeError):
+    """The file was written by a newer version of the program."""
+
+
+def schema_version() -> int | None:
+    """The file's schema version, or None for a file that holds no ledger yet."""
+    db = database_proxy.obj
+    if not db.table_exists("schema_version"):
+        return None
+    value = m.SchemaVersion.select(pw.fn.MAX(m.SchemaVersion.version)).scalar()
+    return int(value) if value is not None else None
+
+
+def needs_migration() -> bool:
+    v = schema_version()
+    return v is not None and v < LATEST
+
+
+def migrate() -> int:
+    """Create or upgrade the schema; returns the version now in the file."""
+    db = database_proxy.obj
+    current = schema_version()
+    if current is None:
+        with db.atomic():
+            db.create_tables(m.ALL_MODELS)
+            seed_categories()
+            m.SchemaVersion.create(version=LATEST)
+        return LATEST
+    if current > LATEST:
+        raise SchemaTooNewError(f"schema version {current} is newer than {LATEST}")
+    for version in sorted(v for v in STEPS if v > current):
+        with db.atomic():
+            STEPS[version](db)
+            m.SchemaVersion.create(version=version)
+    with db.atomic():
+        # Tables added by later versions of the model list, and new seed lists.
+        db.create_tables(m.ALL_MODELS, safe=True)
+        seed_categories()
+    return LATEST

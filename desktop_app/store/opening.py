@@ -1,0 +1,25 @@
+"""Open a ledger file: connect, back up if the schema must move, migrate."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import peewee as pw
+
+from desktop_app.safety.backup import backup_before
+from desktop_app.store import db as store_db
+from desktop_app.store import migrations
+
+
+def open_ledger(path: str | os.PathLike | None = None) -> pw.SqliteDatabase:
+    """Open (creating if needed) the ledger at path, default the data folder."""
+    target = Path(path) if path else store_db.default_db_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    db = store_db.connect(target)
+    if migrations.needs_migration():
+        store_db.close()
+        backup_before(target, "pre-migration")
+        db = store_db.connect(target)
+    migrations.migrate()
+    return db
