@@ -60,6 +60,10 @@ def add_file(
         )
 
 
+def path_of(attachment_id: int) -> Path:
+    return stored_path(m.Attachment.get_by_id(attachment_id))
+
+
 def list_for(record_type: str, record_id: int) -> list[m.Attachment]:
     return list(
         m.Attachment.select()
@@ -74,5 +78,8 @@ def remove(attachment_id: int) -> None:
     path = stored_path(att)
     with write_transaction():
         att.delete_instance()
-    if not m.Attachment.select().where(m.Attachment.file_hash == att.file_hash).exists():
+    # Same bytes under another suffix (.jpg / .jpeg) are a different stored
+    # file: only attachments that resolve to this very path keep it alive.
+    others = m.Attachment.select().where(m.Attachment.file_hash == att.file_hash)
+    if not any(stored_path(other) == path for other in others):
         path.unlink(missing_ok=True)

@@ -76,7 +76,9 @@ class _Plan:
 def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelect:
     spec, model = q.spec, plan.model
     for term in (q.search or "").split():
-        query = query.where(reduce(operator.or_, [_matches(plan, name, term) for name in spec.search_fields]))
+        query = query.where(
+            reduce(operator.or_, [_matches(plan, name, term) for name in spec.search_fields])
+        )
     if q.year and (spec.year_field or _has_year(spec)):
         if spec.year_field:
             column = getattr(model, spec.year_field)

@@ -8,6 +8,7 @@ never touch the models directly.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 
 import peewee as pw
@@ -185,6 +186,10 @@ def _clean(f, raw: Any) -> Any:
             number = float(raw)
         except (TypeError, ValueError):
             raise ValueError(E.NOT_A_NUMBER) from None
+        # "inf", "nan", "1e400" parse as floats but are no count: int() of them
+        # crashes and SQLite stores NaN as NULL (a NOT NULL failure).
+        if not math.isfinite(number):
+            raise ValueError(E.NOT_A_NUMBER)
         return int(number) if f.kind == INT else number
     if f.kind == MULTICHOICE:
         return split_multi(raw)
@@ -201,7 +206,10 @@ def _clean(f, raw: Any) -> Any:
         for date, text in raw or []:
             text = clean_text(text)
             if text or date:
-                rows.append((to_date(date), text))
+                try:
+                    rows.append((to_date(date), text))
+                except ValueError:
+                    raise ValueError(E.NOT_A_DATE) from None
         return rows
     return raw
 
@@ -325,6 +333,10 @@ def delete(spec: RecordSpec, record_id: int) -> None:
         spec.model.delete().where(spec.model.id == record_id).execute()
 
 
+def total_records() -> int:
+    return sum(s.model.select().count() for s in ALL_SPECS)
+
+
 def sample_count() -> int:
     return sum(s.model.select().where(s.model.is_sample == True).count() for s in ALL_SPECS)  # noqa: E712
 
@@ -341,6 +353,11 @@ def remove_sample_data() -> int:
                 .where(spec.model.is_sample == True)  # noqa: E712
                 .tuples()
             ]
+            # A user's record may point at a sample one (a real activity linked to
+            # a sample institution): keep that sample record instead of failing
+            # the whole removal on a foreign key. Sample dependents are gone by
+            # now, so whatever still points at it is the user's.
+            ids = [rid for rid in ids if not dependents_of(spec, rid)]
             for rid in ids:
                 for f in spec.fields:
                     if f.kind == LINKS:
@@ -371,21 +388,38 @@ def _delete_order() -> list[RecordSpec]:
 
 def rename_category_word(list_key: str, old: str, new: str) -> int:
     """Rewrite a category word in every record that uses it; returns rows changed."""
+    if new == old:
+        return 0
     changed = 0
     with write_transaction():
-        m.Category.update(name=new).where(
-            (m.Category.list_key == list_key) & (m.Category.name == old)
-        ).execute()
+        in_list = m.Category.list_key == list_key
+        if m.Category.select().where(in_list & (m.Category.name == new)).exists():
+            # Renaming onto a word the list already has merges the two words
+            # (the unique index would refuse a second row).
+            m.Category.delete().where(in_list & (m.Category.name == old)).execute()
+        else:
+            m.Category.update(name=new).where(in_list & (m.Category.name == old)).execute()
         for spec in ALL_SPECS:
             for f in spec.fields:
                 if f.choices != list_key:
                     continue
                 column = getattr(spec.model, f.name)
                 if f.kind == CHOICE:
-                    changed += spec.model.update({column: new}).where(column == old).execute()
+                    update: dict = {column: new}
+                    if f.name == spec.title_field:  # keep pinyin order right
+                        update[spec.model.sort_key] = sort_key(new)
+                    changed += spec.model.update(update).where(column == old).execute()
                 elif f.kind == MULTICHOICE:
                     for rec in spec.model.select(spec.model.id, column).where(column.contains(old)):
-                        words = [new if w == old else w for w in split_multi(getattr(rec, f.name))]
+                        before = split_multi(getattr(rec, f.name))
+                        # contains() also matches longer words (教育 in 教育培训)
+                        if old not in before:
+                            continue
+                        words: list[str] = []
+                        for w in before:
+                            w = new if w == old else w
+                            if w not in words:
+                                words.append(w)
                         spec.model.update({column: join_multi(words)}).where(
                             spec.model.id == rec.id
                         ).execute()

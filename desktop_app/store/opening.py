@@ -17,9 +17,17 @@ def open_ledger(path: str | os.PathLike | None = None) -> pw.SqliteDatabase:
     target = Path(path) if path else store_db.default_db_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     db = store_db.connect(target)
-    if migrations.needs_migration():
+    try:
+        if migrations.needs_migration():
+            store_db.close()
+            backup_before(target, "pre-migration")
+            db = store_db.connect(target)
+        migrations.migrate()
+    except BaseException:
+        # A file we refuse (too new, failed step) must not stay bound to the
+        # models: peewee reconnects a closed database on the next query, so
+        # the next save would write into it.
         store_db.close()
-        backup_before(target, "pre-migration")
-        db = store_db.connect(target)
-    migrations.migrate()
+        store_db.database_proxy.initialize(None)
+        raise
     return db

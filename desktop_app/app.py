@@ -1,0 +1,77 @@
+"""The GUI application: translators, logging, error dialogs, first start."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop_app import i18n, settings
+from desktop_app.store import db as store_db
+
+log = logging.getLogger("desktop_app")
+
+
+def setup_logging() -> Path:
+    """Rotating log in the user's data folder; it is what support asks for."""
+    path = store_db.data_dir() / "coop-ledger.log"
+    handler = logging.handlers.RotatingFileHandler(
+        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return path
+
+
+def install_excepthook(log_path: Path) -> None:
+    """An unexpected error is logged and shown as a dialog, never as a traceback."""
+
+    def hook(exc_type, exc, tb) -> None:
+        log.error("unexpected error\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
+        if QApplication.instance() is None:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Unexpected error"),
+            QCoreApplication.translate(
+                "App",
+                "Something went wrong: %1\n\nYour saved records are safe. Details were written to %2.",
+            )
+            .replace("%1", str(exc) or exc_type.__name__)
+            .replace("%2", str(log_path)),
+        )
+
+    sys.excepthook = hook
+
+
+def run_gui(db_path: str | None, language: str | None) -> int:
+    from desktop_app.ui import ledger_actions
+    from desktop_app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setOrganizationName(settings.ORGANIZATION)
+    app.setApplicationName(settings.APPLICATION)
+    i18n.install(app, i18n.pick_language(language or settings.get_str("language", "") or None))
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation Ledger"))
+    log_path = setup_logging()
+    install_excepthook(log_path)
+    store_db.set_operator(settings.operator_name())
+
+    path = Path(db_path) if db_path else store_db.default_db_path()
+    window = MainWindow(path)
+    if not ledger_actions.open_file(window, path):
+        return 1
+    window.reset_pages()
+    window.show()
+    ledger_actions.offer_sample_data(window, path)
+    window.reset_pages()
+    return app.exec()

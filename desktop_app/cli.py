@@ -1,0 +1,50 @@
+"""Command line: the GUI is the default; demo builds the sample ledger."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coop-ledger",
+        description="Cooperation Ledger (合作台账): the county's ledger of cooperation "
+        "with universities and research institutes.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", help="ledger file to open (default: the user data folder)"
+    )
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], help="interface language (default: system locale)"
+    )
+    sub = parser.add_subparsers(dest="command")
+    demo = sub.add_parser("demo", help="build a ledger holding the Yanggao report's sample data")
+    demo.add_argument("--db", metavar="PATH", required=True, dest="demo_db", help="file to create")
+    return parser
+
+
+def cmd_demo(path: Path) -> int:
+    from desktop_app.records import demo, service
+    from desktop_app.store.opening import open_ledger
+
+    open_ledger(path)
+    if service.sample_count():
+        print(f"{path}: the sample data is already there", file=sys.stderr)
+        return 1
+    n = demo.load_sample_data()
+    print(f"{path}: {n} sample records written")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "demo":
+        return cmd_demo(Path(args.demo_db))
+    from desktop_app.app import run_gui
+
+    return run_gui(args.db, args.lang)

@@ -1,0 +1,136 @@
+"""Whole-ledger actions behind the menus: open a file, sample data, operator name.
+
+Kept out of main_window.py so that it stays navigation only.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop_app import settings
+from desktop_app.records import service
+from desktop_app.store import db as store_db
+from desktop_app.store.migrations import SchemaTooNewError
+from desktop_app.store.opening import open_ledger
+
+log = logging.getLogger(__name__)
+
+
+def open_file(parent: QWidget, path: Path) -> bool:
+    previous = store_db.current_path()
+    try:
+        open_ledger(path)
+    except SchemaTooNewError:
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("LedgerActions", "Open database"),
+            QCoreApplication.translate(
+                "LedgerActions",
+                "%1 was written by a newer version of this program. Please update it.",
+            ).replace("%1", str(path)),
+        )
+    except Exception as exc:  # not a ledger, unreadable, locked …
+        log.exception("cannot open %s", path)
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("LedgerActions", "Open database"),
+            QCoreApplication.translate("LedgerActions", "Cannot open %1:\n%2")
+            .replace("%1", str(path))
+            .replace("%2", str(exc)),
+        )
+    else:
+        settings.add_recent_file(str(path))
+        return True
+    if previous is not None:
+        open_ledger(previous)
+    return False
+
+
+def is_empty() -> bool:
+    return service.total_records() == 0
+
+
+def offer_sample_data(parent: QWidget, path: Path) -> None:
+    """A new, empty ledger: offer the Yanggao sample or an empty start."""
+    if not is_empty():
+        return
+    box = QMessageBox(parent)
+    box.setWindowTitle(QCoreApplication.translate("LedgerActions", "Welcome"))
+    box.setText(
+        QCoreApplication.translate(
+            "LedgerActions",
+            "This ledger is empty. Load the sample data of the Yanggao report to look around, or start empty?",
+        )
+    )
+    box.setInformativeText(
+        QCoreApplication.translate(
+            "LedgerActions",
+            "Sample records are marked and can be removed at once later (File > Remove sample data).",
+        )
+    )
+    load = box.addButton(
+        QCoreApplication.translate("LedgerActions", "Load sample data"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    box.addButton(
+        QCoreApplication.translate("LedgerActions", "Start empty"),
+        QMessageBox.ButtonRole.RejectRole,
+    )
+    box.setDefaultButton(load)
+    box.exec()
+    if box.clickedButton() is load:
+        from desktop_app.records import demo  # imported on demand: start-up stays light
+
+        demo.load_sample_data()
+
+
+def load_sample(parent: QWidget) -> bool:
+    if service.sample_count():
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("LedgerActions", "Load sample data"),
+            QCoreApplication.translate("LedgerActions", "The sample data is already loaded."),
+        )
+        return False
+    from desktop_app.records import demo
+
+    n = demo.load_sample_data()
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("LedgerActions", "Load sample data"),
+        QCoreApplication.translate("LedgerActions", "%1 sample records loaded.").replace(
+            "%1", str(n)
+        ),
+    )
+    return True
+
+
+def remove_sample(parent: QWidget) -> bool:
+    n = service.sample_count()
+    if not n:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("LedgerActions", "Remove sample data"),
+            QCoreApplication.translate("LedgerActions", "There is no sample data in this ledger."),
+        )
+        return False
+    answer = QMessageBox.question(
+        parent,
+        QCoreApplication.translate("LedgerActions", "Remove sample data"),
+        QCoreApplication.translate(
+            "LedgerActions", "Remove all %1 sample records? Records you entered yourself stay."
+        ).replace("%1", str(n)),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    service.remove_sample_data()
+    return True
+
+
+def set_operator(name: str) -> None:
+    settings.set_value("operator_name", name.strip())
+    store_db.set_operator(name)

@@ -1,0 +1,163 @@
+"""The record dialog: a form built from the spec, plus linked records and files.
+
+load() fills the editors, check_and_save() validates through the service and
+shows each problem at its field; nothing is written while any problem remains.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.records import errors as E
+from desktop_app.records import service
+from desktop_app.records.specs import INT, RecordSpec, spec_for
+from desktop_app.ui.geometry import remember_geometry
+from desktop_app.ui.widgets.attachments_view import AttachmentsView
+from desktop_app.ui.widgets.dossier_view import DossierView
+from desktop_app.ui.widgets.fields import UnknownName, make_editor
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class RecordDialog(QDialog):
+    def __init__(self, spec: RecordSpec, record_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.spec = spec
+        self.record_id = record_id
+        self.saved = False
+        type_label = translate("Record", spec.label)
+        self.setWindowTitle(
+            self.tr("New %1").replace("%1", type_label)
+            if record_id is None
+            else self.tr("Edit %1").replace("%1", type_label)
+        )
+        self.editors: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_form(), self.tr("Details"))
+        if record_id is not None:
+            self.dossier_view = DossierView(spec, record_id, self)
+            self.dossier_view.open_requested.connect(self._open_linked)
+            self.tabs.addTab(self.dossier_view, self.tr("Linked records"))
+            self.attachments_view = AttachmentsView(spec.key, record_id, self)
+            self.tabs.addTab(self.attachments_view, self.tr("Attachments"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.check_and_save)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.tabs)
+        lay.addWidget(self.buttons)
+        self.load()
+        remember_geometry(self, f"dialogs/{spec.key}", default_size=(640, 620))
+
+    # ---- building
+    def _build_form(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        inner = QWidget(scroll)
+        form = QFormLayout(inner)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for f in self.spec.fields:
+            editor = make_editor(f, inner)
+            editor.setObjectName(f"field_{f.name}")
+            error = QLabel(inner)
+            error.setObjectName(f"error_{f.name}")
+            error.setStyleSheet("color: #b00020")
+            error.setWordWrap(True)
+            error.hide()
+            box = QWidget(inner)
+            box_lay = QVBoxLayout(box)
+            box_lay.setContentsMargins(0, 0, 0, 0)
+            box_lay.setSpacing(2)
+            box_lay.addWidget(editor)
+            box_lay.addWidget(error)
+            label = translate("Field", f.label)
+            label_widget = QLabel(
+                f"{label} <span style='color:#b00020'>*</span>" if f.required else label
+            )
+            label_widget.setBuddy(editor)
+            form.addRow(label_widget, box)
+            self.editors[f.name] = editor
+            self.error_labels[f.name] = error
+        scroll.setWidget(inner)
+        return scroll
+
+    # ---- load / save
+    def load(self) -> None:
+        if self.record_id is None:
+            values = service.empty_values(self.spec)
+            for f in self.spec.fields:
+                if f.kind == INT and f.name == "year":
+                    values[f.name] = dt.date.today().year
+        else:
+            values = service.load(self.spec, self.record_id)
+        for name, editor in self.editors.items():
+            editor.set_value(values.get(name))
+
+    def values(self) -> tuple[dict, list[E.Problem]]:
+        out: dict = {}
+        problems: list[E.Problem] = []
+        for f in self.spec.fields:
+            try:
+                out[f.name] = self.editors[f.name].value()
+            except UnknownName as exc:
+                problems.append(E.Problem(f.name, E.NOT_FOUND, (f.label, exc.text)))
+        return out, problems
+
+    def show_problems(self, problems: list[E.Problem]) -> None:
+        for label in self.error_labels.values():
+            label.hide()
+        first = None
+        for p in problems:
+            label = self.error_labels.get(p.field)
+            if label is None:
+                continue
+            label.setText(p.text(translate))
+            label.show()
+            first = first or p.field
+        if first:
+            self.tabs.setCurrentIndex(0)
+            self.editors[first].setFocus()
+
+    def check_and_save(self) -> bool:
+        values, problems = self.values()
+        if problems:
+            self.show_problems(problems)
+            return False
+        try:
+            self.record_id = service.save(self.spec, values, self.record_id)
+        except E.ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        self.saved = True
+        self.accept()
+        return True
+
+    def _open_linked(self, key: str, rid: int) -> None:
+        dialog = RecordDialog(spec_for(key), rid, self)
+        if dialog.exec() and dialog.saved:
+            # Names shown here may have changed.
+            for table in self.dossier_view.tables.values():
+                table.record_model().reload()
+                table.record_model().fetch_all()

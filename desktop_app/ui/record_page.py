@@ -1,0 +1,242 @@
+"""A list page for one record type: search, filters, table, New/Edit/Delete."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.records import errors as E
+from desktop_app.records import queries, service
+from desktop_app.records.specs import RecordSpec
+from desktop_app.store import categories
+from desktop_app.ui.record_form import RecordDialog
+from desktop_app.ui.table_model import RecordTableModel
+from desktop_app.ui.widgets.record_table import RecordTable
+
+SEARCH_DELAY_MS = 250
+FIRST_YEAR = 2015
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+class RecordPage(QWidget):
+    def __init__(self, spec: RecordSpec, parent=None):
+        super().__init__(parent)
+        self.spec = spec
+        self.model = RecordTableModel(spec, self)
+        self.table = RecordTable(self.model, settings_key=spec.key, parent=self)
+        self.table.open_requested.connect(self.edit_record)
+        self.table.delete_requested.connect(self.delete_selected)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search (Ctrl+F)"))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self.refresh)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        self.year_filter = (
+            self._combo("year", self.tr("All years"), [str(y) for y in self._years()])
+            if queries.supports_year(spec)
+            else None
+        )
+        self.unit_filter = self._unit_combo() if spec.unit_field else None
+        self.type_filter = self._category_combo(spec.type_field, self.tr("All types"))
+        self.status_filter = self._category_combo(spec.status_field, self.tr("All statuses"))
+        for combo in (self.year_filter, self.unit_filter, self.type_filter, self.status_filter):
+            if combo is not None:
+                filters.addWidget(combo, 1)
+
+        self.new_button = QPushButton(self.tr("New"), self)
+        self.new_button.setToolTip(self.tr("New record (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_record)
+        self.edit_button = QPushButton(self.tr("Edit"), self)
+        self.edit_button.setToolTip(self.tr("Edit the selected record (Enter)"))
+        self.edit_button.clicked.connect(lambda: self.edit_record(self.table.current_id()))
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setToolTip(self.tr("Delete the selected records (Del)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count_label)
+
+        title = QLabel(f"<h2>{translate('Record', spec.label)}</h2>", self)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addLayout(filters)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(buttons)
+
+        self._add_action(QKeySequence.StandardKey.New, self.new_record)
+        self._add_action(QKeySequence.StandardKey.Find, self._focus_search)
+        self._add_action(QKeySequence(Qt.Key.Key_F5), self.refresh)
+        self.refresh()
+
+    # ---- construction helpers
+    def _add_action(self, keys, slot) -> None:
+        action = QAction(self)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+
+    def _years(self) -> list[int]:
+        return list(range(dt.date.today().year + 1, FIRST_YEAR - 1, -1))
+
+    def _combo(self, name: str, all_text: str, items: list[str]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"filter_{name}")
+        combo.addItem(all_text, None)
+        for item in items:
+            combo.addItem(item, item)
+        combo.currentIndexChanged.connect(self.refresh)
+        return combo
+
+    def _category_combo(self, field_name: str | None, all_text: str) -> QComboBox | None:
+        if not field_name:
+            return None
+        f = self.spec.field(field_name)
+        if not f.choices:
+            return None
+        return self._combo(field_name, all_text, categories.words(f.choices))
+
+    def _unit_combo(self) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName("filter_unit")
+        self._fill_units(combo)
+        combo.currentIndexChanged.connect(self.refresh)
+        return combo
+
+    def _fill_units(self, combo: QComboBox) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All units"), None)
+        for rid, name in service.choices_for_link("unit"):
+            combo.addItem(name, rid)
+        i = combo.findData(current)
+        combo.setCurrentIndex(max(i, 0))
+        combo.blockSignals(False)
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # ---- query
+    def current_query(self) -> queries.ListQuery:
+        q = self.model.query
+        q.search = self.search.text().strip()
+        q.year = (
+            int(self.year_filter.currentData())
+            if self.year_filter and self.year_filter.currentData()
+            else None
+        )
+        q.unit_id = self.unit_filter.currentData() if self.unit_filter else None
+        q.type_value = self.type_filter.currentData() if self.type_filter else None
+        q.status_value = self.status_filter.currentData() if self.status_filter else None
+        return q
+
+    def refresh(self) -> None:
+        self._search_timer.stop()
+        selected = self.table.current_id()
+        self.model.set_query(self.current_query())
+        self._update_count()
+        if selected is not None:
+            self.select_id(selected)
+
+    def reload_choices(self) -> None:
+        """Units or category words may have changed elsewhere."""
+        if self.unit_filter is not None:
+            self._fill_units(self.unit_filter)
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("%1 records").replace("%1", str(self.model.total)))
+
+    def select_id(self, rid: int) -> bool:
+        row = self.model.row_of(rid)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    # ---- operations
+    def new_record(self) -> None:
+        dialog = RecordDialog(self.spec, None, self)
+        if dialog.exec() and dialog.saved:
+            self.refresh()
+            self.select_id(dialog.record_id)
+
+    def edit_record(self, rid: int | None) -> None:
+        if rid is None:
+            return
+        dialog = RecordDialog(self.spec, rid, self)
+        dialog.exec()
+        self.refresh()  # linked records or attachments may have changed too
+
+    def delete_selected(self) -> None:
+        ids = self.table.selected_ids()
+        if not ids:
+            return
+        names = service.names_of(self.spec.key, ids)
+        shown = "\n".join(names.get(i, "") for i in ids[:10])
+        if len(ids) > 10:
+            shown += "\n…"
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete"),
+            self.tr("Delete %1 record(s)?").replace("%1", str(len(ids))) + "\n\n" + shown,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        refused: list[str] = []
+        for rid in ids:
+            try:
+                service.delete(self.spec, rid)
+            except E.DeleteRefused as exc:
+                refused.append(self._refusal_text(exc))
+        self.refresh()
+        if refused:
+            QMessageBox.warning(self, self.tr("Cannot delete"), "\n\n".join(refused))
+
+    def _refusal_text(self, exc: E.DeleteRefused) -> str:
+        lines = [E.Problem("", E.DELETE_REFUSED, (exc.title,)).text(translate)]
+        for type_label, field_label, n, examples in exc.dependents:
+            lines.append(
+                self.tr("• %1 (%2): %3 — %4")
+                .replace("%1", translate("Record", type_label))
+                .replace("%2", translate("Field", field_label))
+                .replace("%3", str(n))
+                .replace("%4", "、".join(examples) + ("…" if n > len(examples) else ""))
+            )
+        return "\n".join(lines)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.table.save_state()
+        super().closeEvent(event)

@@ -1,0 +1,382 @@
+"""One editor widget per field kind, built from a FieldSpec.
+
+Each editor has value() and set_value(); the form knows nothing about kinds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.records import service
+from desktop_app.records.specs import (
+    CHILDREN,
+    CHOICE,
+    DATE,
+    FK,
+    FLOAT,
+    INT,
+    LINKS,
+    LONGTEXT,
+    MULTICHOICE,
+    FieldSpec,
+)
+from desktop_app.records.values import to_date
+from desktop_app.store import categories
+
+EMPTY_DATE = QDate(1900, 1, 1)
+
+
+class UnknownName(ValueError):
+    """A link field holds text that names no record."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.text = text
+
+
+class TextEditor(QLineEdit):
+    def value(self) -> str:
+        return self.text()
+
+    def set_value(self, v: Any) -> None:
+        self.setText("" if v is None else str(v))
+
+
+class LongTextEditor(QPlainTextEdit):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def set_value(self, v: Any) -> None:
+        self.setPlainText("" if v is None else str(v))
+
+
+class DateEditor(QWidget):
+    """A date with a calendar pop-up that may also be empty."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.edit = QDateEdit(self)
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setMinimumDate(EMPTY_DATE)
+        self.edit.setSpecialValueText(" ")  # shown for the minimum date: "no date"
+        self.edit.setDate(EMPTY_DATE)
+        self.edit.calendarWidget().setSelectedDate(QDate.currentDate())
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("×")
+        self.clear_button.setToolTip(self.tr("Clear the date"))
+        self.clear_button.clicked.connect(lambda: self.edit.setDate(EMPTY_DATE))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.clear_button)
+        self.setFocusProxy(self.edit)
+
+    def value(self) -> dt.date | None:
+        d = self.edit.date()
+        return None if d == EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
+
+    def set_value(self, v: Any) -> None:
+        d = to_date(v) if v else None
+        self.edit.setDate(QDate(d.year, d.month, d.day) if d else EMPTY_DATE)
+
+
+class IntEditor(QSpinBox):
+    def __init__(self, minimum: int, parent=None):
+        super().__init__(parent)
+        self.setRange(minimum, 2_000_000_000)
+        self.setGroupSeparatorShown(False)
+
+    def value(self) -> int:  # type: ignore[override]
+        return super().value()
+
+    def set_value(self, v: Any) -> None:
+        self.setValue(int(v) if v not in (None, "") else self.minimum())
+
+
+class FloatEditor(QDoubleSpinBox):
+    """A number that may be left empty (shown blank at the minimum)."""
+
+    def __init__(self, minimum: float, parent=None):
+        super().__init__(parent)
+        self.setDecimals(2)
+        self.setRange(minimum - 1, 1e12)
+        self.setSpecialValueText(" ")
+        self.setValue(self.minimum())
+
+    def value(self) -> float | None:  # type: ignore[override]
+        v = super().value()
+        return None if v == self.minimum() else v
+
+    def set_value(self, v: Any) -> None:
+        self.setValue(float(v) if v not in (None, "") else self.minimum())
+
+
+class ChoiceEditor(QComboBox):
+    def __init__(self, list_key: str, parent=None):
+        super().__init__(parent)
+        self.addItem("")
+        self.addItems(categories.words(list_key))
+
+    def value(self) -> str:
+        return self.currentText()
+
+    def set_value(self, v: Any) -> None:
+        v = v or ""
+        if self.findText(v) < 0:
+            self.addItem(v)  # a word removed from the list stays visible on old records
+        self.setCurrentIndex(self.findText(v))
+
+
+class MultiChoiceEditor(QListWidget):
+    def __init__(self, list_key: str, parent=None):
+        super().__init__(parent)
+        self.setFlow(QListWidget.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
+        for w in categories.words(list_key):
+            self._add(w)
+
+    def _add(self, word: str) -> QListWidgetItem:
+        item = QListWidgetItem(word, self)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Unchecked)
+        return item
+
+    def value(self) -> list[str]:
+        return [
+            self.item(i).text()
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_value(self, v: Any) -> None:
+        chosen = list(v or [])
+        for word in chosen:
+            if not self.findItems(word, Qt.MatchFlag.MatchExactly):
+                self._add(word)
+        for i in range(self.count()):
+            item = self.item(i)
+            checked = item.text() in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+
+def _contains_completer(names: list[str], parent) -> QCompleter:
+    """Type-ahead that matches anywhere in a name (中北 finds 中北大学), IME friendly."""
+    completer = QCompleter(QStringListModel(names, parent), parent)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setMaxVisibleItems(12)
+    return completer
+
+
+class ForeignKeyEditor(QComboBox):
+    """One linked record, picked from a list or typed with type-ahead."""
+
+    def __init__(self, target: str, parent=None):
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", None)
+        choices = service.choices_for_link(target)
+        for rid, name in choices:
+            self.addItem(name, rid)
+        self.setCompleter(_contains_completer([n for _, n in choices], self))
+
+    def value(self) -> int | None:
+        text = self.currentText().strip()
+        if not text:
+            return None
+        i = self.findText(text, Qt.MatchFlag.MatchExactly)
+        if i < 0:
+            raise UnknownName(text)
+        return self.itemData(i)
+
+    def set_value(self, v: Any) -> None:
+        i = self.findData(v) if v else 0
+        self.setCurrentIndex(max(i, 0))
+
+
+class LinksEditor(QWidget):
+    """Several linked records: type to find one, Enter adds it, Del removes."""
+
+    changed = Signal()
+
+    def __init__(self, target: str, parent=None):
+        super().__init__(parent)
+        self._choices = dict(service.choices_for_link(target))
+        self._by_name = {name: rid for rid, name in self._choices.items()}
+        self.input = QLineEdit(self)
+        self.input.setPlaceholderText(self.tr("Type a name to add…"))
+        self.input.setCompleter(_contains_completer(list(self._by_name), self))
+        self.input.completer().activated.connect(self._add_name)
+        self.input.returnPressed.connect(lambda: self._add_name(self.input.text()))
+        self.selected = QListWidget(self)
+        self.selected.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.selected.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.clicked.connect(self._remove_selected)
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.input, 1)
+        top.addWidget(self.remove_button)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.selected)
+        self.setFocusProxy(self.input)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Delete and self.selected.hasFocus():
+            self._remove_selected()
+            return
+        super().keyPressEvent(event)
+
+    def _add_name(self, name: str) -> None:
+        rid = self._by_name.get(name.strip())
+        if rid is None:
+            return
+        self.add_id(rid)
+        # Clear after the completer has finished writing its text.
+        self.input.clear()
+
+    def add_id(self, rid: int) -> None:
+        if rid in self._selected_ids():
+            return
+        item = QListWidgetItem(self._choices.get(rid, str(rid)), self.selected)
+        item.setData(Qt.ItemDataRole.UserRole, rid)
+        self.changed.emit()
+
+    def _remove_selected(self) -> None:
+        for item in self.selected.selectedItems():
+            self.selected.takeItem(self.selected.row(item))
+        self.changed.emit()
+
+    def pending_text(self) -> str:
+        return self.input.text().strip()
+
+    def value(self) -> list[int]:
+        text = self.pending_text()
+        if text:
+            # Text typed but not added: add it if it names a record, else complain.
+            if text not in self._by_name:
+                raise UnknownName(text)
+            self._add_name(text)
+        return self._selected_ids()
+
+    def _selected_ids(self) -> list[int]:
+        return [
+            self.selected.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.selected.count())
+        ]
+
+    def set_value(self, v: Any) -> None:
+        self.selected.clear()
+        for rid in v or []:
+            self.add_id(rid)
+
+
+class ChildrenEditor(QWidget):
+    """Dated entries (milestones, progress log) as a small editable table."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Entry")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 110)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setFixedHeight(self.fontMetrics().lineSpacing() * 6 + 20)
+        self.add_button = QPushButton(self.tr("Add entry"), self)
+        self.add_button.clicked.connect(self._add_today)
+        self.remove_button = QPushButton(self.tr("Remove entry"), self)
+        self.remove_button.clicked.connect(self._remove)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(buttons)
+
+    def _add_today(self) -> None:
+        self._append(dt.date.today().isoformat(), "")
+        self.table.setCurrentCell(self.table.rowCount() - 1, 1)
+        self.table.editItem(self.table.item(self.table.rowCount() - 1, 1))
+
+    def _append(self, date: str, text: str) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        self.table.setItem(row, 0, QTableWidgetItem(date))
+        self.table.setItem(row, 1, QTableWidgetItem(text))
+
+    def _remove(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
+        for r in rows:
+            self.table.removeRow(r)
+
+    def value(self) -> list[tuple[str, str]]:
+        out = []
+        for r in range(self.table.rowCount()):
+            date = (self.table.item(r, 0).text() if self.table.item(r, 0) else "").strip()
+            text = self.table.item(r, 1).text() if self.table.item(r, 1) else ""
+            out.append((date.replace("/", "-").replace(".", "-"), text))
+        return out
+
+    def set_value(self, v: Any) -> None:
+        self.table.setRowCount(0)
+        for date, text in v or []:
+            self._append(date.isoformat() if date else "", text or "")
+
+
+def make_editor(f: FieldSpec, parent=None) -> QWidget:
+    if f.kind == LONGTEXT:
+        return LongTextEditor(parent)
+    if f.kind == DATE:
+        return DateEditor(parent)
+    if f.kind == INT:
+        return IntEditor(int(f.year_min if f.year_min is not None else f.minimum), parent)
+    if f.kind == FLOAT:
+        return FloatEditor(f.minimum, parent)
+    if f.kind == CHOICE:
+        return ChoiceEditor(f.choices, parent)
+    if f.kind == MULTICHOICE:
+        return MultiChoiceEditor(f.choices, parent)
+    if f.kind == FK:
+        return ForeignKeyEditor(f.target, parent)
+    if f.kind == LINKS:
+        return LinksEditor(f.target, parent)
+    if f.kind == CHILDREN:
+        return ChildrenEditor(parent)
+    return TextEditor(parent)

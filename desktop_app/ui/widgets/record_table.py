@@ -1,0 +1,99 @@
+"""A table view set up the way every list in the program wants it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from desktop_app import settings
+from desktop_app.ui.table_model import ID_ROLE, RecordTableModel
+
+
+class RecordTable(QTableView):
+    """Fixed row heights and column widths from the spec (never ResizeToContents
+    over all rows); Enter or double-click opens the current record."""
+
+    open_requested = Signal(int)
+    delete_requested = Signal()
+
+    def __init__(self, model: RecordTableModel, settings_key: str | None = None, parent=None):
+        super().__init__(parent)
+        self.settings_key = settings_key
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        vh.setVisible(False)
+        hh = self.horizontalHeader()
+        hh.setSectionsMovable(True)
+        hh.setStretchLastSection(True)
+        hh.setHighlightSections(False)
+        for col, f in enumerate(model.columns):
+            self.setColumnWidth(col, f.width)
+        self.setSortingEnabled(True)
+        # Show the model's default order in the header without re-querying.
+        name, desc = model.spec.default_sort
+        names = [f.name for f in model.columns]
+        if name in names:
+            hh.blockSignals(True)
+            hh.setSortIndicator(
+                names.index(name),
+                Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder,
+            )
+            hh.blockSignals(False)
+        self.doubleClicked.connect(self._open_index)
+        self.restore_state()
+
+    def record_model(self) -> RecordTableModel:
+        return self.model()  # type: ignore[return-value]
+
+    def _open_index(self, index) -> None:
+        rid = index.data(ID_ROLE)
+        if rid is not None:
+            self.open_requested.emit(rid)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self._open_index(self.currentIndex())
+            return
+        if event.key() == Qt.Key.Key_Delete:
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def current_id(self) -> int | None:
+        index = self.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+        model = self.record_model()
+        return [rid for rid in (model.record_id(r) for r in rows) if rid is not None]
+
+    # ---- remembered widths, order and sort
+    def restore_state(self) -> None:
+        if not self.settings_key:
+            return
+        state = settings.get_bytes(f"tables/{self.settings_key}/header")
+        if state is not None:
+            hh = self.horizontalHeader()
+            hh.blockSignals(True)
+            hh.restoreState(state)
+            hh.blockSignals(False)
+            # The restored sort indicator becomes the query's order.
+            model = self.record_model()
+            col = hh.sortIndicatorSection()
+            if 0 <= col < len(model.columns):
+                model.query.sort_field = model.columns[col].name
+                model.query.descending = hh.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+
+    def save_state(self) -> None:
+        if self.settings_key:
+            settings.set_value(
+                f"tables/{self.settings_key}/header", self.horizontalHeader().saveState()
+            )

@@ -1,0 +1,234 @@
+"""Upgrading an old ledger file: a backup first, then every step, and no data lost."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.records import service
+from desktop_app.records.specs import TALENT_SPEC
+from desktop_app.store import categories, migrations
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+from desktop_app.store.opening import open_ledger
+
+SCHEMA_V1 = Path(__file__).parent / "fixtures" / "schema_v1.sql"
+
+RECORD_COLUMNS = "created_at, updated_at, changed_by, is_sample, sort_key"
+STAMP = "'2024-01-15 09:30:00', '2024-01-15 09:30:00', '王海江', 0"
+
+
+def make_v1_file(path: Path) -> None:
+    """A version-1 ledger holding a unit, an institution, a talent and a linked activity."""
+    con = sqlite3.connect(path)
+    try:
+        con.executescript(SCHEMA_V1.read_text(encoding="utf-8"))
+        con.executescript(
+            f"""
+            PRAGMA foreign_keys = ON;
+            BEGIN;
+            INSERT INTO unit (id, {RECORD_COLUMNS}, name, kind, contact_person, phone, notes)
+            VALUES (1, {STAMP}, 'xianweizuzhibu', '县委组织部', '党政部门', '李明',
+                    '0352-6621234', '');
+            INSERT INTO institution (id, {RECORD_COLUMNS}, name, short_name, kind,
+                location_class, province, city, stage, first_contact, contact_person, phone,
+                email, unit_id, notes)
+            VALUES (1, {STAMP}, 'zhongbeidaxue', '中北大学', '中北', '高校', '省内', '山西',
+                    '太原', '已签约', '2023-03-01', '张老师', '0351-3921234',
+                    'coop@nuc.edu.cn', 1, '高速飞车试验线');
+            INSERT INTO talent (id, {RECORD_COLUMNS}, name, gender, institution_id, degree,
+                title, field, mode, project_id, base_id, unit_id, start_date, end_date,
+                phone, notes)
+            VALUES (1, {STAMP}, 'gaolingwang', '高灵旺', '男', 1, '博士', '教授', '植物保护',
+                    '柔性引进', NULL, NULL, 1, '2023-04-01', NULL, '13800000000', '');
+            INSERT INTO activity (id, {RECORD_COLUMNS}, date, type, title, leader, place,
+                participants, outcome, outcome_figures, unit_id, notes)
+            VALUES (1, {STAMP}, 'zhongbeidaxuezuotanhui', '2023-05-10', '座谈会',
+                    '中北大学座谈会', '县长', '太原', 12, '达成合作意向', '达成初步意向2人', 1, '');
+            INSERT INTO activity_institution (activity_id, institution_id) VALUES (1, 1);
+            COMMIT;
+            """
+        )
+    finally:
+        con.close()
+
+
+def test_v1_fixture_is_really_version_1(tmp_path):
+    path = tmp_path / "old.sqlite"
+    make_v1_file(path)
+    con = sqlite3.connect(path)
+    try:
+        columns = {row[1] for row in con.execute("PRAGMA table_info(talent)")}
+        version = con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0]
+    finally:
+        con.close()
+    assert "id_number" not in columns
+    assert "name" in columns
+    assert version == 1
+    assert migrations.LATEST > 1
+
+
+@pytest.fixture
+def upgraded(tmp_path, monkeypatch):
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "old.sqlite"
+    make_v1_file(path)
+    db = open_ledger(path)
+    yield db, path
+    store_db.close()
+    store_db.set_operator(None)
+
+
+def test_v1_upgrades_to_latest(upgraded):
+    db, _ = upgraded
+    assert migrations.schema_version() == migrations.LATEST
+    assert not migrations.needs_migration()
+    versions = [v.version for v in m.SchemaVersion.select().order_by(m.SchemaVersion.version)]
+    assert versions == list(range(1, migrations.LATEST + 1))
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute_sql("PRAGMA foreign_key_check").fetchall() == []
+
+
+def test_v1_data_survives(upgraded):
+    unit = m.Unit.get_by_id(1)
+    assert (unit.name, unit.kind, unit.contact_person, unit.phone) == (
+        "县委组织部",
+        "党政部门",
+        "李明",
+        "0352-6621234",
+    )
+    inst = m.Institution.get_by_id(1)
+    assert inst.name == "中北大学"
+    assert inst.short_name == "中北"
+    assert inst.location_class == "省内"
+    assert inst.first_contact.isoformat() == "2023-03-01"
+    assert inst.email == "coop@nuc.edu.cn"
+    assert inst.unit_id == 1
+    assert inst.notes == "高速飞车试验线"
+    assert inst.changed_by == "王海江"
+    assert inst.created_at.isoformat(sep=" ") == "2024-01-15 09:30:00"
+
+    talent = m.Talent.get_by_id(1)
+    assert (talent.name, talent.degree, talent.title, talent.mode) == (
+        "高灵旺",
+        "博士",
+        "教授",
+        "柔性引进",
+    )
+    assert talent.institution_id == 1
+    assert talent.start_date.isoformat() == "2023-04-01"
+    assert talent.end_date is None
+
+    act = m.Activity.get_by_id(1)
+    assert (act.title, act.type, act.participants, act.outcome_figures) == (
+        "中北大学座谈会",
+        "座谈会",
+        12,
+        "达成初步意向2人",
+    )
+    links = [(r.activity_id, r.institution_id) for r in m.ActivityInstitution.select()]
+    assert links == [(1, 1)]
+    assert m.Unit.select().count() == 1
+    assert m.Institution.select().count() == 1
+    assert m.Talent.select().count() == 1
+    assert m.Activity.select().count() == 1
+
+
+def test_v2_column_added_empty_for_old_rows(upgraded):
+    db, _ = upgraded
+    columns = {c.name for c in db.get_columns("talent")}
+    assert "id_number" in columns
+    assert m.Talent.get_by_id(1).id_number == ""
+    # and it is usable: an 18-digit ID number stays text
+    values = service.load(TALENT_SPEC, 1)
+    values["id_number"] = "140000199001011234"
+    service.save(TALENT_SPEC, values, 1)
+    raw = db.execute_sql("SELECT id_number, typeof(id_number) FROM talent WHERE id = 1")
+    assert raw.fetchone() == ("140000199001011234", "text")
+
+
+def test_upgrade_seeds_categories(upgraded):
+    # The v1 fixture holds no category rows; lists with no words get the seed.
+    assert categories.words("activity_type")[0] == "人才宣介会"
+
+
+def test_backup_written_before_migrating(upgraded):
+    _, path = upgraded
+    backups = list((path.parent / "backups").glob("*.sqlite"))
+    assert len(backups) == 1
+    backup = backups[0]
+    assert backup.name.startswith("old-") and "pre-migration" in backup.name
+    assert not list((path.parent / "backups").glob("*.part"))
+    con = sqlite3.connect(backup)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+        columns = {row[1] for row in con.execute("PRAGMA table_info(talent)")}
+        assert "id_number" not in columns
+        assert con.execute("SELECT name FROM institution").fetchall() == [("中北大学",)]
+        assert con.execute("SELECT name FROM talent").fetchall() == [("高灵旺",)]
+        assert con.execute("SELECT title FROM activity").fetchall() == [("中北大学座谈会",)]
+        assert con.execute(
+            "SELECT activity_id, institution_id FROM activity_institution"
+        ).fetchall() == [(1, 1)]
+    finally:
+        con.close()
+
+
+def test_reopening_upgraded_file_makes_no_new_backup(upgraded):
+    _, path = upgraded
+    store_db.close()
+    open_ledger(path)
+    assert migrations.schema_version() == migrations.LATEST
+    assert len(list((path.parent / "backups").glob("*.sqlite"))) == 1
+    assert m.Talent.get_by_id(1).name == "高灵旺"
+
+
+def test_newer_schema_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "new.sqlite"
+    open_ledger(path)
+    m.SchemaVersion.create(version=migrations.LATEST + 1)
+    store_db.close()
+
+    with pytest.raises(migrations.SchemaTooNewError):
+        open_ledger(path)
+    # The refused file is not left bound to the models (peewee would reconnect
+    # a merely closed database on the next query and write into it).
+    assert store_db.current_path() is None
+    with pytest.raises(AttributeError, match="uninitialized"):
+        m.Unit.create(name="县委组织部")
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == (
+            migrations.LATEST + 1
+        )
+    finally:
+        con.close()
+
+
+def test_failed_step_rolls_back_and_keeps_version(tmp_path, monkeypatch):
+    """A step that fails leaves the file at its old version, data intact."""
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "old.sqlite"
+    make_v1_file(path)
+
+    def broken(db):
+        db.execute_sql("ALTER TABLE talent ADD COLUMN id_number VARCHAR(255) NOT NULL DEFAULT ''")
+        raise RuntimeError("disk full")
+
+    monkeypatch.setitem(migrations.STEPS, 2, broken)
+    with pytest.raises(RuntimeError):
+        open_ledger(path)
+    store_db.close()
+    con = sqlite3.connect(path)
+    try:
+        assert con.execute("SELECT MAX(version) FROM schema_version").fetchone()[0] == 1
+        columns = {row[1] for row in con.execute("PRAGMA table_info(talent)")}
+        assert "id_number" not in columns
+        assert con.execute("SELECT name FROM talent").fetchall() == [("高灵旺",)]
+    finally:
+        con.close()
