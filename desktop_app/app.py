@@ -67,10 +67,9 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     store_db.set_operator(settings.operator_name())
 
     path = Path(db_path) if db_path else store_db.default_db_path()
-    window = MainWindow(path)
-    if not ledger_actions.open_file(window, path):
+    if not ledger_actions.open_file(None, path):
         return 1
-    window.reset_pages()
+    window = MainWindow(path)
     window.show()
     ledger_actions.offer_sample_data(window, path)
     window.reset_pages()

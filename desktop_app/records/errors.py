@@ -13,16 +13,18 @@ from desktop_app.records.specs import QT_TRANSLATE_NOOP
 
 V = "Validation"
 
-REQUIRED = QT_TRANSLATE_NOOP(V, "%1 is required.")
-NOT_UNIQUE = QT_TRANSLATE_NOOP(V, '%1 "%2" already exists.')
-NEGATIVE = QT_TRANSLATE_NOOP(V, "%1 cannot be below %2.")
-NOT_A_NUMBER = QT_TRANSLATE_NOOP(V, "%1 must be a number.")
-NOT_A_DATE = QT_TRANSLATE_NOOP(V, "%1 must be a date like 2023-09-04.")
-END_BEFORE_START = QT_TRANSLATE_NOOP(V, "%1 is earlier than %2.")
-NOT_FOUND = QT_TRANSLATE_NOOP(V, '%1: no record is named "%2".')
-UNKNOWN_LINK = QT_TRANSLATE_NOOP(V, "%1: the linked record no longer exists.")
-TOO_LONG = QT_TRANSLATE_NOOP(V, "%1 is longer than %2 characters.")
-DELETE_REFUSED = QT_TRANSLATE_NOOP(V, '"%1" cannot be deleted because other records depend on it:')
+REQUIRED = QT_TRANSLATE_NOOP("Validation", "%1 is required.")
+NOT_UNIQUE = QT_TRANSLATE_NOOP("Validation", '%1 "%2" already exists.')
+NEGATIVE = QT_TRANSLATE_NOOP("Validation", "%1 cannot be below %2.")
+NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "%1 must be a number.")
+NOT_A_DATE = QT_TRANSLATE_NOOP("Validation", "%1 must be a date like 2023-09-04.")
+END_BEFORE_START = QT_TRANSLATE_NOOP("Validation", "%1 is earlier than %2.")
+NOT_FOUND = QT_TRANSLATE_NOOP("Validation", '%1: no record is named "%2".')
+UNKNOWN_LINK = QT_TRANSLATE_NOOP("Validation", "%1: the linked record no longer exists.")
+TOO_LONG = QT_TRANSLATE_NOOP("Validation", "%1 is longer than %2 characters.")
+DELETE_REFUSED = QT_TRANSLATE_NOOP(
+    "Validation", '"%1" cannot be deleted because other records depend on it:'
+)
 
 
 @dataclass

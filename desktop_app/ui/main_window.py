@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -15,8 +16,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
     QStackedWidget,
+    QWidget,
 )
 
 from desktop_app import settings
@@ -39,13 +40,14 @@ class MainWindow(QMainWindow):
         for spec in ALL_SPECS:
             item = QListWidgetItem(QCoreApplication.translate("Record", spec.label))
             self.nav.addItem(item)
-        self.nav.setMaximumWidth(180)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.stack = QStackedWidget(self)
-        splitter = QSplitter(self)
-        splitter.addWidget(self.nav)
-        splitter.addWidget(self.stack)
-        splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(splitter)
+        central = QWidget(self)
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(6, 6, 6, 0)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.show_page)
         self.path_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.path_label)

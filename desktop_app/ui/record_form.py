@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.records import errors as E
 from desktop_app.records import service
-from desktop_app.records.specs import INT, RecordSpec, spec_for
+from desktop_app.records.specs import DATE, INT, RecordSpec, spec_for
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.widgets.attachments_view import AttachmentsView
 from desktop_app.ui.widgets.dossier_view import DossierView
@@ -110,6 +110,8 @@ class RecordDialog(QDialog):
             for f in self.spec.fields:
                 if f.kind == INT and f.name == "year":
                     values[f.name] = dt.date.today().year
+                elif f.kind == DATE and f.required:
+                    values[f.name] = dt.date.today()
         else:
             values = service.load(self.spec, self.record_id)
         for name, editor in self.editors.items():

@@ -32,11 +32,12 @@ class DossierView(QScrollArea):
             model.set_query(queries.ListQuery(section.spec, ids=section.ids))
             model.fetch_all()
             table = RecordTable(model, parent=inner)
-            rows = min(len(section.ids), 8)
-            table.setMinimumHeight(
+            rows = min(len(section.ids), 6)
+            table.setFixedHeight(
                 table.horizontalHeader().sizeHint().height()
                 + rows * table.verticalHeader().defaultSectionSize()
-                + 6
+                + table.horizontalScrollBar().sizeHint().height()
+                + 2 * table.frameWidth()
             )
             key = section.spec.key
             table.open_requested.connect(lambda rid, k=key: self.open_requested.emit(k, rid))

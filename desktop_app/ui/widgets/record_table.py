@@ -35,19 +35,25 @@ class RecordTable(QTableView):
         hh.setHighlightSections(False)
         for col, f in enumerate(model.columns):
             self.setColumnWidth(col, f.width)
-        self.setSortingEnabled(True)
-        # Show the model's default order in the header without re-querying.
-        name, desc = model.spec.default_sort
+        # Sorting goes straight to the model (an SQL ORDER BY). setSortingEnabled
+        # would also sort once at set-up, running the query a second time.
+        hh.setSortIndicatorShown(True)
+        hh.setSectionsClickable(True)
+        name, desc = (
+            model.query.sort_field or model.spec.default_sort[0],
+            (model.query.descending if model.query.sort_field else model.spec.default_sort[1]),
+        )
         names = [f.name for f in model.columns]
         if name in names:
-            hh.blockSignals(True)
             hh.setSortIndicator(
                 names.index(name),
                 Qt.SortOrder.DescendingOrder if desc else Qt.SortOrder.AscendingOrder,
             )
-            hh.blockSignals(False)
+        else:
+            hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.doubleClicked.connect(self._open_index)
         self.restore_state()
+        hh.sortIndicatorChanged.connect(model.sort)
 
     def record_model(self) -> RecordTableModel:
         return self.model()  # type: ignore[return-value]
