@@ -187,7 +187,9 @@ class RecordPage(QWidget):
     # ---- operations
     def new_record(self) -> None:
         dialog = RecordDialog(self.spec, None, self)
-        if dialog.exec() and dialog.saved:
+        saved = dialog.exec() and dialog.saved
+        dialog.deleteLater()
+        if saved:
             self.refresh()
             self.select_id(dialog.record_id)
 
@@ -196,6 +198,7 @@ class RecordPage(QWidget):
             return
         dialog = RecordDialog(self.spec, rid, self)
         dialog.exec()
+        dialog.deleteLater()
         self.refresh()  # linked records or attachments may have changed too
 
     def delete_selected(self) -> None:

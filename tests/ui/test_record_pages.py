@@ -103,7 +103,10 @@ def test_activity_with_two_institutions_in_table_and_both_dossiers(window, qtbot
     page.new_button.click()
     assert page.model.total == 1
     columns = [f.name for f in page.model.columns]
-    assert page.model.index(0, columns.index("institutions")).data() == "中北大学、中国航天科工集团第三研究院"
+    assert (
+        page.model.index(0, columns.index("institutions")).data()
+        == "中北大学、中国航天科工集团第三研究院"
+    )
 
     page.search.setText("航天三院")  # found through the linked institution's short name
     page.refresh()
@@ -116,7 +119,10 @@ def test_activity_with_two_institutions_in_table_and_both_dossiers(window, qtbot
         dialog = RecordDialog(spec, rid)
         qtbot.addWidget(dialog)
         table = dialog.dossier_view.tables["activity"]
-        titles = [table.model().index(r, columns.index("title")).data() for r in range(table.model().rowCount())]
+        titles = [
+            table.model().index(r, columns.index("title")).data()
+            for r in range(table.model().rowCount())
+        ]
         assert titles == ["高速飞车试验线对接座谈"]
 
 
@@ -124,7 +130,11 @@ def test_delete_refused_for_institution_with_agreement(window, qtbot):
     inst = service.save(SPECS["institution"], {"name": "山西财经大学"})
     service.save(
         SPECS["agreement"],
-        {"title": "全方位战略合作协议（山西财经大学）", "type": "全方位战略合作协议", "institutions": [inst]},
+        {
+            "title": "全方位战略合作协议（山西财经大学）",
+            "type": "全方位战略合作协议",
+            "institutions": [inst],
+        },
     )
     page = window.page("institution")
     page.table.selectRow(0)

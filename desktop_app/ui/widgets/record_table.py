@@ -77,7 +77,9 @@ class RecordTable(QTableView):
         return index.data(ID_ROLE) if index.isValid() else None
 
     def selected_ids(self) -> list[int]:
-        rows = sorted({i.row() for i in self.selectionModel().selectedRows()})
+        rows = sorted({i.row() for i in self.selectionModel().selectedIndexes()})
+        if not rows and self.currentIndex().isValid():
+            rows = [self.currentIndex().row()]
         model = self.record_model()
         return [rid for rid in (model.record_id(r) for r in rows) if rid is not None]
 
