@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app import __version__
+from desktop_app import __version__, cli_report
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="build a ledger holding the Yanggao report's sample data")
     demo.add_argument("--db", metavar="PATH", required=True, dest="demo_db", help="file to create")
+    cli_report.add_parser(sub)
     return parser
 
 
@@ -45,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         return cmd_demo(Path(args.demo_db))
+    if args.command == "report":
+        return cli_report.run(args)
     from desktop_app.app import run_gui
 
     return run_gui(args.db, args.lang)

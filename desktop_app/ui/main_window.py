@@ -26,6 +26,7 @@ from desktop_app.ui import ledger_actions
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.record_page import RecordPage
+from desktop_app.ui.reports_page import ReportsPage
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +41,8 @@ class MainWindow(QMainWindow):
         for spec in ALL_SPECS:
             item = QListWidgetItem(QCoreApplication.translate("Record", spec.label))
             self.nav.addItem(item)
+        self.nav.addItem(QListWidgetItem(self.tr("Reports")))
+        self.reports_page = None
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.stack = QStackedWidget(self)
         central = QWidget(self)
@@ -58,6 +61,9 @@ class MainWindow(QMainWindow):
 
     # ---- navigation
     def show_page(self, row: int) -> None:
+        if row == len(ALL_SPECS):
+            self.show_reports()
+            return
         if not 0 <= row < len(ALL_SPECS):
             return
         spec = ALL_SPECS[row]
@@ -74,6 +80,16 @@ class MainWindow(QMainWindow):
             f"{QCoreApplication.translate('Record', spec.label)} — {self.tr('Cooperation Ledger')}"
         )
 
+    def show_reports(self) -> ReportsPage:
+        if self.reports_page is None:
+            self.reports_page = ReportsPage(self.stack)
+            self.stack.addWidget(self.reports_page)
+        else:
+            self.reports_page.refresh()
+        self.stack.setCurrentWidget(self.reports_page)
+        self.setWindowTitle(f"{self.tr('Reports')} — {self.tr('Cooperation Ledger')}")
+        return self.reports_page
+
     def page(self, key: str) -> RecordPage:
         row = [s.key for s in ALL_SPECS].index(key)
         if self.nav.currentRow() == row:
@@ -89,6 +105,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(page)
             page.deleteLater()
         self.pages.clear()
+        if self.reports_page is not None:
+            self.stack.removeWidget(self.reports_page)
+            self.reports_page.deleteLater()
+            self.reports_page = None
         self.show_page(max(self.nav.currentRow(), 0))
         self._show_path()
 
@@ -120,6 +140,9 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("Category lists…"), self._edit_categories)
         self._action(tools, self.tr("Your name for the change record…"), self._set_operator)
+        self._action(
+            tools, self.tr("Organization name for printed sheets…"), self._set_organization
+        )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About"), self._about)
 
@@ -189,6 +212,16 @@ class MainWindow(QMainWindow):
         )
         if ok:
             ledger_actions.set_operator(name)
+
+    def _set_organization(self) -> None:
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Organization name"),
+            self.tr("Printed at the top of every sheet:"),
+            text=settings.organization_name(),
+        )
+        if ok:
+            settings.set_value("organization_name", name.strip())
 
     def _about(self) -> None:
         QMessageBox.about(

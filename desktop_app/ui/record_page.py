@@ -20,7 +20,9 @@ from PySide6.QtWidgets import (
 from desktop_app.records import errors as E
 from desktop_app.records import queries, service
 from desktop_app.records.specs import RecordSpec
+from desktop_app.reports.list_sheet import list_sheet
 from desktop_app.store import categories
+from desktop_app.ui import printing
 from desktop_app.ui.record_form import RecordDialog
 from desktop_app.ui.table_model import RecordTableModel
 from desktop_app.ui.widgets.record_table import RecordTable
@@ -76,12 +78,16 @@ class RecordPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setToolTip(self.tr("Delete the selected records (Del)"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.print_button = QPushButton(self.tr("Print…"), self)
+        self.print_button.setToolTip(self.tr("Print this table as shown (Ctrl+P)"))
+        self.print_button.clicked.connect(self.print_table)
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
         buttons = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(self.count_label)
 
         title = QLabel(f"<h2>{translate('Record', spec.label)}</h2>", self)
@@ -94,6 +100,7 @@ class RecordPage(QWidget):
         self._add_action(QKeySequence.StandardKey.New, self.new_record)
         self._add_action(QKeySequence.StandardKey.Find, self._focus_search)
         self._add_action(QKeySequence(Qt.Key.Key_F5), self.refresh)
+        self._add_action(QKeySequence.StandardKey.Print, self.print_table)
         self.refresh()
 
     # ---- construction helpers
@@ -239,6 +246,13 @@ class RecordPage(QWidget):
                 .replace("%4", "、".join(examples) + ("…" if n > len(examples) else ""))
             )
         return "\n".join(lines)
+
+    def table_sheet(self):
+        """This table as a sheet: same filter, sort and visible columns."""
+        return list_sheet(self.current_query(), self.table.visible_columns(), translate)
+
+    def print_table(self) -> None:
+        printing.preview(self, self.table_sheet())
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.table.save_state()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from desktop_app import settings
 from desktop_app.ui.table_model import ID_ROLE, RecordTableModel
@@ -51,9 +51,42 @@ class RecordTable(QTableView):
             )
         else:
             hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._column_menu)
         self.doubleClicked.connect(self._open_index)
         self.restore_state()
         hh.sortIndicatorChanged.connect(model.sort)
+
+    def _column_menu(self, pos) -> None:
+        """Right-click on the header: choose which columns show (and print)."""
+        menu = QMenu(self)
+        model = self.record_model()
+        hh = self.horizontalHeader()
+        for col in range(model.columnCount()):
+            action = menu.addAction(model.headerData(col, Qt.Orientation.Horizontal))
+            action.setCheckable(True)
+            action.setChecked(not hh.isSectionHidden(col))
+            action.toggled.connect(lambda on, c=col: self._show_column(c, on))
+        menu.exec(hh.mapToGlobal(pos))
+
+    def _show_column(self, col: int, visible: bool) -> None:
+        hh = self.horizontalHeader()
+        shown = [c for c in range(hh.count()) if not hh.isSectionHidden(c)]
+        if not visible and shown == [col]:
+            return  # keep at least one column
+        hh.setSectionHidden(col, not visible)
+        self.save_state()
+
+    def visible_columns(self) -> list[str]:
+        """Names of the shown columns in the order the user arranged them."""
+        hh = self.horizontalHeader()
+        model = self.record_model()
+        out = []
+        for visual in range(hh.count()):
+            logical = hh.logicalIndex(visual)
+            if not hh.isSectionHidden(logical):
+                out.append(model.columns[logical].name)
+        return out
 
     def record_model(self) -> RecordTableModel:
         return self.model()  # type: ignore[return-value]

@@ -1,0 +1,134 @@
+"""`coop-ledger report`: any sheet to PDF and/or .xlsx from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import re
+import sys
+from pathlib import Path
+
+_DATE = re.compile(r"^\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?\s*$")
+
+
+def parse_date(text: str) -> dt.date:
+    m = _DATE.match(text)
+    if not m:
+        raise ValueError(f"bad date {text!r}: write it as YYYY-MM-DD, e.g. 2023-09-04")
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise ValueError(f"bad date {text!r}: {exc}") from None
+
+
+def add_parser(sub) -> None:
+    from desktop_app.reports import sheets
+
+    names = ", ".join(sheets.SHEETS)
+    p = sub.add_parser(
+        "report",
+        help="write a sheet as PDF and/or .xlsx",
+        description=f"Write one sheet. Sheets: {names}.",
+        epilog="Example: coop-ledger report summary --year 2023 --pdf summary.pdf --xlsx summary.xlsx",
+    )
+    p.add_argument("sheet", metavar="SHEET", help=f"one of: {names}")
+    when = p.add_mutually_exclusive_group()
+    when.add_argument("--year", type=int, help="the calendar year (default: this year)")
+    when.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="last day, YYYY-MM-DD")
+    p.add_argument("--unit", metavar="NAME", help="only this responsible unit")
+    p.add_argument("--institution", metavar="NAME", help="the institution (institution_dossier)")
+    p.add_argument("--pdf", metavar="FILE", help="write a PDF here")
+    p.add_argument("--xlsx", metavar="FILE", help="write an Excel workbook here")
+    p.add_argument(
+        "--db", metavar="PATH", dest="report_db", help="ledger file (default: the data folder)"
+    )
+    p.add_argument(
+        "--lang", choices=["zh_CN", "en"], dest="report_lang", help="language of the sheet"
+    )
+
+
+def _fail(message: str) -> int:
+    print(f"coop-ledger report: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.reports import sheets
+    from desktop_app.reports.model import Period
+
+    if args.sheet not in sheets.SHEETS:
+        return _fail(f"unknown sheet {args.sheet!r}; choose one of: {', '.join(sheets.SHEETS)}")
+    if not args.pdf and not args.xlsx:
+        return _fail("say where to write the sheet: --pdf FILE and/or --xlsx FILE")
+    try:
+        if args.date_from or args.date_to:
+            if not (args.date_from and args.date_to):
+                return _fail("--from and --to go together")
+            period = Period(parse_date(args.date_from), parse_date(args.date_to))
+            if period.end < period.start:
+                return _fail("--to is earlier than --from")
+            year = period.start.year
+        else:
+            year = args.year or dt.date.today().year
+            period = sheets.year_period(year)
+    except ValueError as exc:
+        return _fail(str(exc))
+    db_path = Path(args.report_db) if args.report_db else None
+    if db_path is not None and not db_path.exists():
+        return _fail(f"no ledger file at {db_path}")
+
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app import i18n, settings
+    from desktop_app.records import service
+    from desktop_app.reports.paper import PageInfo, write_pdf
+    from desktop_app.reports.xlsx import write_xlsx
+    from desktop_app.store.opening import open_ledger
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    i18n.install(app, i18n.pick_language(args.report_lang))
+    open_ledger(db_path)
+    unit_id = record_id = None
+    if args.unit:
+        unit_id = sheets.unit_id_by_name(args.unit)
+        if unit_id is None:
+            known = "、".join(name for _, name in service.choices_for_link("unit")[:20])
+            return _fail(f"unknown unit {args.unit!r}; units in this ledger: {known}")
+    if args.institution:
+        matches = [
+            rid for rid, name in service.choices_for_link("institution") if name == args.institution
+        ]
+        if not matches:
+            return _fail(f"unknown institution {args.institution!r}")
+        record_id = matches[0]
+    try:
+        sheet = sheets.build_sheet(
+            args.sheet,
+            period=period,
+            unit_id=unit_id,
+            record_id=record_id,
+            year=year,
+            t=lambda s: QCoreApplication.translate("Sheet", s),
+        )
+    except ValueError as exc:
+        return _fail(str(exc))
+    organization = settings.organization_name()
+    today = dt.date.today()
+    try:
+        if args.pdf:
+            pages = write_pdf(sheet, args.pdf, PageInfo(organization, today))
+            print(f"{args.pdf}: {pages} page(s)")
+        if args.xlsx:
+            footer = QCoreApplication.translate("Printing", "Page &P of &N")
+            write_xlsx(sheet, args.xlsx, organization, today, footer)
+            print(f"{args.xlsx}: {sheet.row_count} row(s)")
+    except OSError as exc:
+        return _fail(f"cannot write: {exc}")
+    return 0

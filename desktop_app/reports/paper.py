@@ -1,0 +1,238 @@
+"""Render a Sheet on paper: PDF files, printers and the print preview.
+
+The sheet becomes a QTextDocument (an HTML table whose <thead> repeats on every
+page); each page is then drawn by hand so it can carry the organization's name,
+the title, the print date and "第 x 页 共 y 页".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
+
+# Government documents use 宋体 / 黑体 / 仿宋; take them when installed.
+SERIF_FAMILIES = (
+    "SimSun",
+    "宋体",
+    "FangSong",
+    "仿宋",
+    "Noto Serif CJK SC",
+    "Source Han Serif SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+)
+HEADING_FAMILIES = (
+    "SimHei",
+    "黑体",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Microsoft YaHei",
+    "WenQuanYi Zen Hei",
+    "Noto Serif CJK SC",
+)
+MARGIN_MM = 15.0
+PDF_DPI = 300
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Paper", text)
+
+
+def pick_family(preferred: tuple[str, ...]) -> str:
+    installed = set(QFontDatabase.families())
+    for family in preferred:
+        if family in installed:
+            return family
+    for family in sorted(installed):  # any font that covers Chinese
+        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
+            return family
+    return QFont().family()
+
+
+@dataclass
+class PageInfo:
+    organization: str = ""
+    printed_on: dt.date | None = None
+    footer_code: str = ""  # e.g. the audit chain head (issue 5)
+
+
+def format_cell(value, kind: str) -> str:
+    if value is None or value == "":
+        return ""
+    if kind == DATE and isinstance(value, dt.date):
+        return value.isoformat()
+    if kind == FLOAT and isinstance(value, float):
+        return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
+    if kind == INT and isinstance(value, int):
+        return f"{value:,}" if abs(value) >= 10000 else str(value)
+    return str(value)
+
+
+def sheet_html(sheet: Sheet, body_family: str, heading_family: str) -> str:
+    """The sheet's body: title, period, tables. Page furniture is drawn separately."""
+    out = [
+        f"<html><body style=\"font-family:'{body_family}'; font-size:10pt;\">",
+        f"<p align='center' style=\"font-family:'{heading_family}'; font-size:16pt;\">"
+        f"<b>{html.escape(sheet.title)}</b></p>",
+    ]
+    sub = "　".join(x for x in (sheet.period_text, sheet.unit_text) if x)
+    if sub:
+        out.append(f"<p align='center' style='font-size:10pt;'>{html.escape(sub)}</p>")
+    for table in sheet.tables:
+        if table.heading:
+            out.append(
+                f"<p style=\"font-family:'{heading_family}'; font-size:11pt; margin-top:8px;\">"
+                f"<b>{html.escape(table.heading)}</b></p>"
+            )
+        total_w = sum(c.width for c in table.columns) or 1
+        out.append(
+            "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
+            "style='border-collapse:collapse; border-color:#000;'>"
+        )
+        out.append("<thead><tr>")
+        for c in table.columns:
+            pct = max(1, round(100 * c.width / total_w))
+            out.append(
+                f"<th width='{pct}%' bgcolor='#e8e8e8' align='center'>{html.escape(c.label)}</th>"
+            )
+        out.append("</tr></thead>")
+        rows = list(table.rows)
+        for i, row in enumerate(rows):
+            out.append(_row_html(table, row, bold=False, marked=i in table.marked))
+        if table.total is not None:
+            out.append(_row_html(table, table.total, bold=True, marked=False))
+        if not rows and table.total is None:
+            out.append(
+                f"<tr><td colspan='{len(table.columns)}' align='center'>{html.escape(_t('No records'))}</td></tr>"
+            )
+        out.append("</table>")
+        if table.marked and table.mark_note:
+            out.append(f"<p style='font-size:9pt;'>★ {html.escape(table.mark_note)}</p>")
+    for note in sheet.notes:
+        out.append(f"<p style='font-size:10pt;'>{html.escape(note)}</p>")
+    out.append("</body></html>")
+    return "".join(out)
+
+
+def _row_html(table, row, *, bold: bool, marked: bool) -> str:
+    cells = []
+    for c, value in zip(table.columns, row, strict=False):
+        text = html.escape(format_cell(value, c.kind)).replace("\n", "<br/>")
+        if marked and c is table.columns[0]:
+            text = "★" + text
+        align = "right" if c.kind in (INT, FLOAT) else ("center" if c.kind == DATE else "left")
+        if bold:
+            text = f"<b>{text}</b>"
+        color = " style='color:#b00020;'" if marked else ""
+        cells.append(f"<td align='{align}'{color}>{text}</td>")
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def page_layout(sheet: Sheet) -> QPageLayout:
+    orientation = (
+        QPageLayout.Orientation.Landscape if sheet.landscape else QPageLayout.Orientation.Portrait
+    )
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        orientation,
+        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+        QPageLayout.Unit.Millimeter,
+    )
+
+
+def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
+    """Draw the sheet on a PDF writer or printer; returns the page count."""
+    body_family = pick_family(SERIF_FAMILIES)
+    heading_family = pick_family(HEADING_FAMILIES)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError(_t("Cannot write to the printer or file."))
+    try:
+        rect = device.pageLayout().paintRectPixels(device.resolution())
+        width, height = rect.width(), rect.height()
+        furniture_font = QFont(body_family)
+        furniture_font.setPointSizeF(8.5)
+        painter.setFont(furniture_font)
+        band = painter.fontMetrics().height() * 2.2  # header and footer bands
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setDefaultFont(QFont(body_family, 10))
+        doc.setDocumentMargin(0)
+        doc.setHtml(sheet_html(sheet, body_family, heading_family))
+        body_h = height - 2 * band
+        doc.setPageSize(QSizeF(width, body_h))
+        pages = max(1, doc.pageCount())
+        printed = (info.printed_on or dt.date.today()).isoformat()
+        for page in range(pages):
+            if page:
+                device.newPage()
+            top = QRectF(0, 0, width, band)
+            _draw_line_text(painter, device, furniture_font, top, info.organization, sheet.title)
+            painter.drawLine(QPointF(0, band - 2), QPointF(width, band - 2))
+            painter.save()
+            painter.translate(0, band - page * body_h)
+            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            painter.restore()
+            bottom = QRectF(0, height - band, width, band)
+            painter.drawLine(QPointF(0, height - band + 2), QPointF(width, height - band + 2))
+            left = _t("Printed %1").replace("%1", printed)
+            if info.footer_code:
+                left += "　" + _t("Ledger code %1").replace("%1", info.footer_code)
+            page_text = _t("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages))
+            _draw_line_text(painter, device, furniture_font, bottom, left, "", page_text)
+        return pages
+    finally:
+        painter.end()
+
+
+def _draw_line_text(
+    painter: QPainter, device, font: QFont, rect: QRectF, left: str, right: str, centre: str = ""
+) -> None:
+    """One line of page furniture (left, centre, right), laid out like the body."""
+    cells = "".join(
+        f"<td width='33%' align='{a}'>{html.escape(x)}</td>"
+        for a, x in (("left", left), ("center", centre), ("right", right))
+    )
+    doc = QTextDocument()
+    doc.documentLayout().setPaintDevice(device)
+    doc.setDefaultFont(font)
+    doc.setDocumentMargin(0)
+    doc.setHtml(f"<table width='100%' cellspacing='0' cellpadding='0'><tr>{cells}</tr></table>")
+    doc.setTextWidth(rect.width())
+    painter.save()
+    painter.translate(rect.left(), rect.top() + (rect.height() - doc.size().height()) / 2)
+    doc.drawContents(painter)
+    painter.restore()
+
+
+def write_pdf(sheet: Sheet, path: str | Path, info: PageInfo) -> int:
+    """Write the sheet as a PDF file (fonts embedded); returns the page count."""
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(page_layout(sheet))
+    writer.setTitle(sheet.title)
+    writer.setCreator("Cooperation Ledger")
+    pages = paint_sheet(sheet, writer, info)
+    del writer  # the file is finished when the writer goes
+    tmp.replace(path)
+    return pages

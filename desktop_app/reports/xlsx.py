@@ -1,0 +1,127 @@
+"""Write a Sheet as an .xlsx workbook users can hand in or keep working on.
+
+Numbers stay numbers and dates stay dates; the header row is styled, frozen
+and repeated on every printed page; the page is A4, fitted to width.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
+_MARK_FONT = Font(color="B00020")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHARS_PER_WIDTH_UNIT = 9  # relative width 1.0 ≈ 9 characters
+
+
+def safe_text(value: str) -> str:
+    """Text that Excel would run as a formula gets a leading apostrophe-like quote."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _cell_value(value, kind: str):
+    if value is None:
+        return None
+    if kind in (INT, FLOAT) and isinstance(value, (int, float)):
+        return value
+    if kind == DATE and isinstance(value, dt.date):
+        return value
+    return safe_text(str(value))
+
+
+def write_xlsx(
+    sheet: Sheet,
+    path: str | Path,
+    organization: str = "",
+    printed_on: dt.date | None = None,
+    page_footer: str = "&P / &N",
+) -> None:
+    """page_footer holds Excel's codes, e.g. the translated "第 &P 页 共 &N 页"."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet.title[:31] or "Sheet"
+    width = max((len(t.columns) for t in sheet.tables), default=1)
+    row = 1
+    ws.cell(row, 1, safe_text(sheet.title)).font = Font(bold=True, size=16)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
+    ws.cell(row, 1).alignment = Alignment(horizontal="center")
+    row += 1
+    sub = "　".join(x for x in (organization, sheet.period_text, sheet.unit_text) if x)
+    if sub:
+        ws.cell(row, 1, safe_text(sub))
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
+        ws.cell(row, 1).alignment = Alignment(horizontal="center")
+        row += 1
+    row += 1
+    widths: dict[int, float] = {}
+    first_header_row = None
+    for table in sheet.tables:
+        if table.heading:
+            ws.cell(row, 1, safe_text(table.heading)).font = Font(bold=True, size=12)
+            row += 1
+        for c, col in enumerate(table.columns, start=1):
+            cell = ws.cell(row, c, safe_text(col.label))
+            cell.font = Font(bold=True)
+            cell.fill = _HEADER_FILL
+            cell.border = _BORDER
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            widths[c] = max(
+                widths.get(c, 0), col.width * CHARS_PER_WIDTH_UNIT, len(col.label) * 2 + 2
+            )
+        if first_header_row is None:
+            first_header_row = row
+        row += 1
+        body = [(r, False, i in table.marked) for i, r in enumerate(table.rows)]
+        if table.total is not None:
+            body.append((table.total, True, False))
+        for values, bold, marked in body:
+            for c, (col, value) in enumerate(zip(table.columns, values, strict=False), start=1):
+                cell = ws.cell(row, c, _cell_value(value, col.kind))
+                cell.border = _BORDER
+                if col.kind == DATE:
+                    cell.number_format = "yyyy-mm-dd"
+                    cell.alignment = Alignment(horizontal="center", vertical="top")
+                elif col.kind in (INT, FLOAT):
+                    cell.number_format = "0" if col.kind == INT else "0.##"
+                    cell.alignment = Alignment(vertical="top")
+                else:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if bold:
+                    cell.font = Font(bold=True)
+                elif marked:
+                    cell.font = _MARK_FONT
+            row += 1
+        if table.marked and table.mark_note:
+            ws.cell(row, 1, safe_text("★ " + table.mark_note)).font = _MARK_FONT
+            row += 1
+        row += 1
+    for note in sheet.notes:
+        ws.cell(row, 1, safe_text(note))
+        row += 1
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = min(max(w, 6), 60)
+    if first_header_row is not None:
+        ws.freeze_panes = ws.cell(first_header_row + 1, 1)
+        if len(sheet.tables) == 1:
+            ws.print_title_rows = f"{first_header_row}:{first_header_row}"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.oddFooter.center.text = page_footer
+    if printed_on:
+        ws.oddFooter.left.text = printed_on.isoformat()
+    path = Path(path)
+    tmp = path.with_name(path.name + ".part")
+    wb.save(tmp)
+    tmp.replace(path)

@@ -1,0 +1,84 @@
+"""Sheets on paper and in Excel: real PDFs and workbooks, read back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from desktop_app.reports.model import DATE, FLOAT, INT, TEXT, Column, Sheet, Table
+from desktop_app.reports.paper import PageInfo, write_pdf
+from desktop_app.reports.xlsx import write_xlsx
+
+
+def roster(n: int) -> Sheet:
+    columns = [
+        Column("序号", INT, 0.5),
+        Column("姓名", TEXT, 1),
+        Column("合作院校", TEXT, 2),
+        Column("学历学位", TEXT, 0.8),
+        Column("开始日期", DATE, 1),
+        Column("补贴", FLOAT, 0.8),
+    ]
+    rows = [
+        [i + 1, f"研究员{i + 1:04d}", "中北大学" if i % 2 else "中国航天科工集团第三研究院", "博士",
+         dt.date(2023, 1 + i % 12, 1 + i % 28), 1500.5]
+        for i in range(n)
+    ]
+    return Sheet("talents", "人才花名册", [Table(columns, rows)], period_text="2023年", landscape=True)
+
+
+@pytest.fixture
+def gui_app(qapp):
+    return qapp
+
+
+def test_roster_pdf_repeats_header_and_numbers_pages(gui_app, tmp_path):
+    path = tmp_path / "roster.pdf"
+    pages = write_pdf(roster(300), path, PageInfo("阳高县委组织部", dt.date(2026, 11, 26)))
+    reader = PdfReader(str(path))
+    assert len(reader.pages) == pages
+    assert 5 <= pages <= 20  # 300 one-line rows on A4 landscape
+    seen = []
+    for i, page in enumerate(reader.pages, start=1):
+        # NFKC: the font maps some ideographs to Kangxi radical code points.
+        text = unicodedata.normalize("NFKC", page.extract_text())
+        assert "姓名" in text and "合作院校" in text, f"header missing on page {i}"
+        assert "阳高县委组织部" in text and "人才花名册" in text
+        assert "Page" in text and "of" in text
+        seen += [int(m) for m in re.findall(r"研究员(\d{4})", text)]
+    assert seen == list(range(1, 301))  # every row once, in order, none clipped
+
+
+def test_pdf_embeds_a_chinese_font(gui_app, tmp_path):
+    path = tmp_path / "s.pdf"
+    write_pdf(roster(3), path, PageInfo())
+    raw = path.read_bytes()
+    assert b"/FontFile2" in raw or b"/FontFile3" in raw
+    text = unicodedata.normalize("NFKC", PdfReader(str(path)).pages[0].extract_text())
+    assert "中北大学" in text
+
+
+def test_xlsx_keeps_numbers_dates_and_print_setup(tmp_path):
+    path = tmp_path / "roster.xlsx"
+    sheet = roster(300)
+    sheet.tables[0].rows[0][1] = "=HYPERLINK(\"http://x\")"
+    write_xlsx(sheet, path, "阳高县委组织部", dt.date(2026, 11, 26), "第 &P 页 共 &N 页")
+    ws = load_workbook(path).active
+    assert ws["A1"].value == "人才花名册"
+    header_row = next(r for r in range(1, 10) if ws.cell(r, 2).value == "姓名")
+    first = header_row + 1
+    assert ws.cell(first, 1).value == 1
+    assert ws.cell(first, 2).value.startswith("'=")  # formula neutralised
+    assert ws.cell(first, 5).value == dt.datetime(2023, 1, 1)
+    assert ws.cell(first, 6).value == 1500.5
+    assert ws.cell(first + 299, 1).value == 300
+    assert ws.freeze_panes == f"A{first}"
+    assert ws.print_title_rows == f"${header_row}:${header_row}"
+    assert ws.page_setup.orientation == "landscape"
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
+    assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
