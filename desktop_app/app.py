@@ -69,6 +69,9 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     path = Path(db_path) if db_path else store_db.default_db_path()
     if not ledger_actions.open_file(None, path):
         return 1
+    from desktop_app.ui import safety_actions
+
+    app.aboutToQuit.connect(safety_actions.close_current)  # releases the lock
     window = MainWindow(path)
     window.show()
     ledger_actions.offer_sample_data(window, path)

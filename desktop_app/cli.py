@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app import __version__, cli_report
+from desktop_app import __version__, cli_report, cli_safety
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="build a ledger holding the Yanggao report's sample data")
     demo.add_argument("--db", metavar="PATH", required=True, dest="demo_db", help="file to create")
     cli_report.add_parser(sub)
+    cli_safety.add_parsers(sub)
     return parser
 
 
@@ -48,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_demo(Path(args.demo_db))
     if args.command == "report":
         return cli_report.run(args)
+    if args.command in ("backup", "restore", "check", "audit"):
+        return cli_safety.run(args)
     from desktop_app.app import run_gui
 
     return run_gui(args.db, args.lang)

@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtGui import QGuiApplication
 
     from desktop_app import i18n, settings
-    from desktop_app.records import service
+    from desktop_app.records import audit, service
     from desktop_app.reports.paper import PageInfo, write_pdf
     from desktop_app.reports.xlsx import write_xlsx
     from desktop_app.store.opening import open_ledger
@@ -123,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
     today = dt.date.today()
     try:
         if args.pdf:
-            pages = write_pdf(sheet, args.pdf, PageInfo(organization, today))
+            pages = write_pdf(sheet, args.pdf, PageInfo(organization, today, audit.head_code()))
             print(f"{args.pdf}: {pages} page(s)")
         if args.xlsx:
             footer = QCoreApplication.translate("Printing", "Page &P of &N")

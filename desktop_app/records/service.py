@@ -13,7 +13,9 @@ from typing import Any
 
 import peewee as pw
 
+from desktop_app.records import audit, recycle
 from desktop_app.records import errors as E
+from desktop_app.records.links import child_fk, link_fields
 from desktop_app.records.specs import (
     ALL_SPECS,
     CHILDREN,
@@ -40,21 +42,6 @@ MAX_LONGTEXT = 20000
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
-
-
-def link_fields(spec: RecordSpec, through: type[pw.Model]) -> tuple[pw.Field, pw.Field]:
-    """(owner FK, target FK) of a link table."""
-    owner_fk = getattr(through, spec.model.__name__.lower())
-    target_fk = next(
-        f
-        for f in through._meta.refs
-        if f is not owner_fk  # the other foreign key
-    )
-    return owner_fk, target_fk
-
-
-def child_fk(field_model: type[pw.Model], spec: RecordSpec) -> pw.Field:
-    return getattr(field_model, spec.model.__name__.lower())
 
 
 def title_of(spec: RecordSpec, record: pw.Model) -> str:
@@ -254,8 +241,10 @@ def save(
     columns["sort_key"] = sort_key(str(clean.get(spec.title_field) or ""))
     columns["updated_at"] = _now()
     columns["changed_by"] = current_operator()
+    creating = record_id is None
     with write_transaction():
-        if record_id is None:
+        before = None if creating else load(spec, record_id)
+        if creating:
             columns["created_at"] = columns["updated_at"]
             columns["is_sample"] = sample
             record_id = spec.model.insert(**columns).execute()
@@ -266,6 +255,19 @@ def save(
                 _write_links(spec, f, record_id, clean[f.name])
             elif f.kind == CHILDREN:
                 _write_children(spec, f, record_id, clean[f.name])
+        title = str(clean.get(spec.title_field) or "")
+        after = audit.display_values(spec, clean)
+        if creating:
+            audit.record("create", spec, record_id, title, [("", "", audit.snapshot_text(after))])
+        else:
+            changes = audit.diff(audit.display_values(spec, before), after)
+            if changes:
+                audit.record("update", spec, record_id, title, changes)
+    UNDO.push(
+        ("create", spec.key, record_id, None)
+        if creating
+        else ("update", spec.key, record_id, before)
+    )
     return record_id
 
 
@@ -313,13 +315,23 @@ def dependents_of(spec: RecordSpec, record_id: int) -> list[tuple[str, str, int,
     return found
 
 
-def delete(spec: RecordSpec, record_id: int) -> None:
-    """Delete a record with its own links and child rows; refuse while others depend on it."""
+def delete(spec: RecordSpec, record_id: int, *, to_bin: bool = True) -> int | None:
+    """Delete a record with its own links and child rows; refuse while others depend on it.
+
+    The record goes to the recycle bin (returns the bin entry's id) unless
+    to_bin is False (undoing a create).
+    """
     record = spec.model.get_by_id(record_id)
     deps = dependents_of(spec, record_id)
     if deps:
         raise E.DeleteRefused(title_of(spec, record), deps)
+    bin_id = None
     with write_transaction():
+        title = title_of(spec, record)
+        snapshot = audit.snapshot_text(audit.display_values(spec, load(spec, record_id)))
+        if to_bin:
+            bin_id = recycle.store(spec, record_id, title)
+        audit.record("delete", spec, record_id, title, [("", snapshot, "")])
         for f in spec.fields:
             if f.kind == LINKS:
                 owner_fk, _ = link_fields(spec, f.through)
@@ -331,6 +343,64 @@ def delete(spec: RecordSpec, record_id: int) -> None:
             (m.Attachment.record_type == spec.key) & (m.Attachment.record_id == record_id)
         ).execute()
         spec.model.delete().where(spec.model.id == record_id).execute()
+    if bin_id is not None:
+        UNDO.push(("delete", spec.key, record_id, bin_id))
+    return bin_id
+
+
+def restore_deleted(bin_id: int) -> int:
+    """Put a record from the recycle bin back; returns its id."""
+    with write_transaction():
+        spec, record_id, title, skipped = recycle.restore(bin_id)
+        note = "; ".join(skipped)
+        audit.record("restore", spec, record_id, title, [("", "", note)])
+    return record_id
+
+
+def purge_deleted(bin_ids: list[int]) -> int:
+    """Remove entries from the recycle bin for good (the caller backs up first)."""
+    with write_transaction():
+        for entry in m.DeletedRecord.select().where(m.DeletedRecord.id.in_(bin_ids)):
+            audit.record("purge", spec_for(entry.record_type), entry.record_id, entry.title, [])
+        return m.DeletedRecord.delete().where(m.DeletedRecord.id.in_(bin_ids)).execute()
+
+
+class _UndoStack:
+    """The session's saves, newest last, so Ctrl+Z can take the last one back."""
+
+    LIMIT = 50
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, int, Any]] = []
+
+    def push(self, item: tuple[str, str, int, Any]) -> None:
+        self.items.append(item)
+        del self.items[: -self.LIMIT]
+
+    def clear(self) -> None:
+        self.items.clear()
+
+
+UNDO = _UndoStack()
+
+
+def undo_last() -> tuple[str, str, int] | None:
+    """Undo the newest save or delete of this session; returns (action, type, id) undone."""
+    while UNDO.items:
+        action, key, record_id, data = UNDO.items.pop()
+        spec = spec_for(key)
+        exists = spec.model.select().where(spec.model.id == record_id).exists()
+        if action == "create" and exists:
+            delete(spec, record_id, to_bin=False)  # pushes nothing
+        elif action == "update" and exists:
+            save(spec, data, record_id)
+            UNDO.items.pop()  # that save is the undo itself, not a new step
+        elif action == "delete" and not exists:
+            restore_deleted(data)
+        else:
+            continue  # the record changed hands since (deleted, restored): skip
+        return action, key, record_id
+    return None
 
 
 def total_records() -> int:

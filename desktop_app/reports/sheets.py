@@ -33,7 +33,7 @@ from typing import Any
 import peewee as pw
 
 from desktop_app.records.dossier import dossier
-from desktop_app.records.specs import INSTITUTION_SPEC, QT_TRANSLATE_NOOP
+from desktop_app.records.specs import INSTITUTION_SPEC, MULTI_SEPARATOR, QT_TRANSLATE_NOOP
 from desktop_app.reports.model import DATE, FLOAT, INT, TEXT, Column, Period, Sheet, Table
 from desktop_app.store import categories
 from desktop_app.store import models as m
@@ -51,9 +51,19 @@ MODE_RESEARCH = "来阳开展研究"  # researchers working locally (the report'
 INDICATOR_PROJECTS = "项目合作"
 INDICATOR_TALENTS = "人才引进"
 INDICATOR_ACHIEVEMENTS = "成果转化"
-LIST_SEPARATOR = "、"
 
 # ---------------------------------------------------------------- strings
+
+# Sheet titles (SheetDef.label)
+SUMMARY_LABEL = QT_TRANSLATE_NOOP("Sheet", "Work summary")
+INSTITUTIONS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Institution register")
+DOSSIER_LABEL = QT_TRANSLATE_NOOP("Sheet", "Institution dossier")
+BASES_LABEL = QT_TRANSLATE_NOOP("Sheet", "Base register")
+PROJECTS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Project progress")
+TALENTS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Talent roster")
+TASKS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Follow-up task list")
+UNIT_LEDGER_LABEL = QT_TRANSLATE_NOOP("Sheet", "Unit ledger")
+ASSESSMENT_LABEL = QT_TRANSLATE_NOOP("Sheet", "Assessment score sheet")
 
 _BLANK = QT_TRANSLATE_NOOP("Sheet", "(not filled in)")
 _TOTAL = QT_TRANSLATE_NOOP("Sheet", "Total")
@@ -68,6 +78,7 @@ L_DATE = QT_TRANSLATE_NOOP("Sheet", "Date")
 L_STATUS = QT_TRANSLATE_NOOP("Sheet", "Status")
 L_STAGE = QT_TRANSLATE_NOOP("Sheet", "Stage")
 L_UNIT = QT_TRANSLATE_NOOP("Sheet", "Responsible unit")
+L_UNIT_PLAIN = QT_TRANSLATE_NOOP("Sheet", "Unit")
 L_PLACE = QT_TRANSLATE_NOOP("Sheet", "Place")
 L_INSTITUTION = QT_TRANSLATE_NOOP("Sheet", "Institution")
 L_INSTITUTIONS = QT_TRANSLATE_NOOP("Sheet", "Institutions")
@@ -236,7 +247,7 @@ def _linked_names(
     out: dict[int, list[str]] = defaultdict(list)
     for owner_id, name in rows:
         out[owner_id].append(name)
-    return {k: LIST_SEPARATOR.join(v) for k, v in out.items()}
+    return {k: MULTI_SEPARATOR.join(v) for k, v in out.items()}
 
 
 def _chronological(date_field: pw.Field, model: type[pw.Model]) -> tuple:
@@ -299,7 +310,7 @@ def _count_table(
     return Table(
         columns=[Column(t(first_label), TEXT, 2.0), Column(t(count_label), INT, 1.0)],
         rows=rows,
-        heading=t(heading),
+        heading=t(heading) if heading else "",
         total=[t(_TOTAL), sum(counts.values())],
     )
 
@@ -456,13 +467,14 @@ def summary_sheet(
     )
     researchers = tal.where(m.Talent.mode == MODE_RESEARCH)
     research_table = _count_table(
-        QT_TRANSLATE_NOOP("Sheet", "Researchers working locally"),
+        "",
         L_DEGREE,
         L_N_TALENTS,
         "degree",
         {k: v[0] for k, v in _group_count(researchers, m.Talent.degree).items()},
         t,
     )
+    # Heading names the mode: the report's "30 PhDs" are degree 博士 *and* this mode.
     research_table.heading = fill(
         t(QT_TRANSLATE_NOOP("Sheet", "Researchers working locally (%1)")), MODE_RESEARCH
     )
@@ -1153,7 +1165,7 @@ def assessment_sheet(*, year: int, unit_id: int | None = None, t: Translate = id
         by_unit.setdefault(row[0], []).append(row)
         unit_names[row[0]] = row[1]
     columns = [
-        Column(t(L_UNIT), TEXT, 1.6),
+        Column(t(L_UNIT_PLAIN), TEXT, 1.6),
         Column(t(L_INDICATOR), TEXT, 1.1),
         Column(t(L_TARGET), FLOAT, 0.7),
         Column(t(L_ACTUAL), FLOAT, 0.7),
@@ -1195,7 +1207,7 @@ def assessment_sheet(*, year: int, unit_id: int | None = None, t: Translate = id
             Table(
                 [
                     Column(t(L_NO), INT, 0.4),
-                    Column(t(L_UNIT), TEXT, 2.0),
+                    Column(t(L_UNIT_PLAIN), TEXT, 2.0),
                     Column(t(L_WEIGHT), FLOAT, 0.8),
                     Column(t(L_SCORE), FLOAT, 0.8),
                 ],
@@ -1215,16 +1227,6 @@ def assessment_sheet(*, year: int, unit_id: int | None = None, t: Translate = id
 
 
 # ---------------------------------------------------------------- the catalogue
-
-SUMMARY_LABEL = QT_TRANSLATE_NOOP("Sheet", "Work summary")
-INSTITUTIONS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Institution register")
-DOSSIER_LABEL = QT_TRANSLATE_NOOP("Sheet", "Institution dossier")
-BASES_LABEL = QT_TRANSLATE_NOOP("Sheet", "Base register")
-PROJECTS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Project progress")
-TALENTS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Talent roster")
-TASKS_LABEL = QT_TRANSLATE_NOOP("Sheet", "Follow-up task list")
-UNIT_LEDGER_LABEL = QT_TRANSLATE_NOOP("Sheet", "Unit ledger")
-ASSESSMENT_LABEL = QT_TRANSLATE_NOOP("Sheet", "Assessment score sheet")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -45,6 +47,125 @@ def backup_file(db_path: Path, dest: Path) -> Path:
 
 def backup_before(db_path: Path, reason: str) -> Path:
     """A timestamped backup beside the database, named for why it was made."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    dest = backup_dir_for(db_path) / f"{db_path.stem}-{stamp}-{reason}.sqlite"
+    now = dt.datetime.now()
+    folder = backup_dir_for(db_path)
+    dest = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
+    while dest.exists():  # two backups in one second: step the stamp on
+        now += dt.timedelta(seconds=1)
+        dest = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
     return backup_file(db_path, dest)
+
+
+# ---------------------------------------------------------------- rotation
+
+_NAME = re.compile(r"-(\d{8})-(\d{6})-([a-z-]+)\.sqlite$")
+COUNTED_TABLES = (
+    "institution",
+    "activity",
+    "agreement",
+    "base",
+    "project",
+    "talent",
+    "achievement",
+    "meeting",
+    "task",
+    "unit",
+)
+
+
+@dataclass
+class BackupInfo:
+    path: Path
+    made_at: dt.datetime
+    reason: str
+    size: int
+
+    def record_counts(self) -> dict[str, int]:
+        """Rows per record table, read from the backup without changing it."""
+        uri = f"file:{self.path.as_posix()}?mode=ro"
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            out = {}
+            for table in COUNTED_TABLES:
+                try:
+                    out[table] = con.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+                except sqlite3.Error:
+                    out[table] = 0
+            return out
+        finally:
+            con.close()
+
+
+def list_backups(db_path: Path) -> list[BackupInfo]:
+    """This ledger's backups, newest first."""
+    folder = backup_dir_for(db_path)
+    out = []
+    if folder.is_dir():
+        for p in folder.glob(f"{db_path.stem}-*.sqlite"):
+            m = _NAME.search(p.name)
+            if not m:
+                continue
+            made = dt.datetime.strptime(m[1] + m[2], "%Y%m%d%H%M%S")
+            out.append(BackupInfo(p, made, m[3], p.stat().st_size))
+    return sorted(out, key=lambda b: b.made_at, reverse=True)
+
+
+def daily_backup(db_path: Path, today: dt.date | None = None) -> Path | None:
+    """Back up on open, at most once a day; then thin out old backups."""
+    today = today or dt.date.today()
+    if any(b.made_at.date() == today for b in list_backups(db_path)):
+        return None
+    made = backup_before(db_path, "daily")
+    prune(db_path)
+    return made
+
+
+def prune(db_path: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> list[Path]:
+    """Keep the newest backup of each of the last `daily` days, `weekly` ISO
+    weeks and `monthly` months; delete the rest. Returns what was deleted."""
+    keep: set[Path] = set()
+    seen_days, seen_weeks, seen_months = [], [], []
+    for b in list_backups(db_path):  # newest first
+        day = b.made_at.date()
+        week = day.isocalendar()[:2]
+        month = (day.year, day.month)
+        if day not in seen_days and len(seen_days) < daily:
+            seen_days.append(day)
+            keep.add(b.path)
+        if week not in seen_weeks and len(seen_weeks) < weekly:
+            seen_weeks.append(week)
+            keep.add(b.path)
+        if month not in seen_months and len(seen_months) < monthly:
+            seen_months.append(month)
+            keep.add(b.path)
+    removed = []
+    for b in list_backups(db_path):
+        if b.path not in keep:
+            b.path.unlink(missing_ok=True)
+            removed.append(b.path)
+    return removed
+
+
+def restore_file(backup: Path, db_path: Path) -> Path:
+    """Replace db_path's contents with backup's, after backing up db_path.
+
+    The caller closes its own connection first. Returns the safety backup made.
+    """
+    check = sqlite3.connect(f"file:{Path(backup).as_posix()}?mode=ro", uri=True)
+    try:
+        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+    finally:
+        check.close()
+    if result != "ok":
+        raise OSError(f"the backup is damaged: {result}")
+    safety = backup_before(db_path, "pre-restore") if Path(db_path).exists() else None
+    src = sqlite3.connect(str(backup))
+    try:
+        dest = sqlite3.connect(str(db_path))
+        try:
+            src.backup(dest)
+        finally:
+            dest.close()
+    finally:
+        src.close()
+    return safety

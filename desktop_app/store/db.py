@@ -56,13 +56,35 @@ def current_operator() -> str:
         return "unknown"
 
 
-def connect(path: str | os.PathLike) -> peewee.SqliteDatabase:
+_read_only = False
+
+
+def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDatabase:
     """Open a SQLite file and bind it to the models (schema not touched here)."""
+    global _read_only
     close()
-    db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+    if read_only:
+        # mode=ro: SQLite itself refuses every write, whatever the code tries.
+        uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+        pragmas = {
+            k: v for k, v in SQLITE_PRAGMAS.items() if k not in ("journal_mode", "synchronous")
+        }
+        db = peewee.SqliteDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
+    else:
+        db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
     db.connect()
     database_proxy.initialize(db)
+    _read_only = read_only
+    global _path
+    _path = Path(path)
     return db
+
+
+_path: Path | None = None
+
+
+def is_read_only() -> bool:
+    return _read_only
 
 
 def close() -> None:
@@ -72,10 +94,9 @@ def close() -> None:
 
 
 def current_path() -> Path | None:
-    obj = database_proxy.obj
-    if obj is None:
+    if database_proxy.obj is None:
         return None
-    return Path(obj.database)
+    return _path
 
 
 @contextmanager

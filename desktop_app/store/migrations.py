@@ -21,9 +21,24 @@ def _v2_talent_id_number(db: pw.Database) -> None:
     db.execute_sql("ALTER TABLE talent ADD COLUMN id_number VARCHAR(255) NOT NULL DEFAULT ''")
 
 
+def _v3_audit_and_recycle_bin(db: pw.Database) -> None:
+    # Change history (hash-chained) and the recycle bin (issue 5).
+    db.create_tables([m.AuditEntry, m.DeletedRecord], safe=True)
+
+
+def _v4_activity_sort_indexes(db: pw.Database) -> None:
+    # Sorting 100,000 activities by an unindexed column scanned and sorted the
+    # whole table (80-100 ms, bench/bench_table.py); with an index it reads
+    # one page of entries (0.3 ms). Names as peewee gives them to index=True.
+    for column in ("leader", "participants", "outcome_figures"):
+        db.execute_sql(f'CREATE INDEX IF NOT EXISTS "activity_{column}" ON "activity" ("{column}")')
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
+    3: _v3_audit_and_recycle_bin,
+    4: _v4_activity_sort_indexes,
 }
 LATEST = max(STEPS) if STEPS else 1
 

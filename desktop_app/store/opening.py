@@ -12,9 +12,22 @@ from desktop_app.store import db as store_db
 from desktop_app.store import migrations
 
 
-def open_ledger(path: str | os.PathLike | None = None) -> pw.SqliteDatabase:
+class NeedsUpgradeReadOnly(RuntimeError):
+    """A read-only file whose schema is older than this program's."""
+
+
+def open_ledger(
+    path: str | os.PathLike | None = None, read_only: bool = False
+) -> pw.SqliteDatabase:
     """Open (creating if needed) the ledger at path, default the data folder."""
     target = Path(path) if path else store_db.default_db_path()
+    if read_only:
+        db = store_db.connect(target, read_only=True)
+        if migrations.schema_version() != migrations.LATEST:
+            store_db.close()
+            store_db.database_proxy.initialize(None)
+            raise NeedsUpgradeReadOnly(str(target))
+        return db
     target.parent.mkdir(parents=True, exist_ok=True)
     db = store_db.connect(target)
     try:

@@ -15,15 +15,20 @@ from desktop_app import settings
 from desktop_app.records import service
 from desktop_app.store import db as store_db
 from desktop_app.store.migrations import SchemaTooNewError
-from desktop_app.store.opening import open_ledger
 
 log = logging.getLogger(__name__)
 
 
-def open_file(parent: QWidget, path: Path) -> bool:
+def open_file(parent: QWidget | None, path: Path) -> bool:
+    """Open a ledger (checked, locked, backed up); on failure reopen the previous one."""
+    from desktop_app.ui import safety_actions
+
     previous = store_db.current_path()
+    previous_ro = store_db.is_read_only()
     try:
-        open_ledger(path)
+        if safety_actions.open_interactive(parent, path):
+            settings.add_recent_file(str(path))
+            return True
     except SchemaTooNewError:
         QMessageBox.critical(
             parent,
@@ -33,7 +38,7 @@ def open_file(parent: QWidget, path: Path) -> bool:
                 "%1 was written by a newer version of this program. Please update it.",
             ).replace("%1", str(path)),
         )
-    except Exception as exc:  # not a ledger, unreadable, locked …
+    except Exception as exc:  # not a ledger, unreadable …
         log.exception("cannot open %s", path)
         QMessageBox.critical(
             parent,
@@ -42,12 +47,26 @@ def open_file(parent: QWidget, path: Path) -> bool:
             .replace("%1", str(path))
             .replace("%2", str(exc)),
         )
-    else:
-        settings.add_recent_file(str(path))
-        return True
-    if previous is not None:
-        open_ledger(previous)
+    if previous is not None and previous != path:
+        safety_actions.open_interactive(parent, previous, previous_ro)
     return False
+
+
+def undo_last(parent: QWidget) -> bool:
+    """Ctrl+Z: take back the newest save or delete of this session."""
+    try:
+        done = service.undo_last()
+    except Exception as exc:  # e.g. others now depend on a record made then
+        QMessageBox.warning(parent, QCoreApplication.translate("LedgerActions", "Undo"), str(exc))
+        return False
+    if done is None:
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("LedgerActions", "Undo"),
+            QCoreApplication.translate("LedgerActions", "There is nothing to undo."),
+        )
+        return False
+    return True
 
 
 def is_empty() -> bool:

@@ -1,10 +1,11 @@
-"""The main window: navigation between record pages, and the menus. Nothing else."""
+"""The main window: navigation between pages, and the menus. Nothing else."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -17,103 +18,128 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop_app import settings
 from desktop_app.records.specs import ALL_SPECS
-from desktop_app.ui import ledger_actions
+from desktop_app.store import db as store_db
+from desktop_app.ui import ledger_actions, safety_actions
+from desktop_app.ui.change_log_page import ChangeLogPage
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.record_page import RecordPage
+from desktop_app.ui.recycle_bin_page import RecycleBinPage
 from desktop_app.ui.reports_page import ReportsPage
 
 
 class MainWindow(QMainWindow):
-    database_changed = Signal(str)
-
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
         self.db_path = db_path
-        self.pages: dict[str, RecordPage] = {}
+        # (key, label, factory) per navigation row: record types, then tools.
+        self.entries: list[tuple[str, str, Callable[[], QWidget]]] = [
+            (
+                spec.key,
+                QCoreApplication.translate("Record", spec.label),
+                lambda s=spec: RecordPage(s, self.stack),
+            )
+            for spec in ALL_SPECS
+        ]
+        self.entries += [
+            ("reports", self.tr("Reports"), lambda: ReportsPage(self.stack)),
+            ("change_log", self.tr("Change log"), lambda: ChangeLogPage(self.stack)),
+            ("recycle_bin", self.tr("Recycle bin"), lambda: RecycleBinPage(self.stack)),
+        ]
+        self.widgets: dict[str, QWidget] = {}
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        for spec in ALL_SPECS:
-            item = QListWidgetItem(QCoreApplication.translate("Record", spec.label))
-            self.nav.addItem(item)
-        self.nav.addItem(QListWidgetItem(self.tr("Reports")))
-        self.reports_page = None
+        for _key, label, _factory in self.entries:
+            self.nav.addItem(QListWidgetItem(label))
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.stack = QStackedWidget(self)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("read_only_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(
+            "background:#fff3cd; color:#664d03; padding:6px; border:1px solid #ffe69c;"
+        )
+        self.banner.hide()
         central = QWidget(self)
-        lay = QHBoxLayout(central)
-        lay.setContentsMargins(6, 6, 6, 0)
-        lay.addWidget(self.nav)
-        lay.addWidget(self.stack, 1)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 0)
+        outer.addWidget(self.banner)
+        row = QHBoxLayout()
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        outer.addLayout(row, 1)
         self.setCentralWidget(central)
         self.nav.currentRowChanged.connect(self.show_page)
         self.path_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.path_label)
         self._build_menus()
-        self._show_path()
+        self._show_state()
         remember_geometry(self, "main_window", default_size=(1280, 800))
         self.nav.setCurrentRow(0)
 
     # ---- navigation
+    @property
+    def pages(self) -> dict[str, RecordPage]:
+        return {k: w for k, w in self.widgets.items() if isinstance(w, RecordPage)}
+
     def show_page(self, row: int) -> None:
-        if row == len(ALL_SPECS):
-            self.show_reports()
+        if not 0 <= row < len(self.entries):
             return
-        if not 0 <= row < len(ALL_SPECS):
-            return
-        spec = ALL_SPECS[row]
-        page = self.pages.get(spec.key)
-        if page is None:
-            page = RecordPage(spec, self.stack)
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+        key, label, factory = self.entries[row]
+        widget = self.widgets.get(key)
+        if widget is None:
+            widget = factory()
+            self.widgets[key] = widget
+            self.stack.addWidget(widget)
         else:
-            page.reload_choices()
-            page.refresh()
-        self.stack.setCurrentWidget(page)
-        self.setWindowTitle(
-            f"{QCoreApplication.translate('Record', spec.label)} — {self.tr('Cooperation Ledger')}"
-        )
+            if hasattr(widget, "reload_choices"):
+                widget.reload_choices()
+            widget.refresh()
+        self.stack.setCurrentWidget(widget)
+        self.setWindowTitle(f"{label} — {self.tr('Cooperation Ledger')}")
 
-    def show_reports(self) -> ReportsPage:
-        if self.reports_page is None:
-            self.reports_page = ReportsPage(self.stack)
-            self.stack.addWidget(self.reports_page)
-        else:
-            self.reports_page.refresh()
-        self.stack.setCurrentWidget(self.reports_page)
-        self.setWindowTitle(f"{self.tr('Reports')} — {self.tr('Cooperation Ledger')}")
-        return self.reports_page
-
-    def page(self, key: str) -> RecordPage:
-        row = [s.key for s in ALL_SPECS].index(key)
+    def open_page(self, key: str) -> QWidget:
+        row = [k for k, _l, _f in self.entries].index(key)
         if self.nav.currentRow() == row:
             self.show_page(row)  # refresh the page already shown
         else:
             self.nav.setCurrentRow(row)
-        return self.pages[key]
+        return self.widgets[key]
+
+    def page(self, key: str) -> RecordPage:
+        return self.open_page(key)  # type: ignore[return-value]
+
+    def show_reports(self) -> ReportsPage:
+        return self.open_page("reports")  # type: ignore[return-value]
 
     def reset_pages(self) -> None:
-        """After another database is opened: every page starts fresh."""
-        for page in self.pages.values():
-            page.table.save_state()
-            self.stack.removeWidget(page)
-            page.deleteLater()
-        self.pages.clear()
-        if self.reports_page is not None:
-            self.stack.removeWidget(self.reports_page)
-            self.reports_page.deleteLater()
-            self.reports_page = None
+        """After another database is opened or restored: every page starts fresh."""
+        for widget in self.widgets.values():
+            if isinstance(widget, RecordPage):
+                widget.table.save_state()
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.widgets.clear()
         self.show_page(max(self.nav.currentRow(), 0))
-        self._show_path()
+        self._show_state()
 
-    def _show_path(self) -> None:
+    def _show_state(self) -> None:
         self.path_label.setText(str(self.db_path))
+        if store_db.is_read_only():
+            self.banner.setText(
+                self.tr(
+                    "Read-only: %1 cannot be changed here (it is open elsewhere, or the file or folder is read-only)."
+                ).replace("%1", str(self.db_path))
+            )
+            self.banner.show()
+        else:
+            self.banner.hide()
 
     # ---- menus
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:
@@ -133,10 +159,15 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self._action(file_menu, self.tr("Back up now…"), lambda: safety_actions.back_up_now(self))
+        self._action(file_menu, self.tr("Restore…"), self._restore)
+        file_menu.addSeparator()
         self._action(file_menu, self.tr("Load sample data"), self._load_sample)
         self._action(file_menu, self.tr("Remove sample data"), self._remove_sample)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self._action(edit, self.tr("Undo last save"), self._undo, QKeySequence.StandardKey.Undo)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("Category lists…"), self._edit_categories)
         self._action(tools, self.tr("Your name for the change record…"), self._set_operator)
@@ -189,6 +220,14 @@ class MainWindow(QMainWindow):
             self.db_path = path
             self.reset_pages()
             ledger_actions.offer_sample_data(self, path)
+            self.reset_pages()
+
+    def _restore(self) -> None:
+        if safety_actions.restore_dialog(self, self.db_path):
+            self.reset_pages()
+
+    def _undo(self) -> None:
+        if ledger_actions.undo_last(self):
             self.reset_pages()
 
     def _load_sample(self) -> None:

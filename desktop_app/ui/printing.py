@@ -12,6 +12,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_app import settings
+from desktop_app.records import audit
 from desktop_app.reports.model import Sheet
 from desktop_app.reports.paper import PageInfo, page_layout, paint_sheet, write_pdf
 from desktop_app.reports.xlsx import write_xlsx
@@ -24,7 +25,11 @@ def translate(context: str, text: str) -> str:
 
 
 def page_info() -> PageInfo:
-    return PageInfo(organization=settings.organization_name(), printed_on=dt.date.today())
+    return PageInfo(
+        organization=settings.organization_name(),
+        printed_on=dt.date.today(),
+        footer_code=audit.head_code(),
+    )
 
 
 def xlsx_footer() -> str:

@@ -7,26 +7,33 @@ shows each problem at its field; nothing is written while any problem remains.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 
+import peewee as pw
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QMessageBox,
     QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app.records import audit, service
 from desktop_app.records import errors as E
-from desktop_app.records import service
 from desktop_app.records.specs import DATE, INT, RecordSpec, spec_for
+from desktop_app.store import db as store_db
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.widgets.attachments_view import AttachmentsView
 from desktop_app.ui.widgets.dossier_view import DossierView
 from desktop_app.ui.widgets.fields import UnknownName, make_editor
+from desktop_app.ui.widgets.history_view import HistoryTable
+
+log = logging.getLogger(__name__)
 
 
 def translate(context: str, text: str) -> str:
@@ -56,6 +63,9 @@ class RecordDialog(QDialog):
             self.tabs.addTab(self.dossier_view, self.tr("Linked records"))
             self.attachments_view = AttachmentsView(spec.key, record_id, self)
             self.tabs.addTab(self.attachments_view, self.tr("Attachments"))
+            self.history_view = HistoryTable(show_record=False, parent=self)
+            self.history_view.show_entries(audit.history(spec.key, record_id))
+            self.tabs.addTab(self.history_view, self.tr("History"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -63,6 +73,8 @@ class RecordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.check_and_save)
+        if store_db.is_read_only():
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs)
@@ -151,6 +163,19 @@ class RecordDialog(QDialog):
             self.record_id = service.save(self.spec, values, self.record_id)
         except E.ValidationError as exc:
             self.show_problems(exc.problems)
+            return False
+        except pw.OperationalError as exc:
+            # Disk full, read-only file, lost network drive: the transaction was
+            # rolled back; keep the form open with everything the user typed.
+            log.exception("save failed")
+            QMessageBox.critical(
+                self,
+                self.tr("Not saved"),
+                self.tr(
+                    "The record could not be saved: %1\n\nWhat you typed is still in the form. "
+                    "Free some disk space or check the file, then save again."
+                ).replace("%1", str(exc)),
+            )
             return False
         self.saved = True
         self.accept()

@@ -22,6 +22,7 @@ from desktop_app.records import queries, service
 from desktop_app.records.specs import RecordSpec
 from desktop_app.reports.list_sheet import list_sheet
 from desktop_app.store import categories
+from desktop_app.store import db as store_db
 from desktop_app.ui import printing
 from desktop_app.ui.record_form import RecordDialog
 from desktop_app.ui.table_model import RecordTableModel
@@ -90,6 +91,9 @@ class RecordPage(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.count_label)
 
+        if store_db.is_read_only():
+            self.new_button.setEnabled(False)
+            self.delete_button.setEnabled(False)
         title = QLabel(f"<h2>{translate('Record', spec.label)}</h2>", self)
         lay = QVBoxLayout(self)
         lay.addWidget(title)
@@ -193,6 +197,8 @@ class RecordPage(QWidget):
 
     # ---- operations
     def new_record(self) -> None:
+        if store_db.is_read_only():
+            return
         dialog = RecordDialog(self.spec, None, self)
         saved = dialog.exec() and dialog.saved
         dialog.deleteLater()
@@ -209,6 +215,8 @@ class RecordPage(QWidget):
         self.refresh()  # linked records or attachments may have changed too
 
     def delete_selected(self) -> None:
+        if store_db.is_read_only():
+            return
         ids = self.table.selected_ids()
         if not ids:
             return

@@ -159,7 +159,7 @@ class ReportsPage(QWidget):
         self.record.setEnabled(bool(sd.uses_record))
         self.span.setEnabled(sd.uses_period)
         try:
-            if key == "unit_ledger" and self.unit.currentData() is None:
+            if sd.unit_required and self.unit.currentData() is None:
                 raise ValueError(self.tr("Choose a unit for this sheet."))
             if sd.uses_record and self.record.currentData() is None:
                 raise ValueError(self.tr("Choose an institution for this sheet."))

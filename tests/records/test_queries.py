@@ -75,12 +75,17 @@ def test_activity_found_by_linked_institution(make, schools):
     assert queries.count(q) == 2
     # by short name of the linked institution
     assert names(ListQuery(ACTIVITY_SPEC, search="山西农大")) == ["番茄产业论坛"]
+    # a word in several institutions' names finds each activity once
+    assert queries.count(ListQuery(ACTIVITY_SPEC, search="大学")) == 3
 
 
 def test_talent_found_by_fk_institution(make, schools):
     make("talent", name="高灵旺", institution=schools["中北大学"])
     make("talent", name="李灵芝", institution=schools["山西农业大学"])
     assert names(ListQuery(TALENT_SPEC, search="中北")) == ["高灵旺"]
+    # count joins the institution only when a search needs it
+    assert queries.count(ListQuery(TALENT_SPEC, search="中北")) == 1
+    assert queries.count(ListQuery(TALENT_SPEC)) == 2
 
 
 def test_terms_are_anded(make, schools):

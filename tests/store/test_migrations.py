@@ -150,6 +150,39 @@ def test_v2_column_added_empty_for_old_rows(upgraded):
     assert raw.fetchone() == ("140000199001011234", "text")
 
 
+ACTIVITY_SORT_INDEXES = {"activity_leader", "activity_participants", "activity_outcome_figures"}
+
+
+def _index_names(db, table: str) -> set[str]:
+    return {i.name for i in db.get_indexes(table)}
+
+
+def test_upgrade_adds_activity_sort_indexes(upgraded):
+    db, _ = upgraded
+    assert ACTIVITY_SORT_INDEXES <= _index_names(db, "activity")
+    plan = db.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM activity ORDER BY participants DESC, id DESC LIMIT 200"
+    ).fetchall()
+    assert "activity_participants" in " ".join(str(row) for row in plan)
+
+
+def test_activity_sort_index_step_is_safe_to_repeat(upgraded):
+    db, _ = upgraded
+    for name in ACTIVITY_SORT_INDEXES:
+        db.execute_sql(f'DROP INDEX "{name}"')
+    migrations._v4_activity_sort_indexes(db)
+    migrations._v4_activity_sort_indexes(db)  # IF NOT EXISTS: no error, no duplicate
+    assert ACTIVITY_SORT_INDEXES <= _index_names(db, "activity")
+
+
+def test_new_file_has_the_same_activity_indexes(upgraded, tmp_path):
+    db, _ = upgraded
+    upgraded_names = _index_names(db, "activity")
+    store_db.close()
+    open_ledger(tmp_path / "new.sqlite")
+    assert _index_names(store_db.database_proxy.obj, "activity") == upgraded_names
+
+
 def test_upgrade_seeds_categories(upgraded):
     # The v1 fixture holds no category rows; lists with no words get the seed.
     assert categories.words("activity_type")[0] == "人才宣介会"

@@ -1,0 +1,110 @@
+"""`coop-ledger backup | restore | check`: the safety net from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+
+def add_parsers(sub) -> None:
+    b = sub.add_parser("backup", help="back up the ledger (verified copy)")
+    b.add_argument(
+        "--to", metavar="PATH", help="file or folder to write (default: the backups folder)"
+    )
+    b.add_argument("--db", metavar="PATH", dest="safety_db")
+    r = sub.add_parser(
+        "restore", help="replace the ledger with a backup (the current file is backed up first)"
+    )
+    r.add_argument("backup", metavar="BACKUP", help="backup file to restore")
+    r.add_argument("--db", metavar="PATH", dest="safety_db")
+    c = sub.add_parser("check", help="run SQLite's full integrity check and report")
+    c.add_argument("--db", metavar="PATH", dest="safety_db")
+    a = sub.add_parser("audit", help="the change history")
+    a.add_argument("action", choices=["verify"], help="verify: check the hash chain")
+    a.add_argument("--db", metavar="PATH", dest="safety_db")
+
+
+def _db(args) -> Path:
+    from desktop_app.store.db import default_db_path
+
+    return Path(args.safety_db) if args.safety_db else default_db_path()
+
+
+def _fail(command: str, message: str) -> int:
+    print(f"coop-ledger {command}: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.safety import backup, integrity
+
+    db = _db(args)
+    if args.command != "restore" and not db.exists():
+        return _fail(args.command, f"no ledger file at {db}")
+    if args.command == "backup":
+        try:
+            if args.to:
+                dest = Path(args.to)
+                if dest.is_dir():
+                    dest = dest / f"{db.stem}-backup.sqlite"
+                made = backup.backup_file(db, dest)
+            else:
+                made = backup.backup_before(db, "manual")
+        except OSError as exc:
+            return _fail("backup", str(exc))
+        print(f"{made}: verified backup of {db}")
+        return 0
+    if args.command == "check":
+        problems = integrity.check_file(db, full=True)
+        if problems:
+            print(f"{db}: {len(problems)} problem(s)")
+            for p in problems[:50]:
+                print(f"  {p}")
+            return 1
+        print(f"{db}: ok")
+        return 0
+    if args.command == "audit":
+        from desktop_app.records import audit
+        from desktop_app.store import models as m
+        from desktop_app.store.opening import open_ledger
+
+        open_ledger(db, read_only=not os.access(db, os.W_OK))
+        broken = audit.verify()
+        total = m.AuditEntry.select().count()
+        if broken is not None:
+            entry = m.AuditEntry.get_by_id(broken)
+            print(
+                f"{db}: the change history is broken at entry {broken} "
+                f"({entry.at} {entry.operator} {entry.action} {entry.record_type} #{entry.record_id}); "
+                "it was changed outside the program"
+            )
+            return 1
+        print(f"{db}: {total} entries, chain intact, head {audit.head_code()}")
+        return 0
+    if args.command == "restore":
+        source = Path(args.backup)
+        if not source.is_file():
+            return _fail("restore", f"no backup file at {source}")
+        from desktop_app.safety.lock import FileLock, LockHeld
+
+        lock = FileLock(db)
+        try:
+            lock.acquire()
+        except LockHeld as exc:
+            return _fail("restore", f"the ledger is open in another copy of the program: {exc}")
+        try:
+            safety = backup.restore_file(source, db)
+        except OSError as exc:
+            return _fail("restore", str(exc))
+        finally:
+            lock.release()
+        counts = backup.BackupInfo(db, None, "", 0).record_counts()
+        print(
+            f"{db}: restored from {source}"
+            + (f" (previous file kept as {safety})" if safety else "")
+        )
+        print("  " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        return 0
+    return 2

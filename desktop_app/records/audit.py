@@ -1,0 +1,171 @@
+"""Change history: who changed what, when, from which value to which.
+
+Entries are hash-chained. head_code() is a short code for the chain's head:
+printed in the footer of every sheet, it ties a paper sheet to the ledger
+state it came from. verify() finds the first entry that no longer fits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from desktop_app.records.specs import CHILDREN, DATE, FK, LINKS, MULTICHOICE, RecordSpec, spec_for
+from desktop_app.records.values import join_multi
+from desktop_app.store import models as m
+from desktop_app.store.db import current_operator
+
+GENESIS = "0" * 64
+
+
+def display_values(spec: RecordSpec, values: dict[str, Any]) -> dict[str, str]:
+    """A record's values as text a person reads in the history (names, not ids)."""
+    out: dict[str, str] = {}
+    for f in spec.fields:
+        v = values.get(f.name)
+        if f.kind == FK:
+            out[f.name] = _names(f.target, [v])[0] if v else ""
+        elif f.kind == LINKS:
+            out[f.name] = join_multi(_names(f.target, list(v or [])))
+        elif f.kind == MULTICHOICE:
+            out[f.name] = join_multi(list(v or []))
+        elif f.kind == CHILDREN:
+            out[f.name] = "\n".join(f"{d.isoformat() if d else ''} {t}".strip() for d, t in v or [])
+        elif f.kind == DATE:
+            out[f.name] = v.isoformat() if v else ""
+        else:
+            out[f.name] = "" if v is None else str(v)
+    return out
+
+
+def _names(target: str, ids: list[int]) -> list[str]:
+    spec = spec_for(target)
+    title = getattr(spec.model, spec.title_field)
+    rows = dict(spec.model.select(spec.model.id, title).where(spec.model.id.in_(ids)).tuples())
+    return [rows.get(i, f"#{i}") for i in ids]
+
+
+def _digest(prev: str, e: dict[str, Any]) -> str:
+    body = json.dumps(
+        [
+            prev,
+            e["at"],
+            e["operator"],
+            e["action"],
+            e["record_type"],
+            e["record_id"],
+            e["title"],
+            e["field"],
+            e["old_value"],
+            e["new_value"],
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+def _head() -> str:
+    last = m.AuditEntry.select(m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).first()
+    return last.hash if last else GENESIS
+
+
+def record(
+    action: str, spec: RecordSpec, record_id: int, title: str, changes: list[tuple[str, str, str]]
+) -> None:
+    """Append entries (field, old, new) for one operation; call inside the write transaction."""
+    prev = _head()
+    at = dt.datetime.now().replace(microsecond=0)
+    operator = current_operator()
+    rows = []
+    for field_name, old, new in changes or [("", "", "")]:
+        e = {
+            "at": at.isoformat(sep=" "),
+            "operator": operator,
+            "action": action,
+            "record_type": spec.key,
+            "record_id": record_id,
+            "title": title[:255],
+            "field": field_name,
+            "old_value": old,
+            "new_value": new,
+        }
+        e["prev_hash"] = prev
+        e["hash"] = prev = _digest(prev, e)
+        e["at"] = at
+        rows.append(e)
+    m.AuditEntry.insert_many(rows).execute()
+
+
+def diff(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:
+    return [(k, old.get(k, ""), v) for k, v in new.items() if old.get(k, "") != v]
+
+
+def snapshot_text(values: dict[str, str]) -> str:
+    return json.dumps({k: v for k, v in values.items() if v}, ensure_ascii=False)
+
+
+def verify() -> int | None:
+    """Id of the first entry whose hash or link is wrong, or None if the chain holds."""
+    prev = GENESIS
+    query = m.AuditEntry.select().order_by(m.AuditEntry.id).iterator()
+    for row in query:
+        e = {
+            "at": row.at.isoformat(sep=" ") if isinstance(row.at, dt.datetime) else str(row.at),
+            "operator": row.operator,
+            "action": row.action,
+            "record_type": row.record_type,
+            "record_id": row.record_id,
+            "title": row.title,
+            "field": row.field,
+            "old_value": row.old_value,
+            "new_value": row.new_value,
+        }
+        if row.prev_hash != prev or row.hash != _digest(prev, e):
+            return row.id
+        prev = row.hash
+    return None
+
+
+def head_code() -> str:
+    """Short code of the chain's head, for the footer of printed sheets."""
+    return _head()[:10]
+
+
+def history(record_type: str, record_id: int) -> list[m.AuditEntry]:
+    return list(
+        m.AuditEntry.select()
+        .where((m.AuditEntry.record_type == record_type) & (m.AuditEntry.record_id == record_id))
+        .order_by(m.AuditEntry.id.desc())
+    )
+
+
+def change_log(
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    operator: str | None = None,
+    record_type: str | None = None,
+    limit: int = 5000,
+) -> list[m.AuditEntry]:
+    q = m.AuditEntry.select()
+    if start:
+        q = q.where(m.AuditEntry.at >= dt.datetime.combine(start, dt.time.min))
+    if end:
+        q = q.where(m.AuditEntry.at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min))
+    if operator:
+        q = q.where(m.AuditEntry.operator == operator)
+    if record_type:
+        q = q.where(m.AuditEntry.record_type == record_type)
+    return list(q.order_by(m.AuditEntry.id.desc()).limit(limit))
+
+
+def operators() -> list[str]:
+    return [
+        r
+        for (r,) in m.AuditEntry.select(m.AuditEntry.operator)
+        .distinct()
+        .order_by(m.AuditEntry.operator)
+        .tuples()
+    ]

@@ -1,0 +1,85 @@
+"""Opening a ledger safely: check it, lock it, back it up, then open it.
+
+The GUI and the CLI both go through open_guarded(); what it cannot settle by
+itself (a damaged file, a file someone else holds) it raises for the caller to
+ask the user about.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop_app.safety import backup, integrity
+from desktop_app.safety.lock import FileLock, is_network_path
+from desktop_app.store import db as store_db
+from desktop_app.store.opening import open_ledger
+
+log = logging.getLogger(__name__)
+
+
+class DamagedFile(Exception):
+    def __init__(self, path: Path, problems: list[str]):
+        super().__init__(f"{path}: {problems[:3]}")
+        self.path = path
+        self.problems = problems
+
+
+@dataclass
+class OpenedLedger:
+    path: Path
+    read_only: bool
+    on_network: bool
+    lock: FileLock | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        store_db.close()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+
+def writable(path: Path) -> bool:
+    if path.exists():
+        return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    return os.access(path.parent if path.parent.exists() else Path.home(), os.W_OK)
+
+
+def open_guarded(path: Path, read_only: bool = False, daily_backup: bool = True) -> OpenedLedger:
+    """Raises DamagedFile, lock.LockHeld, or what open_ledger raises."""
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        problems = integrity.check_file(path)
+        if problems:
+            raise DamagedFile(path, problems)
+    read_only = read_only or not writable(path)
+    lock = None
+    if not read_only:
+        lock = FileLock(path)
+        lock.acquire()  # raises LockHeld
+    try:
+        existed = path.exists() and path.stat().st_size > 0
+        open_ledger(path, read_only=read_only)
+        opened = OpenedLedger(path, read_only, is_network_path(path), lock)
+        if daily_backup and existed and not read_only:
+            try:
+                made = backup.daily_backup(path)
+                if made:
+                    opened.notes.append(str(made))
+            except OSError:
+                log.exception("daily backup of %s failed", path)
+        return opened
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+
+
+def newest_good_backup(path: Path) -> backup.BackupInfo | None:
+    for b in backup.list_backups(path):
+        if not integrity.check_file(b.path):
+            return b
+    return None

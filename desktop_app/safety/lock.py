@@ -1,0 +1,138 @@
+"""One writer per ledger file: a lock file beside it that names its holder.
+
+The lock file holds host, user, pid and start time, so a second copy of the
+program (on this PC or another) can say who has the file open. An OS-level
+lock on that file tells a live holder from one that crashed: a crashed
+program's OS lock is gone, so its stale lock file is taken over.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import socket
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class Holder:
+    host: str
+    user: str
+    pid: int
+    since: str
+
+    def describe(self) -> str:
+        return f"{self.user}@{self.host} (pid {self.pid}) since {self.since}"
+
+
+class LockHeld(Exception):
+    def __init__(self, holder: Holder):
+        super().__init__(holder.describe())
+        self.holder = holder
+
+
+def lock_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".lock")
+
+
+def _try_os_lock(fh) -> bool:
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            fh.seek(0)
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+def read_holder(db_path: Path) -> Holder | None:
+    try:
+        data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
+        return Holder(data["host"], data["user"], int(data["pid"]), data["since"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+class FileLock:
+    """Held while the program has the ledger open for writing."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = Path(db_path)
+        self.path = lock_path(self.db_path)
+        self._fh = None
+
+    def acquire(self) -> None:
+        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held open on purpose)
+        if not _try_os_lock(fh):
+            fh.close()
+            holder = read_holder(self.db_path) or Holder("?", "?", 0, "?")
+            raise LockHeld(holder)
+        try:
+            user = getpass.getuser()
+        except Exception:
+            user = "unknown"
+        holder = {
+            "host": socket.gethostname(),
+            "user": user,
+            "pid": os.getpid(),
+            "since": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        fh.seek(0)
+        fh.truncate()
+        fh.write(json.dumps(holder, ensure_ascii=False))
+        fh.flush()
+        self._fh = fh
+
+    def release(self) -> None:
+        if self._fh is None:
+            return
+        try:
+            self._fh.seek(0)
+            self._fh.truncate()
+            self._fh.close()
+        finally:
+            self._fh = None
+            try:
+                self.path.unlink()
+            except OSError:
+                pass
+
+    @property
+    def held(self) -> bool:
+        return self._fh is not None
+
+
+def is_network_path(path: Path) -> bool:
+    """UNC paths, mapped network drives and NFS/SMB mounts (SQLite can corrupt there)."""
+    text = str(path)
+    if text.startswith(("\\\\", "//")):
+        return True
+    if sys.platform == "win32":
+        try:
+            import ctypes
+
+            drive = os.path.splitdrive(str(path.resolve()))[0] + "\\"
+            return ctypes.windll.kernel32.GetDriveTypeW(drive) == 4  # DRIVE_REMOTE
+        except Exception:
+            return False
+    try:
+        resolved = str(path.resolve())
+        best, fstype = "", ""
+        with open("/proc/mounts", encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
+                    best, fstype = parts[1], parts[2]
+        return fstype in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}
+    except OSError:
+        return False

@@ -1,0 +1,203 @@
+"""The safety net as the user meets it: opening with checks and a lock,
+backing up by hand, restoring a backup."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.safety import backup, integrity
+from desktop_app.safety.guard import DamagedFile, OpenedLedger, newest_good_backup, open_guarded
+from desktop_app.safety.lock import LockHeld
+from desktop_app.store import db as store_db
+
+log = logging.getLogger(__name__)
+_current: OpenedLedger | None = None
+
+
+def t(text: str) -> str:
+    return QCoreApplication.translate("Safety", text)
+
+
+def current() -> OpenedLedger | None:
+    return _current
+
+
+def close_current() -> None:
+    global _current
+    if _current is not None:
+        _current.close()
+        _current = None
+    else:
+        store_db.close()
+
+
+def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False) -> bool:
+    """Open path with checks, lock and backup; ask the user what cannot be settled."""
+    global _current
+    close_current()
+    try:
+        _current = open_guarded(path, read_only=read_only)
+    except LockHeld as exc:
+        h = exc.holder
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(t("Ledger in use"))
+        box.setText(t("%1 is open in another copy of the program.").replace("%1", str(path)))
+        box.setInformativeText(
+            t("Held by %1 on %2 since %3.")
+            .replace("%1", h.user)
+            .replace("%2", h.host)
+            .replace("%3", h.since)
+        )
+        ro = box.addButton(t("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(t("Quit"), QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        if box.clickedButton() is ro:
+            return open_interactive(parent, path, read_only=True)
+        return False
+    except DamagedFile as exc:
+        return _offer_backup_for_damaged(parent, path, exc)
+    if _current.on_network:
+        QMessageBox.warning(
+            parent,
+            t("Network folder"),
+            t(
+                "%1 is on a network folder. SQLite files on shared folders can be damaged when "
+                "two PCs write at once or the connection drops. Keep the ledger on this PC, or ask "
+                "for the shared server edition."
+            ).replace("%1", str(path)),
+        )
+    return True
+
+
+def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:
+    good = newest_good_backup(path)
+    moved = integrity.quarantine(path)
+    log.error("damaged ledger %s moved to %s: %s", path, moved, exc.problems[:5])
+    text = (
+        t("%1 is damaged and was renamed to %2.").replace("%1", str(path)).replace("%2", moved.name)
+    )
+    if good is None:
+        QMessageBox.critical(
+            parent, t("Damaged ledger"), text + "\n\n" + t("No good backup was found.")
+        )
+        return False
+    answer = QMessageBox.question(
+        parent,
+        t("Damaged ledger"),
+        text
+        + "\n\n"
+        + t("Restore the newest good backup, made %1?").replace("%1", str(good.made_at)),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    backup.restore_file(good.path, path)
+    return open_interactive(parent, path)
+
+
+def back_up_now(parent: QWidget) -> Path | None:
+    db_path = store_db.current_path()
+    target, _ = QFileDialog.getSaveFileName(
+        parent,
+        t("Back up now"),
+        str(Path.home() / f"{db_path.stem}-backup.sqlite"),
+        t("Ledger files (*.sqlite)"),
+    )
+    if not target:
+        return None
+    try:
+        made = backup.backup_file(db_path, Path(target))
+    except OSError as exc:
+        QMessageBox.critical(
+            parent, t("Back up now"), t("The backup failed: %1").replace("%1", str(exc))
+        )
+        return None
+    QMessageBox.information(
+        parent, t("Back up now"), t("Verified backup written to %1.").replace("%1", str(made))
+    )
+    return made
+
+
+class RestoreDialog(QDialog):
+    """Backups with date, size and record counts; restore the chosen one."""
+
+    def __init__(self, db_path: Path, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(t("Restore a backup"))
+        self.resize(760, 420)
+        self.backups = backup.list_backups(db_path)
+        self.table = QTableWidget(len(self.backups), 4, self)
+        self.table.setHorizontalHeaderLabels([t("Made"), t("Why"), t("Size"), t("Records")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for row, b in enumerate(self.backups):
+            counts = b.record_counts()
+            cells = [
+                str(b.made_at),
+                b.reason,
+                f"{b.size / 1024:.0f} KB",
+                "  ".join(f"{k} {v}" for k, v in counts.items() if v),
+            ]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, row)
+                self.table.setItem(row, col, item)
+        self.table.setColumnWidth(0, 150)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Restore"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(t("The current ledger is backed up before it is replaced."), self))
+        lay.addWidget(self.table)
+        lay.addWidget(buttons)
+        if self.backups:
+            self.table.selectRow(0)
+
+    def chosen(self) -> backup.BackupInfo | None:
+        rows = {i.row() for i in self.table.selectedIndexes()}
+        return self.backups[min(rows)] if rows else None
+
+
+def restore_dialog(parent: QWidget, db_path: Path) -> bool:
+    dialog = RestoreDialog(db_path, parent)
+    if not dialog.backups:
+        QMessageBox.information(
+            parent, t("Restore a backup"), t("There are no backups of this ledger yet.")
+        )
+        return False
+    if not dialog.exec() or dialog.chosen() is None:
+        return False
+    chosen = dialog.chosen()
+    read_only = store_db.is_read_only()
+    close_current()
+    try:
+        backup.restore_file(chosen.path, db_path)
+    except OSError as exc:
+        QMessageBox.critical(
+            parent, t("Restore a backup"), t("The restore failed: %1").replace("%1", str(exc))
+        )
+        open_interactive(parent, db_path, read_only)
+        return False
+    return open_interactive(parent, db_path, read_only)

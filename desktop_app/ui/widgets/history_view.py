@@ -1,0 +1,70 @@
+"""Change history as a table: a record's History tab and the Change log page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+
+from desktop_app.records.specs import SPECS
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate's name)
+    return text
+
+
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("History", "created"),
+    "update": QT_TRANSLATE_NOOP("History", "changed"),
+    "delete": QT_TRANSLATE_NOOP("History", "deleted"),
+    "restore": QT_TRANSLATE_NOOP("History", "restored"),
+    "purge": QT_TRANSLATE_NOOP("History", "purged"),
+}
+
+
+class HistoryTable(QTableWidget):
+    def __init__(self, show_record: bool, parent=None):
+        super().__init__(parent)
+        self.show_record = show_record
+        labels = [self.tr("Time"), self.tr("Operator"), self.tr("Action")]
+        if show_record:
+            labels += [self.tr("Record type"), self.tr("Record")]
+        labels += [self.tr("Field"), self.tr("Old value"), self.tr("New value")]
+        self.setColumnCount(len(labels))
+        self.setHorizontalHeaderLabels(labels)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setWordWrap(False)
+        for col, width in enumerate(
+            [140, 80, 60] + ([90, 180] if show_record else []) + [100, 200]
+        ):
+            self.setColumnWidth(col, width)
+
+    def show_entries(self, entries) -> None:
+        self.setRowCount(len(entries))
+        for row, e in enumerate(entries):
+            spec = SPECS.get(e.record_type)
+            field_label = ""
+            if e.field and spec is not None:
+                try:
+                    field_label = translate("Field", spec.field(e.field).label)
+                except KeyError:
+                    field_label = e.field
+            cells = [
+                str(e.at)[:19],
+                e.operator,
+                translate("History", ACTIONS.get(e.action, e.action)),
+            ]
+            if self.show_record:
+                cells += [translate("Record", spec.label) if spec else e.record_type, e.title]
+            cells += [field_label, e.old_value, e.new_value]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, col, item)
