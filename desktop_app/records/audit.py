@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from desktop_app.records.specs import CHILDREN, DATE, FK, LINKS, MULTICHOICE, RecordSpec, spec_for
@@ -20,15 +21,21 @@ from desktop_app.store.db import current_operator
 GENESIS = "0" * 64
 
 
-def display_values(spec: RecordSpec, values: dict[str, Any]) -> dict[str, str]:
-    """A record's values as text a person reads in the history (names, not ids)."""
+def display_values(
+    spec: RecordSpec, values: dict[str, Any], names: NameCache | None = None
+) -> dict[str, str]:
+    """A record's values as text a person reads in the history (names, not ids).
+
+    names remembers the linked records' names across many calls (an import).
+    """
+    lookup = names.names if names is not None else _names
     out: dict[str, str] = {}
     for f in spec.fields:
         v = values.get(f.name)
         if f.kind == FK:
-            out[f.name] = _names(f.target, [v])[0] if v else ""
+            out[f.name] = lookup(f.target, [v])[0] if v else ""
         elif f.kind == LINKS:
-            out[f.name] = join_multi(_names(f.target, list(v or [])))
+            out[f.name] = join_multi(lookup(f.target, list(v or [])))
         elif f.kind == MULTICHOICE:
             out[f.name] = join_multi(list(v or []))
         elif f.kind == CHILDREN:
@@ -45,6 +52,20 @@ def _names(target: str, ids: list[int]) -> list[str]:
     title = getattr(spec.model, spec.title_field)
     rows = dict(spec.model.select(spec.model.id, title).where(spec.model.id.in_(ids)).tuples())
     return [rows.get(i, f"#{i}") for i in ids]
+
+
+class NameCache:
+    """Names of linked records, each looked up once (for many display_values calls)."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, dict[int, str]] = {}
+
+    def names(self, target: str, ids: list[int]) -> list[str]:
+        known = self._known.setdefault(target, {})
+        missing = [i for i in ids if i not in known]
+        if missing:
+            known.update(zip(missing, _names(target, missing)))
+        return [known[i] for i in ids]
 
 
 def _digest(prev: str, e: dict[str, Any]) -> str:
@@ -76,27 +97,36 @@ def record(
     action: str, spec: RecordSpec, record_id: int, title: str, changes: list[tuple[str, str, str]]
 ) -> None:
     """Append entries (field, old, new) for one operation; call inside the write transaction."""
+    record_many([(action, spec, record_id, title, changes)])
+
+
+def record_many(
+    operations: Iterable[tuple[str, RecordSpec, int, str, list[tuple[str, str, str]]]],
+) -> None:
+    """record() for many operations (an import): one head lookup, batched inserts."""
     prev = _head()
     at = dt.datetime.now().replace(microsecond=0)
     operator = current_operator()
     rows = []
-    for field_name, old, new in changes or [("", "", "")]:
-        e = {
-            "at": at.isoformat(sep=" "),
-            "operator": operator,
-            "action": action,
-            "record_type": spec.key,
-            "record_id": record_id,
-            "title": title[:255],
-            "field": field_name,
-            "old_value": old,
-            "new_value": new,
-        }
-        e["prev_hash"] = prev
-        e["hash"] = prev = _digest(prev, e)
-        e["at"] = at
-        rows.append(e)
-    m.AuditEntry.insert_many(rows).execute()
+    for action, spec, record_id, title, changes in operations:
+        for field_name, old, new in changes or [("", "", "")]:
+            e = {
+                "at": at.isoformat(sep=" "),
+                "operator": operator,
+                "action": action,
+                "record_type": spec.key,
+                "record_id": record_id,
+                "title": title[:255],
+                "field": field_name,
+                "old_value": old,
+                "new_value": new,
+            }
+            e["prev_hash"] = prev
+            e["hash"] = prev = _digest(prev, e)
+            e["at"] = at
+            rows.append(e)
+    for i in range(0, len(rows), 50):  # 11 columns: under old SQLite's 999 parameters
+        m.AuditEntry.insert_many(rows[i : i + 50]).execute()
 
 
 def diff(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:

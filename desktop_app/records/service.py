@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import sqlite3
 from typing import Any
 
 import peewee as pw
@@ -110,8 +111,76 @@ def choices_for_link(spec_key: str) -> list[tuple[int, str]]:
 # ---------------------------------------------------------------- validating
 
 
-def validate(spec: RecordSpec, values: dict[str, Any], record_id: int | None = None) -> dict:
+class Checks:
+    """The questions validate() asks the database: one query each (a form saving a record)."""
+
+    def exists(self, target_key: str, record_id: int) -> bool:
+        target = spec_for(target_key).model
+        return target.select().where(target.id == record_id).exists()
+
+    def taken(self, spec: RecordSpec, name: str, value: Any, record_id: int | None) -> bool:
+        """Whether another record already has value in the unique field name."""
+        column = getattr(spec.model, name)
+        query = spec.model.select().where(column == value)
+        if record_id is not None:
+            query = query.where(spec.model.id != record_id)
+        return query.exists()
+
+    def passed(self, spec: RecordSpec, clean: dict, record_id: int | None) -> None:
+        """validate() accepted these values (BatchChecks remembers their unique values)."""
+
+
+class BatchChecks(Checks):
+    """The same answers for many records at once (an import of 10,000 rows).
+
+    One query per linked record and one per unique column instead of one per
+    record and field: asking per row cost 80 µs of a 90 µs validation. Values
+    that passed in this batch count as taken, so two rows of one batch cannot
+    share a unique name. It does not see what others write meanwhile: use it
+    inside one write transaction, or for a preview that is checked again there.
+    """
+
+    def __init__(self) -> None:
+        self._exists: dict[tuple[str, int], bool] = {}
+        self._owners: dict[tuple[str, str], dict[Any, set]] = {}
+        self._new = 0
+
+    def exists(self, target_key: str, record_id: int) -> bool:
+        key = (target_key, record_id)
+        if key not in self._exists:
+            self._exists[key] = super().exists(target_key, record_id)
+        return self._exists[key]
+
+    def _owners_of(self, spec: RecordSpec, name: str) -> dict[Any, set]:
+        key = (spec.key, name)
+        if key not in self._owners:
+            owners: dict[Any, set] = {}
+            column = getattr(spec.model, name)
+            for rid, value in spec.model.select(spec.model.id, column).tuples():
+                owners.setdefault(value, set()).add(rid)
+            self._owners[key] = owners
+        return self._owners[key]
+
+    def taken(self, spec: RecordSpec, name: str, value: Any, record_id: int | None) -> bool:
+        return any(o != record_id for o in self._owners_of(spec, name).get(value, ()))
+
+    def passed(self, spec: RecordSpec, clean: dict, record_id: int | None) -> None:
+        if record_id is None:
+            self._new -= 1  # a stand-in id no stored record has
+            record_id = self._new
+        for f in spec.fields:
+            if f.unique and clean.get(f.name) not in (None, ""):
+                self._owners_of(spec, f.name).setdefault(clean[f.name], set()).add(record_id)
+
+
+def validate(
+    spec: RecordSpec,
+    values: dict[str, Any],
+    record_id: int | None = None,
+    checks: Checks | None = None,
+) -> dict:
     """Check values against the spec; return them cleaned or raise ValidationError."""
+    checks = checks or _CHECKS
     problems: list[E.Problem] = []
     clean: dict[str, Any] = {}
     for f in spec.fields:
@@ -136,24 +205,21 @@ def validate(spec: RecordSpec, values: dict[str, Any], record_id: int | None = N
         if f.kind == LONGTEXT and isinstance(value, str) and len(value) > MAX_LONGTEXT:
             problems.append(E.Problem(f.name, E.TOO_LONG, (f.label, MAX_LONGTEXT)))
             continue
-        if f.unique and not empty:
-            column = getattr(spec.model, f.name)
-            query = spec.model.select().where(column == value)
-            if record_id is not None:
-                query = query.where(spec.model.id != record_id)
-            if query.exists():
-                problems.append(E.Problem(f.name, E.NOT_UNIQUE, (f.label, value)))
-                continue
-        if f.kind == FK and value is not None:
-            target = spec_for(f.target).model
-            if not target.select().where(target.id == value).exists():
-                problems.append(E.Problem(f.name, E.UNKNOWN_LINK, (f.label,)))
-                continue
+        if f.unique and not empty and checks.taken(spec, f.name, value, record_id):
+            problems.append(E.Problem(f.name, E.NOT_UNIQUE, (f.label, value)))
+            continue
+        if f.kind == FK and value is not None and not checks.exists(f.target, value):
+            problems.append(E.Problem(f.name, E.UNKNOWN_LINK, (f.label,)))
+            continue
         clean[f.name] = value
     problems += _date_order(spec, clean)
     if problems:
         raise E.ValidationError(problems)
+    checks.passed(spec, clean, record_id)
     return clean
+
+
+_CHECKS = Checks()
 
 
 def _clean(f, raw: Any) -> Any:
@@ -228,19 +294,7 @@ def save(
 ) -> int:
     """Create (record_id None) or update a record; returns its id."""
     clean = validate(spec, values, record_id)
-    columns: dict[str, Any] = {}
-    for f in spec.fields:
-        if f.kind in (LINKS, CHILDREN):
-            continue
-        value = clean[f.name]
-        if f.kind == MULTICHOICE:
-            value = join_multi(value)
-        if f.kind in (INT, FLOAT) and value is None and not spec.model._meta.fields[f.name].null:
-            value = 0
-        columns[f.column_name if f.kind == FK else f.name] = value
-    columns["sort_key"] = sort_key(str(clean.get(spec.title_field) or ""))
-    columns["updated_at"] = _now()
-    columns["changed_by"] = current_operator()
+    columns = _columns(spec, clean)
     creating = record_id is None
     with write_transaction():
         before = None if creating else load(spec, record_id)
@@ -269,6 +323,99 @@ def save(
         else ("update", spec.key, record_id, before)
     )
     return record_id
+
+
+def _columns(spec: RecordSpec, clean: dict[str, Any]) -> dict[str, Any]:
+    """The stored columns of a validated record (links and child rows aside)."""
+    columns: dict[str, Any] = {}
+    for f in spec.fields:
+        if f.kind in (LINKS, CHILDREN):
+            continue
+        value = clean[f.name]
+        if f.kind == MULTICHOICE:
+            value = join_multi(value)
+        if f.kind in (INT, FLOAT) and value is None and not spec.model._meta.fields[f.name].null:
+            value = 0
+        columns[f.column_name if f.kind == FK else f.name] = value
+    columns["sort_key"] = sort_key(str(clean.get(spec.title_field) or ""))
+    columns["updated_at"] = _now()
+    columns["changed_by"] = current_operator()
+    return columns
+
+
+def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[int]:
+    """Create records that validate() returned clean; returns their ids in order.
+
+    What save() does for a new record, in batches: an import of 10,000 rows
+    through save() took 6.5 s, most of it building one INSERT per record and
+    per link. The caller validates (BatchChecks) and holds the transaction;
+    this runs inside it, and every record gets its "create" history entry.
+    """
+    if not cleaned:
+        return []
+    model = spec.model
+    with write_transaction():
+        rows = []
+        for clean in cleaned:
+            columns = _columns(spec, clean)
+            columns["created_at"] = columns["updated_at"]
+            columns["is_sample"] = False
+            rows.append(columns)
+        ids = _insert_rows(model, rows)
+        for f in spec.fields:
+            if f.kind == LINKS:
+                owner_fk, target_fk = link_fields(spec, f.through)
+                pairs = [(rid, t) for rid, clean in zip(ids, cleaned) for t in clean[f.name]]
+                wanted = sorted({t for _, t in pairs})
+                target = spec_for(f.target).model
+                found: set[int] = set()
+                for chunk in _chunks(wanted, 500):
+                    found |= {r for (r,) in target.select(target.id).where(target.id.in_(chunk)).tuples()}
+                if len(found) < len(wanted):
+                    raise E.ValidationError([E.Problem(f.name, E.UNKNOWN_LINK, (f.label,))])
+                for chunk in _chunks(pairs, 400):
+                    f.through.insert_many(
+                        [{owner_fk.name: o, target_fk.name: t} for o, t in chunk]
+                    ).execute()
+            elif f.kind == CHILDREN:
+                fk = child_fk(f.child_model, spec)
+                children = [
+                    {fk.name: rid, "date": d, "text": t}
+                    for rid, clean in zip(ids, cleaned)
+                    for d, t in clean[f.name]
+                ]
+                for chunk in _chunks(children, 300):
+                    f.child_model.insert_many(chunk).execute()
+        names = audit.NameCache()
+        audit.record_many(
+            (
+                "create",
+                spec,
+                rid,
+                str(clean.get(spec.title_field) or ""),
+                [("", "", audit.snapshot_text(audit.display_values(spec, clean, names)))],
+            )
+            for rid, clean in zip(ids, cleaned)
+        )
+    return ids
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _insert_rows(model: type[pw.Model], rows: list[dict[str, Any]]) -> list[int]:
+    """INSERT the rows, a few hundred per statement; their new ids in order."""
+    if sqlite3.sqlite_version_info < (3, 35, 0):  # no RETURNING: one by one
+        return [model.insert(**r).execute() for r in rows]
+    ids: list[int] = []
+    per_statement = max(1, 900 // len(rows[0]))  # old SQLite allows 999 parameters
+    for chunk in _chunks(rows, per_statement):
+        cursor = model.insert_many(chunk).returning(model.id).tuples().execute()
+        # RETURNING lists rows in no promised order; new rowids grow in insert order.
+        ids += sorted(r[0] for r in cursor)
+    return ids
 
 
 def _write_links(spec: RecordSpec, f, record_id: int, ids: list[int]) -> None:
@@ -401,6 +548,22 @@ def undo_last() -> tuple[str, str, int] | None:
             continue  # the record changed hands since (deleted, restored): skip
         return action, key, record_id
     return None
+
+
+def latest_data_year(today: dt.date | None = None) -> int | None:
+    """This year if anything is dated in it, else the latest year that has dated
+    records (so the Reports page opens on figures, not on an empty year)."""
+    today = today or dt.date.today()
+    latest = None
+    for spec in ALL_SPECS:
+        if not spec.year_field:
+            continue
+        column = getattr(spec.model, spec.year_field)
+        value = spec.model.select(pw.fn.MAX(column)).where(column <= today).scalar()
+        value = to_date(value) if value else None
+        if value and (latest is None or value > latest):
+            latest = value
+    return latest.year if latest else None
 
 
 def total_records() -> int:

@@ -52,10 +52,6 @@ MARGIN_MM = 15.0
 PDF_DPI = 300
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Paper", text)
-
-
 def pick_family(preferred: tuple[str, ...]) -> str:
     installed = set(QFontDatabase.families())
     for family in preferred:
@@ -121,7 +117,7 @@ def sheet_html(sheet: Sheet, body_family: str, heading_family: str) -> str:
             out.append(_row_html(table, table.total, bold=True, marked=False))
         if not rows and table.total is None:
             out.append(
-                f"<tr><td colspan='{len(table.columns)}' align='center'>{html.escape(_t('No records'))}</td></tr>"
+                f"<tr><td colspan='{len(table.columns)}' align='center'>{html.escape(QCoreApplication.translate('Paper', 'No records'))}</td></tr>"
             )
         out.append("</table>")
         if table.marked and table.mark_note:
@@ -164,7 +160,7 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
     heading_family = pick_family(HEADING_FAMILIES)
     painter = QPainter()
     if not painter.begin(device):
-        raise OSError(_t("Cannot write to the printer or file."))
+        raise OSError(QCoreApplication.translate("Paper", "Cannot write to the printer or file."))
     try:
         rect = device.pageLayout().paintRectPixels(device.resolution())
         width, height = rect.width(), rect.height()
@@ -193,10 +189,16 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
             painter.restore()
             bottom = QRectF(0, height - band, width, band)
             painter.drawLine(QPointF(0, height - band + 2), QPointF(width, height - band + 2))
-            left = _t("Printed %1").replace("%1", printed)
+            left = QCoreApplication.translate("Paper", "Printed %1").replace("%1", printed)
             if info.footer_code:
-                left += "　" + _t("Ledger code %1").replace("%1", info.footer_code)
-            page_text = _t("Page %1 of %2").replace("%1", str(page + 1)).replace("%2", str(pages))
+                left += "　" + QCoreApplication.translate("Paper", "Ledger code %1").replace(
+                    "%1", info.footer_code
+                )
+            page_text = (
+                QCoreApplication.translate("Paper", "Page %1 of %2")
+                .replace("%1", str(page + 1))
+                .replace("%2", str(pages))
+            )
             _draw_line_text(painter, device, furniture_font, bottom, left, "", page_text)
         return pages
     finally:
@@ -208,8 +210,8 @@ def _draw_line_text(
 ) -> None:
     """One line of page furniture (left, centre, right), laid out like the body."""
     cells = "".join(
-        f"<td width='33%' align='{a}'>{html.escape(x)}</td>"
-        for a, x in (("left", left), ("center", centre), ("right", right))
+        f"<td width='{w}%' align='{a}'>{html.escape(x)}</td>"
+        for w, a, x in ((42, "left", left), (16, "center", centre), (42, "right", right))
     )
     doc = QTextDocument()
     doc.documentLayout().setPaintDevice(device)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import (
     QComboBox,
@@ -42,7 +43,7 @@ class ReportsPage(QWidget):
             self.sheet_combo.addItem(sheet_tr(sd.label), key)
         self.year = QSpinBox(self)
         self.year.setRange(2000, 2100)
-        self.year.setValue(dt.date.today().year)
+        self.year.setValue(service.latest_data_year() or dt.date.today().year)
         self.span = QComboBox(self)
         self.span.addItem(self.tr("Whole year"), ("year", 0))
         for q in range(1, 5):
@@ -89,7 +90,9 @@ class ReportsPage(QWidget):
         side_widget.setLayout(side)
         side_widget.setFixedWidth(300)
 
-        self.preview = QPrintPreviewWidget(printing.make_printer(Sheet("", "", [])), self)
+        # The preview keeps a pointer to the printer: hold a reference for its lifetime.
+        self.printer = printing.make_printer(Sheet("", "", []))
+        self.preview = QPrintPreviewWidget(self.printer, self)
         self.preview.paintRequested.connect(self._paint)
         self.preview.setZoomMode(QPrintPreviewWidget.ZoomMode.FitToWidth)
         lay = QHBoxLayout(self)
@@ -179,9 +182,9 @@ class ReportsPage(QWidget):
             b.setEnabled(self.sheet is not None)
         if self.sheet is not None:
             self.preview.setOrientation(
-                self.preview.Orientation.Landscape
+                QPageLayout.Orientation.Landscape
                 if self.sheet.landscape
-                else self.preview.Orientation.Portrait
+                else QPageLayout.Orientation.Portrait
             )
         self.preview.updatePreview()
 

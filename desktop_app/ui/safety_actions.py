@@ -29,10 +29,6 @@ log = logging.getLogger(__name__)
 _current: OpenedLedger | None = None
 
 
-def t(text: str) -> str:
-    return QCoreApplication.translate("Safety", text)
-
-
 def current() -> OpenedLedger | None:
     return _current
 
@@ -56,16 +52,25 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
         h = exc.holder
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Warning)
-        box.setWindowTitle(t("Ledger in use"))
-        box.setText(t("%1 is open in another copy of the program.").replace("%1", str(path)))
+        box.setWindowTitle(QCoreApplication.translate("Safety", "Ledger in use"))
+        box.setText(
+            QCoreApplication.translate(
+                "Safety", "%1 is open in another copy of the program."
+            ).replace("%1", str(path))
+        )
         box.setInformativeText(
-            t("Held by %1 on %2 since %3.")
+            QCoreApplication.translate("Safety", "Held by %1 on %2 since %3.")
             .replace("%1", h.user)
             .replace("%2", h.host)
             .replace("%3", h.since)
         )
-        ro = box.addButton(t("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(t("Quit"), QMessageBox.ButtonRole.RejectRole)
+        ro = box.addButton(
+            QCoreApplication.translate("Safety", "Open read-only"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("Safety", "Quit"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         if box.clickedButton() is ro:
             return open_interactive(parent, path, read_only=True)
@@ -75,11 +80,12 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
     if _current.on_network:
         QMessageBox.warning(
             parent,
-            t("Network folder"),
-            t(
+            QCoreApplication.translate("Safety", "Network folder"),
+            QCoreApplication.translate(
+                "Safety",
                 "%1 is on a network folder. SQLite files on shared folders can be damaged when "
                 "two PCs write at once or the connection drops. Keep the ledger on this PC, or ask "
-                "for the shared server edition."
+                "for the shared server edition.",
             ).replace("%1", str(path)),
         )
     return True
@@ -90,19 +96,25 @@ def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:
     moved = integrity.quarantine(path)
     log.error("damaged ledger %s moved to %s: %s", path, moved, exc.problems[:5])
     text = (
-        t("%1 is damaged and was renamed to %2.").replace("%1", str(path)).replace("%2", moved.name)
+        QCoreApplication.translate("Safety", "%1 is damaged and was renamed to %2.")
+        .replace("%1", str(path))
+        .replace("%2", moved.name)
     )
     if good is None:
         QMessageBox.critical(
-            parent, t("Damaged ledger"), text + "\n\n" + t("No good backup was found.")
+            parent,
+            QCoreApplication.translate("Safety", "Damaged ledger"),
+            text + "\n\n" + QCoreApplication.translate("Safety", "No good backup was found."),
         )
         return False
     answer = QMessageBox.question(
         parent,
-        t("Damaged ledger"),
+        QCoreApplication.translate("Safety", "Damaged ledger"),
         text
         + "\n\n"
-        + t("Restore the newest good backup, made %1?").replace("%1", str(good.made_at)),
+        + QCoreApplication.translate("Safety", "Restore the newest good backup, made %1?").replace(
+            "%1", str(good.made_at)
+        ),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
@@ -114,9 +126,9 @@ def back_up_now(parent: QWidget) -> Path | None:
     db_path = store_db.current_path()
     target, _ = QFileDialog.getSaveFileName(
         parent,
-        t("Back up now"),
+        QCoreApplication.translate("Safety", "Back up now"),
         str(Path.home() / f"{db_path.stem}-backup.sqlite"),
-        t("Ledger files (*.sqlite)"),
+        QCoreApplication.translate("Safety", "Ledger files (*.sqlite)"),
     )
     if not target:
         return None
@@ -124,11 +136,17 @@ def back_up_now(parent: QWidget) -> Path | None:
         made = backup.backup_file(db_path, Path(target))
     except OSError as exc:
         QMessageBox.critical(
-            parent, t("Back up now"), t("The backup failed: %1").replace("%1", str(exc))
+            parent,
+            QCoreApplication.translate("Safety", "Back up now"),
+            QCoreApplication.translate("Safety", "The backup failed: %1").replace("%1", str(exc)),
         )
         return None
     QMessageBox.information(
-        parent, t("Back up now"), t("Verified backup written to %1.").replace("%1", str(made))
+        parent,
+        QCoreApplication.translate("Safety", "Back up now"),
+        QCoreApplication.translate("Safety", "Verified backup written to %1.").replace(
+            "%1", str(made)
+        ),
     )
     return made
 
@@ -138,11 +156,18 @@ class RestoreDialog(QDialog):
 
     def __init__(self, db_path: Path, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(t("Restore a backup"))
+        self.setWindowTitle(QCoreApplication.translate("Safety", "Restore a backup"))
         self.resize(760, 420)
         self.backups = backup.list_backups(db_path)
         self.table = QTableWidget(len(self.backups), 4, self)
-        self.table.setHorizontalHeaderLabels([t("Made"), t("Why"), t("Size"), t("Records")])
+        self.table.setHorizontalHeaderLabels(
+            [
+                QCoreApplication.translate("Safety", "Made"),
+                QCoreApplication.translate("Safety", "Why"),
+                QCoreApplication.translate("Safety", "Size"),
+                QCoreApplication.translate("Safety", "Records"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -164,12 +189,23 @@ class RestoreDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(t("Restore"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(t("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Safety", "Restore")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("Safety", "Cancel")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(t("The current ledger is backed up before it is replaced."), self))
+        lay.addWidget(
+            QLabel(
+                QCoreApplication.translate(
+                    "Safety", "The current ledger is backed up before it is replaced."
+                ),
+                self,
+            )
+        )
         lay.addWidget(self.table)
         lay.addWidget(buttons)
         if self.backups:
@@ -184,7 +220,9 @@ def restore_dialog(parent: QWidget, db_path: Path) -> bool:
     dialog = RestoreDialog(db_path, parent)
     if not dialog.backups:
         QMessageBox.information(
-            parent, t("Restore a backup"), t("There are no backups of this ledger yet.")
+            parent,
+            QCoreApplication.translate("Safety", "Restore a backup"),
+            QCoreApplication.translate("Safety", "There are no backups of this ledger yet."),
         )
         return False
     if not dialog.exec() or dialog.chosen() is None:
@@ -196,7 +234,9 @@ def restore_dialog(parent: QWidget, db_path: Path) -> bool:
         backup.restore_file(chosen.path, db_path)
     except OSError as exc:
         QMessageBox.critical(
-            parent, t("Restore a backup"), t("The restore failed: %1").replace("%1", str(exc))
+            parent,
+            QCoreApplication.translate("Safety", "Restore a backup"),
+            QCoreApplication.translate("Safety", "The restore failed: %1").replace("%1", str(exc)),
         )
         open_interactive(parent, db_path, read_only)
         return False

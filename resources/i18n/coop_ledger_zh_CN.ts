@@ -111,6 +111,49 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ChangeLogPage</name>
+    <message>
+        <source>All record types</source>
+        <translation>全部记录类型</translation>
+    </message>
+    <message>
+        <source>Verify the chain</source>
+        <translation>校验变更链</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>All operators</source>
+        <translation>全部操作人</translation>
+    </message>
+    <message>
+        <source>%1 changes shown. Ledger code %2</source>
+        <translation>显示 %1 条变更。台账校验码 %2</translation>
+    </message>
+    <message>
+        <source>The change history is intact. Ledger code %1</source>
+        <translation>变更记录完整无误。台账校验码 %1</translation>
+    </message>
+    <message>
+        <source>The change history was altered outside the program, from entry %1 on.</source>
+        <translation>变更记录曾在本程序之外被改动（自第 %1 条起）。</translation>
+    </message>
+</context>
+<context>
     <name>ChildrenEditor</name>
     <message>
         <source>Date</source>
@@ -407,6 +450,64 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>created</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>restored</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>purged</source>
+        <translation>彻底删除</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTable</name>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Old value</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+</context>
+<context>
     <name>LedgerActions</name>
     <message>
         <source>Open database</source>
@@ -421,6 +522,14 @@ Your saved records are safe. Details were written to %2.</source>
 %2</source>
         <translation>无法打开 %1：
 %2</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>There is nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
     </message>
     <message>
         <source>Welcome</source>
@@ -568,6 +677,22 @@ Your saved records are safe. Details were written to %2.</source>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Change log</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Read-only: %1 cannot be changed here (it is open elsewhere, or the file or folder is read-only).</source>
+        <translation>只读：此处不能修改 %1（它已在别处打开，或文件、文件夹为只读）。</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -584,6 +709,14 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>最近打开</translation>
     </message>
     <message>
+        <source>Back up now…</source>
+        <translation>立即备份…</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
         <source>Load sample data</source>
         <translation>载入示例数据</translation>
     </message>
@@ -596,6 +729,14 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>退出</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Undo last save</source>
+        <translation>撤销上一次保存</translation>
+    </message>
+    <message>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
@@ -606,6 +747,10 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>Your name for the change record…</source>
         <translation>设置操作人姓名…</translation>
+    </message>
+    <message>
+        <source>Organization name for printed sheets…</source>
+        <translation>报表落款单位…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -648,8 +793,72 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>记录在您每次修改旁边的姓名：</translation>
     </message>
     <message>
+        <source>Organization name</source>
+        <translation>落款单位</translation>
+    </message>
+    <message>
+        <source>Printed at the top of every sheet:</source>
+        <translation>打印在每张报表顶部：</translation>
+    </message>
+    <message>
         <source>Cooperation Ledger keeps a county&apos;s ledger of cooperation with universities and research institutes.</source>
         <translation>合作台账用于记录县域与高校、科研院所合作的各项工作。</translation>
+    </message>
+</context>
+<context>
+    <name>Paper</name>
+    <message>
+        <source>Cannot write to the printer or file.</source>
+        <translation>无法写入打印机或文件。</translation>
+    </message>
+    <message>
+        <source>Printed %1</source>
+        <translation>打印日期：%1</translation>
+    </message>
+    <message>
+        <source>Ledger code %1</source>
+        <translation>台账校验码：%1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <source>Page &amp;P of &amp;N</source>
+        <translation>第 &amp;P 页 共 &amp;N 页</translation>
+    </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Save Excel</source>
+        <translation>保存 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Cannot write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
     </message>
 </context>
 <context>
@@ -726,12 +935,28 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>附件</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>修改历史</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>The record could not be saved: %1
+
+What you typed is still in the form. Free some disk space or check the file, then save again.</source>
+        <translation>记录未能保存：%1
+
+您填写的内容仍在表单中。请腾出磁盘空间或检查文件后再保存。</translation>
     </message>
 </context>
 <context>
@@ -777,6 +1002,14 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>删除选中的记录（Del）</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print this table as shown (Ctrl+P)</source>
+        <translation>按当前显示打印此表（Ctrl+P）</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -795,6 +1028,674 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>• %1 (%2): %3 — %4</source>
         <translation>• %1（%2）：%3 条 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>RecycleBinPage</name>
+    <message>
+        <source>Record type</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>Deleted by</source>
+        <translation>删除人</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Purge…</source>
+        <translation>彻底删除…</translation>
+    </message>
+    <message>
+        <source>%1 deleted records</source>
+        <translation>共 %1 条已删除记录</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>Remove %1 record(s) for good? A backup of the ledger is made first.</source>
+        <translation>彻底删除 %1 条记录？删除前会先备份台账。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>第%1季度</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>自定义日期</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报送期间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>合作院校</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>保存 Excel…</translation>
+    </message>
+    <message>
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <source>Choose a unit for this sheet.</source>
+        <translation>请为此报表选择单位。</translation>
+    </message>
+    <message>
+        <source>Choose an institution for this sheet.</source>
+        <translation>请为此报表选择合作院校。</translation>
+    </message>
+</context>
+<context>
+    <name>Safety</name>
+    <message>
+        <source>Ledger in use</source>
+        <translation>台账正在使用</translation>
+    </message>
+    <message>
+        <source>%1 is open in another copy of the program.</source>
+        <translation>%1 已在另一个程序窗口中打开。</translation>
+    </message>
+    <message>
+        <source>Held by %1 on %2 since %3.</source>
+        <translation>由 %2 上的 %1 自 %3 起打开。</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Network folder</source>
+        <translation>网络文件夹</translation>
+    </message>
+    <message>
+        <source>%1 is on a network folder. SQLite files on shared folders can be damaged when two PCs write at once or the connection drops. Keep the ledger on this PC, or ask for the shared server edition.</source>
+        <translation>%1 位于网络文件夹。两台电脑同时写入或网络中断时，共享文件夹上的台账文件可能损坏。请把台账放在本机，或使用共享服务器版。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and was renamed to %2.</source>
+        <translation>%1 已损坏，已改名为 %2。</translation>
+    </message>
+    <message>
+        <source>Damaged ledger</source>
+        <translation>台账文件损坏</translation>
+    </message>
+    <message>
+        <source>No good backup was found.</source>
+        <translation>没有找到完好的备份。</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, made %1?</source>
+        <translation>是否恢复 %1 生成的最新完好备份？</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.sqlite)</source>
+        <translation>台账文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Verified backup written to %1.</source>
+        <translation>已写入并校验备份：%1。</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>The current ledger is backed up before it is replaced.</source>
+        <translation>恢复前会先备份当前台账。</translation>
+    </message>
+    <message>
+        <source>There are no backups of this ledger yet.</source>
+        <translation>此台账还没有备份。</translation>
+    </message>
+    <message>
+        <source>The restore failed: %1</source>
+        <translation>恢复失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Sheet</name>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Search: %1</source>
+        <translation>搜索：%1</translation>
+    </message>
+    <message>
+        <source>Year: %1</source>
+        <translation>年度：%1</translation>
+    </message>
+    <message>
+        <source>Work summary</source>
+        <translation>工作统计表</translation>
+    </message>
+    <message>
+        <source>Institution register</source>
+        <translation>合作院校一览表</translation>
+    </message>
+    <message>
+        <source>Institution dossier</source>
+        <translation>合作院校档案</translation>
+    </message>
+    <message>
+        <source>Base register</source>
+        <translation>合作基地一览表</translation>
+    </message>
+    <message>
+        <source>Project progress</source>
+        <translation>合作项目推进表</translation>
+    </message>
+    <message>
+        <source>Talent roster</source>
+        <translation>人才花名册</translation>
+    </message>
+    <message>
+        <source>Follow-up task list</source>
+        <translation>督办事项清单</translation>
+    </message>
+    <message>
+        <source>Unit ledger</source>
+        <translation>单位台账</translation>
+    </message>
+    <message>
+        <source>Assessment score sheet</source>
+        <translation>目标责任考核评分表</translation>
+    </message>
+    <message>
+        <source>(not filled in)</source>
+        <translation>（未填写）</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>No records</source>
+        <translation>无记录</translation>
+    </message>
+    <message>
+        <source>Unit: %1</source>
+        <translation>单位：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>合作院校</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>合作院校</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Location class</source>
+        <translation>所在地类别</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>省份</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>城市</translation>
+    </message>
+    <message>
+        <source>Province/city</source>
+        <translation>省市</translation>
+    </message>
+    <message>
+        <source>Relationship stage</source>
+        <translation>合作阶段</translation>
+    </message>
+    <message>
+        <source>First contact</source>
+        <translation>首次联系</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>电子邮箱</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Established</source>
+        <translation>建立日期</translation>
+    </message>
+    <message>
+        <source>Plaque date</source>
+        <translation>授牌日期</translation>
+    </message>
+    <message>
+        <source>Industry chain</source>
+        <translation>产业链</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Support items</source>
+        <translation>保障事项</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>节点进展</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Degree</source>
+        <translation>学历学位</translation>
+    </message>
+    <message>
+        <source>Academic title</source>
+        <translation>职称</translation>
+    </message>
+    <message>
+        <source>Field of work</source>
+        <translation>研究领域</translation>
+    </message>
+    <message>
+        <source>Introduction mode</source>
+        <translation>引进方式</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>合作项目</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Outcome figures</source>
+        <translation>成效数据</translation>
+    </message>
+    <message>
+        <source>Signing date</source>
+        <translation>签约日期</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>效益</translation>
+    </message>
+    <message>
+        <source>Source meeting</source>
+        <translation>来源会议</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Latest progress</source>
+        <translation>最新进展</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报送期间</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>应报日期</translation>
+    </message>
+    <message>
+        <source>Submitted date</source>
+        <translation>报送日期</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>考核指标</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Number of institutions</source>
+        <translation>院校数</translation>
+    </message>
+    <message>
+        <source>Number of agreements</source>
+        <translation>协议数</translation>
+    </message>
+    <message>
+        <source>Number of bases</source>
+        <translation>基地数</translation>
+    </message>
+    <message>
+        <source>Linked institutions</source>
+        <translation>合作院校数</translation>
+    </message>
+    <message>
+        <source>Number of projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Number of talents</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <source>Number of activities</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>Number of achievements</source>
+        <translation>成果数</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>对接活动</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>合作协议</translation>
+    </message>
+    <message>
+        <source>Bases</source>
+        <translation>合作基地</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>合作项目</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <source>Ledger hand-ins</source>
+        <translation>台账报送</translation>
+    </message>
+    <message>
+        <source>Assessment targets</source>
+        <translation>目标考核</translation>
+    </message>
+    <message>
+        <source>%1-%2-%3</source>
+        <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <source>All dates</source>
+        <translation>全部日期</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>%1起</translation>
+    </message>
+    <message>
+        <source>Up to %1</source>
+        <translation>截至%1</translation>
+    </message>
+    <message>
+        <source>Institutions contacted</source>
+        <translation>联系院校情况</translation>
+    </message>
+    <message>
+        <source>Institutions by relationship stage</source>
+        <translation>院校合作阶段</translation>
+    </message>
+    <message>
+        <source>Agreements by type and status</source>
+        <translation>合作协议（按类型和状态）</translation>
+    </message>
+    <message>
+        <source>Bases by type</source>
+        <translation>合作基地（按类型）</translation>
+    </message>
+    <message>
+        <source>Kinds of base: %1</source>
+        <translation>基地类型：%1 类</translation>
+    </message>
+    <message>
+        <source>Institutions linked to bases: %1</source>
+        <translation>共建基地院校：%1 所</translation>
+    </message>
+    <message>
+        <source>Projects by stage</source>
+        <translation>合作项目（按阶段）</translation>
+    </message>
+    <message>
+        <source>Talents by degree</source>
+        <translation>人才（按学历学位）</translation>
+    </message>
+    <message>
+        <source>Talents by introduction mode</source>
+        <translation>人才（按引进方式）</translation>
+    </message>
+    <message>
+        <source>Researchers working locally (%1)</source>
+        <translation>在县开展研究人员（%1）</translation>
+    </message>
+    <message>
+        <source>Activities by type</source>
+        <translation>对接活动（按类型）</translation>
+    </message>
+    <message>
+        <source>Achievements by type</source>
+        <translation>成果转化（按类型）</translation>
+    </message>
+    <message>
+        <source>Basic information</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <source>Institution dossier: %1</source>
+        <translation>合作院校档案：%1</translation>
+    </message>
+    <message>
+        <source>Overdue items are marked</source>
+        <translation>标★者为逾期事项</translation>
+    </message>
+    <message>
+        <source>Overdue as of %1: %2</source>
+        <translation>截至%1逾期：%2 项</translation>
+    </message>
+    <message>
+        <source>Actual entered by hand</source>
+        <translation>实际值为人工填写</translation>
+    </message>
+    <message>
+        <source>Total scores by unit</source>
+        <translation>各单位得分汇总</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1年度</translation>
     </message>
 </context>
 <context>
