@@ -370,7 +370,9 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
                 target = spec_for(f.target).model
                 found: set[int] = set()
                 for chunk in _chunks(wanted, 500):
-                    found |= {r for (r,) in target.select(target.id).where(target.id.in_(chunk)).tuples()}
+                    found |= {
+                        r for (r,) in target.select(target.id).where(target.id.in_(chunk)).tuples()
+                    }
                 if len(found) < len(wanted):
                     raise E.ValidationError([E.Problem(f.name, E.UNKNOWN_LINK, (f.label,))])
                 for chunk in _chunks(pairs, 400):

@@ -25,11 +25,19 @@ def roster(n: int) -> Sheet:
         Column("补贴", FLOAT, 0.8),
     ]
     rows = [
-        [i + 1, f"研究员{i + 1:04d}", "中北大学" if i % 2 else "中国航天科工集团第三研究院", "博士",
-         dt.date(2023, 1 + i % 12, 1 + i % 28), 1500.5]
+        [
+            i + 1,
+            f"研究员{i + 1:04d}",
+            "中北大学" if i % 2 else "中国航天科工集团第三研究院",
+            "博士",
+            dt.date(2023, 1 + i % 12, 1 + i % 28),
+            1500.5,
+        ]
         for i in range(n)
     ]
-    return Sheet("talents", "人才花名册", [Table(columns, rows)], period_text="2023年", landscape=True)
+    return Sheet(
+        "talents", "人才花名册", [Table(columns, rows)], period_text="2023年", landscape=True
+    )
 
 
 @pytest.fixture
@@ -66,7 +74,7 @@ def test_pdf_embeds_a_chinese_font(gui_app, tmp_path):
 def test_xlsx_keeps_numbers_dates_and_print_setup(tmp_path):
     path = tmp_path / "roster.xlsx"
     sheet = roster(300)
-    sheet.tables[0].rows[0][1] = "=HYPERLINK(\"http://x\")"
+    sheet.tables[0].rows[0][1] = '=HYPERLINK("http://x")'
     write_xlsx(sheet, path, "阳高县委组织部", dt.date(2026, 11, 26), "第 &P 页 共 &N 页")
     ws = load_workbook(path).active
     assert ws["A1"].value == "人才花名册"
