@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -68,9 +67,13 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "audit":
         from desktop_app.records import audit
         from desktop_app.store import models as m
-        from desktop_app.store.opening import open_ledger
+        from desktop_app.store.opening import NeedsUpgradeReadOnly, open_ledger
 
-        open_ledger(db, read_only=not os.access(db, os.W_OK))
+        try:
+            open_ledger(db, read_only=True)  # verifying must not change the file
+        except NeedsUpgradeReadOnly:
+            print(f"{db}: open it once with this version of the program before verifying")
+            return 2
         broken = audit.verify()
         total = m.AuditEntry.select().count()
         if broken is not None:

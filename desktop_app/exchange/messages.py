@@ -52,8 +52,7 @@ CANNOT_OPEN = QT_TRANSLATE_NOOP("Import", "The file cannot be opened: %1")
 
 # ---------------------------------------------------------------- the table
 NO_HEADER = QT_TRANSLATE_NOOP(
-    "Import",
-    "No header row found: none of the first rows names the columns of %1 (for example %2).",
+    "Import", "No header row found: none of the first rows names the columns of %1, such as %2."
 )
 MISSING_COLUMN = QT_TRANSLATE_NOOP("Import", "The file has no column for %1, which is required.")
 NO_ROWS = QT_TRANSLATE_NOOP("Import", "The sheet has no rows below the header.")
@@ -109,13 +108,15 @@ class Message:
     """A translatable message: template with %1 … and its arguments.
 
     label_args are the positions (1-based) of arguments that are field labels,
-    translated in the "Field" context as the form shows them.
+    translated in the "Field" context as the form shows them; record_args
+    those that name a record type ("Record").
     """
 
     template: str
     args: tuple = ()
     context: str = CONTEXT
     label_args: tuple[int, ...] = ()
+    record_args: tuple[int, ...] = ()  # record type labels, context "Record"
 
     def text(self, translate: Translate | None = None) -> str:
         return format_message(self, translate)
@@ -132,7 +133,12 @@ def format_message(message: Message, translate: Translate | None = None) -> str:
     # Highest number first: %1 must not eat the start of %10.
     for i in range(len(message.args), 0, -1):
         arg = message.args[i - 1]
-        text = t("Field", str(arg)) if i in message.label_args else str(arg)
+        if i in message.label_args:
+            text = t("Field", str(arg))
+        elif i in message.record_args:
+            text = t("Record", str(arg))
+        else:
+            text = str(arg)
         out = out.replace(f"%{i}", text)
     return out
 

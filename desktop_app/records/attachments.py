@@ -81,5 +81,7 @@ def remove(attachment_id: int) -> None:
     # Same bytes under another suffix (.jpg / .jpeg) are a different stored
     # file: only attachments that resolve to this very path keep it alive.
     others = m.Attachment.select().where(m.Attachment.file_hash == att.file_hash)
-    if not any(stored_path(other) == path for other in others):
+    # A record in the recycle bin still owns its files: restoring it brings them back.
+    binned = m.DeletedRecord.select().where(m.DeletedRecord.payload.contains(att.file_hash))
+    if not binned.exists() and not any(stored_path(other) == path for other in others):
         path.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop_app.records.specs import CHILDREN, DATE, FK, LINKS, MULTICHOICE, RecordSpec, spec_for
 from desktop_app.records.values import join_multi
+from desktop_app.store import bulk
 from desktop_app.store import models as m
 from desktop_app.store.db import current_operator
 
@@ -64,7 +65,7 @@ class NameCache:
         known = self._known.setdefault(target, {})
         missing = [i for i in ids if i not in known]
         if missing:
-            known.update(zip(missing, _names(target, missing)))
+            known.update(zip(missing, _names(target, missing), strict=True))
         return [known[i] for i in ids]
 
 
@@ -125,8 +126,7 @@ def record_many(
             e["hash"] = prev = _digest(prev, e)
             e["at"] = at
             rows.append(e)
-    for i in range(0, len(rows), 50):  # 11 columns: under old SQLite's 999 parameters
-        m.AuditEntry.insert_many(rows[i : i + 50]).execute()
+    bulk.insert_rows(m.AuditEntry, rows)
 
 
 def diff(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:

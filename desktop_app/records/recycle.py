@@ -62,6 +62,12 @@ def _restore_value(field, value):
     """JSON gave strings back for dates; let the field type parse them."""
     if value is None:
         return None
+    # isoformat() wrote "2024-05-10T09:30:00"; peewee's formats have no "T" and
+    # would store the string as it is (read back as str, sorted out of order).
+    if isinstance(value, str) and isinstance(field, pw.DateTimeField):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(value, str) and isinstance(field, pw.DateField):
+        return dt.date.fromisoformat(value)
     return field.python_value(value) if hasattr(field, "python_value") else value
 
 
@@ -108,6 +114,7 @@ def restore(bin_id: int) -> tuple[RecordSpec, int, str, list[str]]:
             ).execute()
     for att in data.get("attachments", []):
         att.pop("id", None)
+        att["added_at"] = _restore_value(m.Attachment.added_at, att.get("added_at"))
         att["record_id"] = record_id
         m.Attachment.insert(**att).execute()
     entry.delete_instance()

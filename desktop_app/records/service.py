@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import sqlite3
 from typing import Any
 
 import peewee as pw
@@ -34,8 +33,9 @@ from desktop_app.records.specs import (
     spec_for,
 )
 from desktop_app.records.values import clean_text, join_multi, sort_key, split_multi, to_date
+from desktop_app.store import bulk
 from desktop_app.store import models as m
-from desktop_app.store.db import current_operator, write_transaction
+from desktop_app.store.db import current_operator, database_proxy, write_transaction
 
 MAX_TEXT = 255
 MAX_LONGTEXT = 20000
@@ -361,11 +361,13 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
             columns["created_at"] = columns["updated_at"]
             columns["is_sample"] = False
             rows.append(columns)
-        ids = _insert_rows(model, rows)
+        ids = bulk.insert_rows(model, rows)
         for f in spec.fields:
             if f.kind == LINKS:
                 owner_fk, target_fk = link_fields(spec, f.through)
-                pairs = [(rid, t) for rid, clean in zip(ids, cleaned) for t in clean[f.name]]
+                pairs = [
+                    (rid, t) for rid, clean in zip(ids, cleaned, strict=True) for t in clean[f.name]
+                ]
                 wanted = sorted({t for _, t in pairs})
                 target = spec_for(f.target).model
                 found: set[int] = set()
@@ -375,19 +377,17 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
                     }
                 if len(found) < len(wanted):
                     raise E.ValidationError([E.Problem(f.name, E.UNKNOWN_LINK, (f.label,))])
-                for chunk in _chunks(pairs, 400):
-                    f.through.insert_many(
-                        [{owner_fk.name: o, target_fk.name: t} for o, t in chunk]
-                    ).execute()
+                bulk.insert_rows(
+                    f.through, [{owner_fk.name: o, target_fk.name: t} for o, t in pairs]
+                )
             elif f.kind == CHILDREN:
                 fk = child_fk(f.child_model, spec)
                 children = [
                     {fk.name: rid, "date": d, "text": t}
-                    for rid, clean in zip(ids, cleaned)
+                    for rid, clean in zip(ids, cleaned, strict=True)
                     for d, t in clean[f.name]
                 ]
-                for chunk in _chunks(children, 300):
-                    f.child_model.insert_many(chunk).execute()
+                bulk.insert_rows(f.child_model, children)
         names = audit.NameCache()
         audit.record_many(
             (
@@ -397,7 +397,7 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
                 str(clean.get(spec.title_field) or ""),
                 [("", "", audit.snapshot_text(audit.display_values(spec, clean, names)))],
             )
-            for rid, clean in zip(ids, cleaned)
+            for rid, clean in zip(ids, cleaned, strict=True)
         )
     return ids
 
@@ -405,19 +405,6 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
 def _chunks(items: list, size: int):
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def _insert_rows(model: type[pw.Model], rows: list[dict[str, Any]]) -> list[int]:
-    """INSERT the rows, a few hundred per statement; their new ids in order."""
-    if sqlite3.sqlite_version_info < (3, 35, 0):  # no RETURNING: one by one
-        return [model.insert(**r).execute() for r in rows]
-    ids: list[int] = []
-    per_statement = max(1, 900 // len(rows[0]))  # old SQLite allows 999 parameters
-    for chunk in _chunks(rows, per_statement):
-        cursor = model.insert_many(chunk).returning(model.id).tuples().execute()
-        # RETURNING lists rows in no promised order; new rowids grow in insert order.
-        ids += sorted(r[0] for r in cursor)
-    return ids
 
 
 def _write_links(spec: RecordSpec, f, record_id: int, ids: list[int]) -> None:
@@ -521,10 +508,19 @@ class _UndoStack:
 
     def __init__(self) -> None:
         self.items: list[tuple[str, str, int, Any]] = []
+        self._database: Any = None  # the connection the items belong to
 
     def push(self, item: tuple[str, str, int, Any]) -> None:
+        self.forget_other_ledgers()
         self.items.append(item)
         del self.items[: -self.LIMIT]
+
+    def forget_other_ledgers(self) -> None:
+        """Steps taken in another file (or before a restore) must not replay on
+        this one: ids there mean other records here."""
+        if self._database is not database_proxy.obj:
+            self.items.clear()
+            self._database = database_proxy.obj
 
     def clear(self) -> None:
         self.items.clear()
@@ -535,6 +531,7 @@ UNDO = _UndoStack()
 
 def undo_last() -> tuple[str, str, int] | None:
     """Undo the newest save or delete of this session; returns (action, type, id) undone."""
+    UNDO.forget_other_ledgers()
     while UNDO.items:
         action, key, record_id, data = UNDO.items.pop()
         spec = spec_for(key)

@@ -13,6 +13,8 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop_app.safety import integrity
+
 
 def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
@@ -27,8 +29,15 @@ def backup_file(db_path: Path, dest: Path) -> Path:
         out = sqlite3.connect(str(tmp))
         try:
             src.backup(out)
+            # One self-contained file: a WAL-mode copy grows -wal/-shm files
+            # whenever it is read (restore list, checks), and pruning left them.
+            out.execute("PRAGMA journal_mode=DELETE")
         finally:
             out.close()
+    except sqlite3.DatabaseError as exc:
+        # A damaged or foreign file: callers handle OSError, and no .part stays behind.
+        tmp.unlink(missing_ok=True)
+        raise OSError(f"{db_path} cannot be read: {exc}") from exc
     finally:
         src.close()
     with open(tmp, "rb+") as fh:
@@ -58,7 +67,10 @@ def backup_before(db_path: Path, reason: str) -> Path:
 
 # ---------------------------------------------------------------- rotation
 
-_NAME = re.compile(r"-(\d{8})-(\d{6})-([a-z-]+)\.sqlite$")
+# What follows the ledger's stem in a backup's name. Matched against the whole
+# rest of the name: "ledger-2023.sqlite"'s backups also start with "ledger-",
+# and must not be listed (and pruned) as backups of "ledger.sqlite".
+_NAME = re.compile(r"-(\d{8})-(\d{6})-([a-z-]+)\.sqlite")
 COUNTED_TABLES = (
     "institution",
     "activity",
@@ -102,7 +114,7 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     out = []
     if folder.is_dir():
         for p in folder.glob(f"{db_path.stem}-*.sqlite"):
-            m = _NAME.search(p.name)
+            m = _NAME.fullmatch(p.name[len(db_path.stem) :])
             if not m:
                 continue
             made = dt.datetime.strptime(m[1] + m[2], "%Y%m%d%H%M%S")
@@ -146,19 +158,23 @@ def prune(db_path: Path, daily: int = 7, weekly: int = 4, monthly: int = 12) -> 
     return removed
 
 
-def restore_file(backup: Path, db_path: Path) -> Path:
+def restore_file(backup: Path, db_path: Path) -> Path | None:
     """Replace db_path's contents with backup's, after backing up db_path.
 
-    The caller closes its own connection first. Returns the safety backup made.
+    The caller closes its own connection first. Returns the safety backup made
+    (or where a damaged db_path was moved), None when there was no file.
     """
-    check = sqlite3.connect(f"file:{Path(backup).as_posix()}?mode=ro", uri=True)
-    try:
-        result = check.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        check.close()
-    if result != "ok":
-        raise OSError(f"the backup is damaged: {result}")
-    safety = backup_before(db_path, "pre-restore") if Path(db_path).exists() else None
+    problems = integrity.check_file(Path(backup), full=True)  # also: not a ledger at all
+    if problems:
+        raise OSError(f"the backup is damaged: {problems[0]}")
+    safety = None
+    if Path(db_path).exists():
+        # A damaged ledger (the usual reason to restore) cannot be backed up:
+        # keep it aside as *.damaged, as opening it in the program does.
+        if integrity.check_file(Path(db_path)):
+            safety = integrity.quarantine(Path(db_path))
+        else:
+            safety = backup_before(db_path, "pre-restore")
     src = sqlite3.connect(str(backup))
     try:
         dest = sqlite3.connect(str(db_path))

@@ -55,6 +55,13 @@ def _try_os_lock(fh) -> bool:
         return False
 
 
+def _same_file(fh, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fh.fileno()), os.stat(path))
+    except OSError:
+        return False
+
+
 def read_holder(db_path: Path) -> Holder | None:
     try:
         data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
@@ -72,11 +79,19 @@ class FileLock:
         self._fh = None
 
     def acquire(self) -> None:
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held open on purpose)
-        if not _try_os_lock(fh):
+        for _attempt in range(5):
+            fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held open on purpose)
+            if not _try_os_lock(fh):
+                fh.close()
+                holder = read_holder(self.db_path) or Holder("?", "?", 0, "?")
+                raise LockHeld(holder)
+            # A holder releasing at this moment unlinks the file we just locked;
+            # a lock on an unlinked file protects nothing, so lock the new one.
+            if _same_file(fh, self.path):
+                break
             fh.close()
-            holder = read_holder(self.db_path) or Holder("?", "?", 0, "?")
-            raise LockHeld(holder)
+        else:
+            raise LockHeld(read_holder(self.db_path) or Holder("?", "?", 0, "?"))
         try:
             user = getpass.getuser()
         except Exception:
@@ -131,8 +146,13 @@ def is_network_path(path: Path) -> bool:
         with open("/proc/mounts", encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
-                if len(parts) >= 3 and resolved.startswith(parts[1]) and len(parts[1]) > len(best):
-                    best, fstype = parts[1], parts[2]
+                if len(parts) < 3:
+                    continue
+                mount = parts[1]
+                # Whole path components: an NFS mount at /mnt/nas is not /mnt/nas2's.
+                inside = resolved == mount or resolved.startswith(mount.rstrip("/") + "/")
+                if inside and len(mount) > len(best):
+                    best, fstype = mount, parts[2]
         return fstype in {"nfs", "nfs4", "cifs", "smbfs", "smb3", "sshfs", "fuse.sshfs", "9p"}
     except OSError:
         return False

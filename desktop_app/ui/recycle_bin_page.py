@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop_app.records import recycle, service
 from desktop_app.records.specs import SPECS
 from desktop_app.safety.backup import backup_before
-from desktop_app.store.db import current_path
+from desktop_app.store.db import current_path, is_read_only
 
 
 class RecycleBinPage(QWidget):
@@ -44,6 +44,9 @@ class RecycleBinPage(QWidget):
         self.purge_button = QPushButton(self.tr("Purge…"), self)
         self.restore_button.clicked.connect(self.restore_selected)
         self.purge_button.clicked.connect(self.purge_selected)
+        if is_read_only():  # as New and Delete on the list pages: nothing to write with
+            self.restore_button.setEnabled(False)
+            self.purge_button.setEnabled(False)
         self.count = QLabel(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.restore_button)

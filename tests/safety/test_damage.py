@@ -1,0 +1,101 @@
+"""A damaged file is caught when it is opened, and the newest good backup replaces it."""
+
+from __future__ import annotations
+
+import random
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app import cli
+from desktop_app.records import service
+from desktop_app.records.specs import UNIT_SPEC
+from desktop_app.safety import backup, integrity
+from desktop_app.safety.guard import DamagedFile, newest_good_backup, open_guarded
+from desktop_app.safety.lock import lock_path
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+from tests.safety.conftest import count_rows
+
+
+def overwrite_table_root(path: Path, table: str) -> None:
+    """Overwrite the root page of a table with random bytes, as a bad sector would."""
+    assert not path.with_name(path.name + "-wal").exists()  # every page is in the file
+    con = sqlite3.connect(path)
+    try:
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,))
+        root = root.fetchone()[0]
+    finally:
+        con.close()
+    with open(path, "r+b") as fh:
+        fh.seek(page_size * (root - 1))
+        fh.write(random.Random(5).randbytes(page_size))
+
+
+@pytest.fixture
+def damaged(ledger):
+    """(ledger path, its manual backup holding 200 units); the ledger then gets
+    20 more units and has its unit table's root page overwritten."""
+    m.Unit.insert_many(
+        [{"name": f"单位{i:03}", "notes": "备注" * 100, "sort_key": f"{i:03}"} for i in range(200)]
+    ).execute()
+    made = backup.backup_before(ledger, "manual")
+    for i in range(20):
+        service.save(UNIT_SPEC, {"name": f"新单位{i}"})
+    store_db.close()
+    overwrite_table_root(ledger, "unit")
+    return ledger, made
+
+
+def test_overwritten_bytes_are_found_on_open(damaged):
+    path, _ = damaged
+    assert integrity.check_file(path) != []
+    with pytest.raises(DamagedFile) as exc:
+        open_guarded(path)
+    assert exc.value.path == path and exc.value.problems
+    assert not lock_path(path).exists()  # refused before anything was taken
+
+
+def test_damaged_file_restored_from_newest_good_backup(damaged):
+    path, made = damaged
+    # a newer backup that is itself damaged is passed over
+    newer = backup.backup_dir_for(path) / f"{path.stem}-29991231-235959-daily.sqlite"
+    newer.write_bytes(b"SQLite format 3\x00" + b"\x00" * 4000)
+
+    good = newest_good_backup(path)
+    assert good is not None and good.path == made
+    expected = good.record_counts()
+    assert expected["unit"] == 200
+
+    moved = integrity.quarantine(path)  # what the program does before restoring
+    assert moved.name == "ledger.sqlite.damaged" and not path.exists()
+    backup.restore_file(good.path, path)
+    opened = open_guarded(path, daily_backup=False)
+    try:
+        assert m.Unit.select().count() == expected["unit"]
+        assert integrity.check_file(path, full=True) == []
+    finally:
+        opened.close()
+
+
+def test_restore_over_a_damaged_ledger_keeps_it_aside(damaged):
+    # A damaged ledger cannot be backed up before it is replaced: it is moved aside.
+    path, made = damaged
+    kept = backup.restore_file(made, path)
+    assert kept.name == "ledger.sqlite.damaged" and kept.exists()
+    assert not list(backup.backup_dir_for(path).glob("*.part"))
+    assert count_rows(path, "unit") == 200
+
+
+def test_cli_restore_over_a_damaged_ledger(damaged, capsys):
+    path, made = damaged
+    assert cli.main(["check", "--db", str(path)]) == 1
+    assert "problem(s)" in capsys.readouterr().out
+
+    assert cli.main(["restore", str(made), "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert f"restored from {made}" in out and "ledger.sqlite.damaged" in out
+    assert "unit 200" in out
+    assert cli.main(["check", "--db", str(path)]) == 0

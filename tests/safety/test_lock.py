@@ -1,0 +1,154 @@
+"""One writer per file: a second copy sees who holds it; a crashed holder's lock
+is taken over; read-only mode cannot write; network folders are recognised."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import hashlib
+import os
+import signal
+import socket
+import sys
+from pathlib import Path, PureWindowsPath
+
+import peewee
+import pytest
+
+from desktop_app.records import audit, service
+from desktop_app.records.specs import UNIT_SPEC
+from desktop_app.safety import lock
+from desktop_app.safety.guard import open_guarded
+from desktop_app.safety.lock import FileLock, LockHeld, is_network_path, lock_path, read_holder
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+from desktop_app.store.opening import open_ledger
+from tests.safety.conftest import count_rows
+
+
+@pytest.fixture
+def closed_ledger(make, ledger):
+    """A ledger holding two units, closed in this process."""
+    make("unit", name="县委组织部")
+    make("unit", name="县科技局")
+    store_db.close()
+    return ledger
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_second_process_sees_the_lock_then_takes_over_when_it_crashes(closed_ledger, spawn):
+    path = closed_ledger
+    child = spawn("hold", path)
+
+    with pytest.raises(LockHeld) as exc:
+        open_guarded(path)
+    holder = exc.value.holder
+    assert holder.pid == child.pid
+    assert holder.host == socket.gethostname()
+    assert holder.user == getpass.getuser()
+    since = dt.datetime.fromisoformat(holder.since)
+    assert dt.timedelta(0) <= dt.datetime.now() - since < dt.timedelta(minutes=1)
+    message = str(exc.value)
+    assert holder.user in message and holder.host in message and holder.since in message
+
+    # What the program offers then: read-only, while the other copy keeps writing.
+    opened = open_guarded(path, read_only=True)
+    try:
+        assert opened.read_only and opened.lock is None
+        assert store_db.is_read_only()
+        assert m.Unit.select().count() == 2
+    finally:
+        opened.close()
+    assert read_holder(path).pid == child.pid  # a reader leaves the holder's lock alone
+
+    os.kill(child.pid, signal.SIGKILL)  # the holder crashes
+    child.wait(10)
+    assert lock_path(path).exists() and read_holder(path).pid == child.pid  # stale
+
+    opened = open_guarded(path, daily_backup=False)
+    try:
+        assert not opened.read_only and opened.lock.held
+        assert read_holder(path).pid == os.getpid()
+        service.save(UNIT_SPEC, {"name": "县农业农村局"})
+    finally:
+        opened.close()
+    assert not lock_path(path).exists()  # released on close
+    assert count_rows(path, "unit") == 3
+
+
+def test_lock_in_this_process_and_release(closed_ledger):
+    first = FileLock(closed_ledger)
+    first.acquire()
+    try:
+        with pytest.raises(LockHeld) as exc:
+            FileLock(closed_ledger).acquire()
+        assert exc.value.holder.pid == os.getpid()
+    finally:
+        first.release()
+    assert not first.held and not lock_path(closed_ledger).exists()
+    second = FileLock(closed_ledger)
+    second.acquire()  # free again
+    second.release()
+
+
+def test_stale_lock_file_without_holder_is_taken_over(closed_ledger):
+    # A crash can also leave an empty or half-written lock file.
+    lock_path(closed_ledger).write_text("{", encoding="utf-8")
+    assert read_holder(closed_ledger) is None
+    opened = open_guarded(closed_ledger, daily_backup=False)
+    try:
+        assert read_holder(closed_ledger).pid == os.getpid()
+    finally:
+        opened.close()
+
+
+def test_read_only_mode_cannot_write(closed_ledger):
+    path = closed_ledger
+    entries = count_rows(path, "audit_entry")
+    digest = _digest(path)
+    open_ledger(path, read_only=True)
+    try:
+        assert store_db.is_read_only()
+        with pytest.raises(peewee.OperationalError):
+            service.save(UNIT_SPEC, {"name": "县农业农村局"})
+        with pytest.raises(peewee.OperationalError):
+            service.save(UNIT_SPEC, {"name": "改名"}, 1)
+        with pytest.raises(peewee.OperationalError):
+            service.delete(UNIT_SPEC, 1)
+        # Nothing to undo: failed saves push no step, and the steps made before
+        # the file was opened again (the two units) are not replayed on it.
+        assert service.undo_last() is None
+        assert [u.name for u in m.Unit.select().order_by(m.Unit.id)] == ["县委组织部", "县科技局"]
+        assert audit.verify() is None
+    finally:
+        store_db.close()
+    assert _digest(path) == digest
+    assert count_rows(path, "audit_entry") == entries
+    assert count_rows(path, "deleted_record") == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [r"\\fileserver\台账\ledger.sqlite", "//fileserver/share/ledger.sqlite"],
+)
+def test_unc_paths_are_network_paths(text):
+    assert is_network_path(Path(text))
+    assert is_network_path(PureWindowsPath(text))
+
+
+def test_local_file_is_not_a_network_path(closed_ledger):
+    assert not is_network_path(closed_ledger)
+    opened = open_guarded(closed_ledger, daily_backup=False)
+    try:
+        assert not opened.on_network
+    finally:
+        opened.close()
+
+
+def test_holder_describes_itself():
+    holder = lock.Holder("PC-01", "王海江", 4242, "2024-06-01T09:30:00")
+    assert holder.describe() == "王海江@PC-01 (pid 4242) since 2024-06-01T09:30:00"

@@ -1,0 +1,122 @@
+"""The safety net in the window: read-only banner, History tab, Recycle bin, Ctrl+Z."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from desktop_app.records import service
+from desktop_app.records.specs import INSTITUTION_SPEC, UNIT_SPEC
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+from desktop_app.store.opening import open_ledger
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.record_form import RecordDialog
+from tests.ui.conftest import answer_next_dialog
+
+
+def _texts(page) -> list[str]:
+    return [page.model.index(r, 0).data() for r in range(page.model.rowCount())]
+
+
+def test_read_only_window_shows_the_banner_and_offers_no_new(qtbot, ledger):
+    service.save(UNIT_SPEC, {"name": "县委组织部"})
+    store_db.close()
+    open_ledger(ledger, read_only=True)
+
+    w = MainWindow(ledger)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)  # window shortcuts only fire in the active window
+
+    assert w.banner.isVisible()
+    assert "Read-only" in w.banner.text() and str(ledger) in w.banner.text()
+    page = w.page("unit")
+    assert _texts(page) == ["县委组织部"]
+    assert not page.new_button.isEnabled() and not page.delete_button.isEnabled()
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.activeModalWidget() is None  # Ctrl+N opened no dialog
+
+    dialog = RecordDialog(UNIT_SPEC, 1, w)  # a record can be looked at, not saved
+    qtbot.addWidget(dialog)
+    assert not dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+    bin_page = w.open_page("recycle_bin")
+    assert not bin_page.restore_button.isEnabled() and not bin_page.purge_button.isEnabled()
+
+
+def test_writable_window_has_no_banner(window):
+    assert window.banner.isHidden()
+    assert window.page("unit").new_button.isEnabled()
+
+
+def test_history_tab_lists_a_change(qtbot, ledger):
+    store_db.set_operator("王海江")
+    try:
+        rid = service.save(INSTITUTION_SPEC, {"name": "中北大学", "phone": "0351-3921234"})
+        values = service.load(INSTITUTION_SPEC, rid)
+        service.save(INSTITUTION_SPEC, {**values, "phone": "0351-3920000"}, rid)
+    finally:
+        store_db.set_operator(None)
+
+    dialog = RecordDialog(INSTITUTION_SPEC, rid)
+    qtbot.addWidget(dialog)
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert "History" in tabs
+    dialog.tabs.setCurrentIndex(tabs.index("History"))
+    view = dialog.history_view
+    assert view.rowCount() == 2
+    newest = [view.item(0, c).text() for c in range(view.columnCount())]
+    assert newest[1:] == ["王海江", "changed", "Phone", "0351-3921234", "0351-3920000"]
+    assert view.item(1, 2).text() == "created"
+
+
+def test_recycle_bin_page_restores_a_deleted_record(window, qtbot):
+    rid = service.save(INSTITUTION_SPEC, {"name": "中北大学"})
+    service.save(INSTITUTION_SPEC, {"name": "山西农业大学"})
+    page = window.page("institution")
+    page.select_id(rid)
+    answer_next_dialog(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    page.delete_button.click()
+    assert _texts(page) == ["山西农业大学"]
+
+    bin_page = window.open_page("recycle_bin")
+    assert bin_page.table.rowCount() == 1
+    assert bin_page.table.item(0, 1).text() == "中北大学"
+    bin_page.table.selectRow(0)
+    qtbot.mouseClick(bin_page.restore_button, Qt.MouseButton.LeftButton)
+    assert bin_page.table.rowCount() == 0
+
+    page = window.page("institution")
+    assert sorted(_texts(page)) == ["中北大学", "山西农业大学"]
+    assert page.model.row_of(rid) is not None  # back under its own id
+    assert m.Institution.get_by_id(rid).name == "中北大学"
+
+
+def test_ctrl_z_reverts_an_edit(window, qtbot):
+    rid = service.save(UNIT_SPEC, {"name": "县委组织部", "phone": "6621234"})
+    page = window.page("unit")
+
+    def rename(dialog):
+        dialog.editors["name"].set_value("县委组织部（人才办）")
+        dialog.editors["phone"].set_value("6620000")
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    answer_next_dialog(rename)
+    page.edit_record(rid)
+    assert _texts(page) == ["县委组织部（人才办）"]
+
+    # The offscreen platform does not hand activation back when a dialog closes
+    # (a window manager does); window shortcuts need the active window.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    told = []  # "nothing to undo" or an error would come as a message box
+    answer_next_dialog(lambda box: (told.append(box.text()), box.accept()))
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+    assert told == []
+    unit = m.Unit.get_by_id(rid)
+    assert (unit.name, unit.phone) == ("县委组织部", "6621234")
+    assert _texts(window.page("unit")) == ["县委组织部"]
