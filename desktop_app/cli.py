@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app import __version__, cli_report, cli_safety
+from desktop_app import __version__, cli_exchange, cli_report, cli_safety
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", metavar="PATH", required=True, dest="demo_db", help="file to create")
     cli_report.add_parser(sub)
     cli_safety.add_parsers(sub)
+    cli_exchange.add_parsers(sub)
     return parser
 
 
@@ -51,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         return cli_report.run(args)
     if args.command in ("backup", "restore", "check", "audit"):
         return cli_safety.run(args)
+    if args.command in ("import", "export"):
+        return cli_exchange.run(args)
     from desktop_app.app import run_gui
 
     return run_gui(args.db, args.lang)

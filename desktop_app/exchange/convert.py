@@ -75,6 +75,8 @@ def to_text(value: Any, multiline: bool = False) -> str:
     """Text of a cell: numbers without '.0', dates as 2023-09-04, spaces cleaned."""
     if value is None:
         return ""
+    if type(value) is str:  # most cells: straight on
+        return _clean_str(value, multiline)
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int):
@@ -96,14 +98,18 @@ def to_text(value: Any, multiline: bool = False) -> str:
         return value.isoformat()
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
-    text = str(value).translate(_INVISIBLE)
+    return _clean_str(str(value), multiline)
+
+
+def _clean_str(text: str, multiline: bool) -> str:
+    if not text.isprintable():
+        text = text.translate(_INVISIBLE)
     # An export neutralises formulas with a leading apostrophe; take it off again.
-    if len(text) > 1 and text[0] == "'" and text[1:].startswith(FORMULA_STARTS):
+    if text[:1] == "'" and text[1:].startswith(FORMULA_STARTS):
         text = text[1:]
     if multiline:
-        return "\n".join(
-            clean_text(line) for line in text.replace("\r\n", "\n").split("\n")
-        ).strip()
+        lines = text.replace("\r\n", "\n").split("\n")
+        return "\n".join(clean_text(line) for line in lines).strip()
     return clean_text(text)
 
 

@@ -27,7 +27,14 @@ from typing import Any
 
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.convert import CellError, convert, is_blank, word_key
-from desktop_app.exchange.header import Column, Header, find_header, is_header_again, normalize
+from desktop_app.exchange.header import (
+    Column,
+    Header,
+    find_header,
+    is_header_again,
+    map_row,
+    normalize,
+)
 from desktop_app.exchange.messages import Cancelled, ExchangeError, Message, Translate
 from desktop_app.exchange.reader import DEFAULT_LIMITS, EXCEL_EPOCH, Limits, open_source
 from desktop_app.records import errors as E
@@ -133,6 +140,14 @@ class PlannedRow:
             out.append(IMPORT)  # a second 中北大学 would break the unique name
         return tuple(out)
 
+    def duplicate_message(self) -> Message | None:
+        """What this row duplicates, for the wizard's list of duplicates."""
+        if self.duplicate_of is not None:
+            return Message(M.DUPLICATE_IN_FILE, (self.duplicate_of,))
+        if self.existing_id is not None:
+            return Message(M.DUPLICATE_EXISTING, (self.existing_title,))
+        return None
+
     def errors(self, create_missing: bool = False) -> list[RowProblem]:
         """Problems that stop this row from being written as its action says."""
         if self.action == SKIP:
@@ -201,7 +216,6 @@ class ImportPlan:
             raise ValueError(f"row {number}: {action!r} is not one of {r.allowed_actions}")
         r.action = action
         _check_row(self, r, service.Checks())
-        self.checked_state = _ledger_state()
         return r
 
     def set_all_duplicates(self, action: str) -> None:
@@ -211,7 +225,6 @@ class ImportPlan:
             if action in r.allowed_actions:
                 r.action = action
                 _check_row(self, r, checks)
-        self.checked_state = _ledger_state()
 
     @property
     def fatal(self) -> bool:
@@ -248,6 +261,7 @@ def plan_import(
     path: str | os.PathLike,
     *,
     sheet: str | None = None,
+    header_row: int | None = None,
     columns: dict[int, str | None] | None = None,
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
@@ -255,9 +269,10 @@ def plan_import(
 ) -> ImportPlan:
     """Read path and plan the import of its rows as records of spec; writes nothing.
 
-    columns overrides the automatic mapping: {0-based column index: field name
-    or None to ignore}. Raises ExchangeError when the file cannot be read at
-    all, Cancelled when cancel() turns true.
+    header_row (as Excel numbers rows) and columns ({0-based column index:
+    field name, or None to ignore}) override what is found automatically; the
+    header must be among the first 30 non-blank rows. Raises ExchangeError when
+    the file cannot be read at all, Cancelled when cancel() turns true.
     """
     spec = spec_for(spec) if isinstance(spec, str) else spec
     report = _Reporter(progress, cancel)
@@ -272,7 +287,13 @@ def plan_import(
             head.append(item)
             if len(head) >= 30:
                 break
-        header = find_header(spec, head)
+        if header_row is not None:
+            cells = next((c for n, c in head if n == header_row), None)
+            header = map_row(spec, header_row, cells) if cells is not None else None
+        else:
+            header = find_header(spec, head)
+            if header is None and columns is not None and head:
+                header = map_row(spec, head[0][0], head[0][1])  # the user maps it
         if header is None:
             title = spec.field(spec.title_field).label
             plan.problems.append(
@@ -350,8 +371,6 @@ class _Reporter:
 
 def _row_kind(header: Header, cells: list[Any], mapped: dict[str, Any]) -> str | None:
     """Why this row is no record (BLANK, TOTAL, HEADER_AGAIN, NOTE), or None."""
-    if all(is_blank(v) for v in mapped.values()):
-        return BLANK  # also a row holding only a 序号
     texts = [v for v in cells if isinstance(v, str) and v.strip()]
     for t in texts[:4]:
         if ("计" in t or "otal" in t) and normalize(t) in TOTAL_WORDS:
@@ -359,6 +378,8 @@ def _row_kind(header: Header, cells: list[Any], mapped: dict[str, Any]) -> str |
     if len(texts) == 1 and texts[0].strip().startswith(NOTE_STARTS):
         if sum(1 for v in cells if not is_blank(v)) == 1:
             return NOTE
+    if all(is_blank(v) for v in mapped.values()):
+        return BLANK  # also a row holding only a 序号
     if texts and is_header_again(header, cells):
         return HEADER_AGAIN
     return None
@@ -414,6 +435,7 @@ class _Index:
         self.by_title: dict[str, set[int]] = {}
         self.by_key: dict[str, set[int]] = {}
         self.by_short: dict[str, set[int]] = {}
+        self._found: dict[str, set[int]] = {}
         title = getattr(target.model, target.title_field)
         columns = [target.model.id, title]
         has_short = any(f.name == "short_name" for f in target.fields)
@@ -427,6 +449,11 @@ class _Index:
                 self.by_short.setdefault(word_key(row[2]), set()).add(rid)
 
     def find(self, name: str) -> set[int]:
+        if name not in self._found:  # a few dozen names, each met hundreds of times
+            self._found[name] = self._lookup(name)
+        return self._found[name]
+
+    def _lookup(self, name: str) -> set[int]:
         for found in (
             self.by_title.get(name),
             self.by_key.get(word_key(name)),
@@ -437,9 +464,15 @@ class _Index:
         return set()
 
 
+# Reference records an import may create from a name in a link column.
+CREATABLE = ("institution", "unit")
+
+
 def creatable(target: RecordSpec) -> bool:
-    """A record that a name alone makes valid (institution, unit): the title is all it needs."""
-    return all(not f.required or f.name == target.title_field for f in target.fields)
+    """Institutions and units: a name alone makes one valid, and a name is all the cell says."""
+    return target.key in CREATABLE and all(
+        not f.required or f.name == target.title_field for f in target.fields
+    )
 
 
 def _resolve_links(plan: ImportPlan) -> None:
@@ -639,6 +672,7 @@ def execute(
     result = ImportResult(written=False, dry_run=options.dry_run)
     if plan.fatal:
         result.message = plan.problems[0]
+        result.skipped = len(plan.rows)
         return result
     wanted = plan.to_write()
     invalid = [r for r in wanted if not r.is_valid(options.create_missing)]

@@ -49,7 +49,7 @@ class Limits:
     max_strings_xml: int = 64 * MB  # the shared strings, which openpyxl keeps in memory
     max_part_xml: int = 16 * MB  # any other XML part (styles, workbook …)
     max_unpacked: int = 400 * MB  # all members together
-    max_ratio: int = 200  # unpacked ÷ packed, for members over 1 MB
+    max_ratio: int = 100  # unpacked ÷ packed, for members over 8 MB (sheets pack ≈ 10×)
     max_members: int = 5000
     max_merges: int = 20_000
 
@@ -157,7 +157,7 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
                 cap = limits.max_part_xml
             if size > cap:
                 raise ExchangeError(M.ZIP_BOMB, _mb(cap))
-        if size > MB and size > limits.max_ratio * max(info.compress_size, 1):
+        if size > 8 * MB and size > limits.max_ratio * max(info.compress_size, 1):
             raise ExchangeError(M.ZIP_BOMB, _mb(limits.max_unpacked))
     if total > limits.max_unpacked:
         raise ExchangeError(M.ZIP_BOMB, _mb(limits.max_unpacked))

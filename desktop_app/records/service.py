@@ -325,7 +325,12 @@ def save(
     return record_id
 
 
-def _columns(spec: RecordSpec, clean: dict[str, Any]) -> dict[str, Any]:
+def _columns(
+    spec: RecordSpec,
+    clean: dict[str, Any],
+    now: dt.datetime | None = None,
+    operator: str | None = None,
+) -> dict[str, Any]:
     """The stored columns of a validated record (links and child rows aside)."""
     columns: dict[str, Any] = {}
     for f in spec.fields:
@@ -338,8 +343,8 @@ def _columns(spec: RecordSpec, clean: dict[str, Any]) -> dict[str, Any]:
             value = 0
         columns[f.column_name if f.kind == FK else f.name] = value
     columns["sort_key"] = sort_key(str(clean.get(spec.title_field) or ""))
-    columns["updated_at"] = _now()
-    columns["changed_by"] = current_operator()
+    columns["updated_at"] = now or _now()
+    columns["changed_by"] = operator or current_operator()
     return columns
 
 
@@ -356,8 +361,9 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
     model = spec.model
     with write_transaction():
         rows = []
+        now, operator = _now(), current_operator()
         for clean in cleaned:
-            columns = _columns(spec, clean)
+            columns = _columns(spec, clean, now, operator)
             columns["created_at"] = columns["updated_at"]
             columns["is_sample"] = False
             rows.append(columns)

@@ -30,11 +30,12 @@ def insert_rows(model: type[pw.Model], rows: Iterable[Mapping[str, Any]]) -> lis
         return []
     meta = model._meta
     given = [meta.combined[key] for key in rows[0]]
+    names = {f.name for f in given}  # by name: a peewee Field's == builds an expression
     # Fields left out get their Python defaults, as peewee's insert gives them.
     defaults = [
         f
         for f in meta.sorted_fields
-        if f not in given and not f.primary_key and f.default is not None
+        if f.name not in names and not f.primary_key and f.default is not None
     ]
     fields = given + defaults
     sql = "INSERT INTO {} ({}) VALUES ({})".format(

@@ -508,6 +508,149 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>Import</name>
+    <message>
+        <source>The file is empty.</source>
+        <translation>文件是空的。</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; files over %2 MB are not imported. Split it into smaller files.</source>
+        <translation>文件大小为 %1 MB，超过 %2 MB 的文件不能导入，请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>This is not an Excel workbook (.xlsx, .xlsm) or a CSV file.</source>
+        <translation>这不是 Excel 工作簿（.xlsx、.xlsm）或 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>The workbook cannot be read (%1). Open it in Excel or WPS and save it again.</source>
+        <translation>无法读取该工作簿（%1）。请用 Excel 或 WPS 打开后重新保存。</translation>
+    </message>
+    <message>
+        <source>The workbook is protected with a password. Open it in Excel or WPS, remove the password and save it again.</source>
+        <translation>该工作簿设置了打开密码。请用 Excel 或 WPS 打开，取消密码后重新保存。</translation>
+    </message>
+    <message>
+        <source>The file is in the old .xls format. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>该文件是旧版 .xls 格式。请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The workbook unpacks to more than %1 MB; it is refused as too large or damaged.</source>
+        <translation>该工作簿解压后超过 %1 MB，因过大或已损坏而不予导入。</translation>
+    </message>
+    <message>
+        <source>The sheet has more than %1 rows. Split it into smaller files.</source>
+        <translation>工作表超过 %1 行，请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <source>The CSV file is not text in UTF-8 or GBK. Save it again as CSV (UTF-8).</source>
+        <translation>该 CSV 文件不是 UTF-8 或 GBK 编码的文本。请重新另存为 CSV（UTF-8）。</translation>
+    </message>
+    <message>
+        <source>The CSV file cannot be read: %1</source>
+        <translation>无法读取该 CSV 文件：%1</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet named &quot;%1&quot;.</source>
+        <translation>工作簿中没有名为“%1”的工作表。</translation>
+    </message>
+    <message>
+        <source>The workbook has no worksheet.</source>
+        <translation>工作簿中没有工作表。</translation>
+    </message>
+    <message>
+        <source>The file cannot be opened: %1</source>
+        <translation>无法打开文件：%1</translation>
+    </message>
+    <message>
+        <source>No header row found: none of the first rows names the columns of %1, such as %2.</source>
+        <translation>未找到表头：前面各行都没有写出%1的列名（例如“%2”）。</translation>
+    </message>
+    <message>
+        <source>The file has no column for %1, which is required.</source>
+        <translation>文件中缺少必填项“%1”这一列。</translation>
+    </message>
+    <message>
+        <source>The sheet has no rows below the header.</source>
+        <translation>表头下面没有数据行。</translation>
+    </message>
+    <message>
+        <source>%1: cannot read this as a date; write it like 2023-09-04 or 2023年9月4日.</source>
+        <translation>%1：无法识别为日期，请写成 2023-09-04 或 2023年9月4日 这样的格式。</translation>
+    </message>
+    <message>
+        <source>%1: cannot read this as a number.</source>
+        <translation>%1：无法识别为数字。</translation>
+    </message>
+    <message>
+        <source>%1: the number was stored as a number and lost its last digits in Excel; format the column as text and type it again.</source>
+        <translation>%1：该号码在 Excel 中以数字形式保存，末尾几位已丢失；请把该列设为文本格式后重新输入。</translation>
+    </message>
+    <message>
+        <source>%1: no record is named &quot;%2&quot;.</source>
+        <translation>%1：没有名为“%2”的记录。</translation>
+    </message>
+    <message>
+        <source>%1: no record is named &quot;%2&quot; (choose to create missing records to add it).</source>
+        <translation>%1：没有名为“%2”的记录（可选择“新建缺少的记录”来添加）。</translation>
+    </message>
+    <message>
+        <source>%1: several records are named &quot;%2&quot;; rename one of them first.</source>
+        <translation>%1：有多条记录名为“%2”，请先为其中一条改名。</translation>
+    </message>
+    <message>
+        <source>The same record as row %1 of the file.</source>
+        <translation>与文件第 %1 行是同一条记录。</translation>
+    </message>
+    <message>
+        <source>The ledger already has &quot;%1&quot;.</source>
+        <translation>台账中已有“%1”。</translation>
+    </message>
+    <message>
+        <source>The ledger changed since the preview: %1</source>
+        <translation>预览之后台账有了改动：%1</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: %1 row(s) have errors. Correct them, or choose to import the valid rows only.</source>
+        <translation>未导入任何数据：有 %1 行存在错误。请改正后重试，或选择只导入正确的行。</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，未导入任何数据。</translation>
+    </message>
+    <message>
+        <source>Import errors</source>
+        <translation>导入错误</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Import anyway</source>
+        <translation>仍然导入</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>更新</translation>
+    </message>
+</context>
+<context>
     <name>LedgerActions</name>
     <message>
         <source>Open database</source>

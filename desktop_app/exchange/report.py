@@ -1,0 +1,81 @@
+"""The import's error report as a workbook: row, column, value, reason.
+
+A person corrects the source file with it open beside, so rows are in the
+file's order with the row numbers Excel shows and the headers as the file
+writes them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+from desktop_app.exchange import messages as M
+from desktop_app.exchange.export import safe_sheet_title
+from desktop_app.exchange.importer import RowProblem
+from desktop_app.exchange.messages import Translate
+from desktop_app.records.specs import RecordSpec
+from desktop_app.reports.xlsx import safe_text
+
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_FILL = PatternFill("solid", fgColor="E8E8E8")
+WIDTHS = (8, 22, 28, 70)
+
+
+def value_text(value) -> str:
+    """A cell's value as the report shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ", timespec="minutes").removesuffix(" 00:00")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def write_error_report(
+    problems: list[RowProblem],
+    path: str | os.PathLike,
+    spec: RecordSpec,
+    translate: Translate | None = None,
+) -> int:
+    """Write problems to path (.xlsx); returns how many lines it holds."""
+    t = translate or (lambda _context, text: text)
+    path = Path(path)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(safe_sheet_title(t(M.CONTEXT, M.REPORT_TITLE)))
+    for letter, width in zip("ABCD", WIDTHS, strict=True):
+        ws.column_dimensions[letter].width = width
+    ws.freeze_panes = "A2"
+    head = []
+    for text in (M.REPORT_ROW, M.REPORT_COLUMN, M.REPORT_VALUE, M.REPORT_REASON):
+        cell = WriteOnlyCell(ws, value=safe_text(t(M.CONTEXT, text)))
+        cell.font, cell.fill, cell.border = Font(bold=True), _FILL, _BORDER
+        cell.alignment = Alignment(horizontal="center")
+        head.append(cell)
+    ws.append(head)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for p in sorted(problems, key=lambda p: p.row):
+        texts = (p.column_text(spec, translate), value_text(p.value), p.reason(translate))
+        cells = [WriteOnlyCell(ws, value=p.row)]
+        for text in texts:
+            cell = WriteOnlyCell(ws, value=safe_text(text) if text else None)
+            cell.alignment = wrap
+            cells.append(cell)
+        ws.append(cells)
+    tmp = path.with_name(path.name + ".part")
+    try:
+        wb.save(tmp)
+        tmp.replace(path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return len(problems)

@@ -1,0 +1,186 @@
+"""`coop-ledger import` and `coop-ledger export`: output and exit codes."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop_app import cli
+from desktop_app.safety.lock import FileLock
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+from desktop_app.store.opening import open_ledger
+
+from .conftest import workbook
+
+ROWS = [
+    ["合作院校台账"],
+    ["序号", "院校名称", "省内/省外", "首次联系日期", "联系电话", "责任单位"],
+    [1, "中北大学", "省内", "2023.3.15", 13812345678.0, "县委组织部"],
+    [2, "清华大学", "省外", "2023年4月2日", None, None],
+    [3, "坏日期学院", "省内", "2023.13.45", None, None],
+    [4, "中北大学", "省内", "2023.3.15", None, None],
+    ["合计", "4所"],
+]
+
+
+@pytest.fixture
+def db(tmp_path):
+    path = tmp_path / "ledger.sqlite"
+    yield path
+    store_db.close()
+
+
+def count(db, model=m.Institution) -> int:
+    open_ledger(db)
+    try:
+        return model.select().count()
+    finally:
+        store_db.close()
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    code = cli.main([str(a) for a in args])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_errors_write_nothing_and_exit_1(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    code, out, err = run(capsys, "import", "institution", path, "--db", db)
+    assert code == 1
+    assert "rows read: 4" in out
+    assert "imported: 0 (0 new, 0 updated)" in out
+    assert "skipped: 4 (1 duplicate(s), 2 with errors)" in out
+    assert "duplicate: row 6 is the same as row 3 of the file; skipped" in out
+    assert (
+        'error: row 3, 责任单位 "县委组织部": Responsible unit: no record is named "县委组织部" '
+        "(choose to create missing records to add it)." in out
+    )
+    assert 'error: row 5, 首次联系日期 "2023.13.45": First contact date: cannot read' in out
+    assert "Nothing was imported: 2 row(s) have errors" in err
+    assert count(db) == 0
+
+
+def test_skip_invalid_and_create_missing_exit_0(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    errors = tmp_path / "errors.xlsx"
+    code, out, _ = run(
+        capsys,
+        "import",
+        "institution",
+        path,
+        "--db",
+        db,
+        "--skip-invalid",
+        "--create-missing",
+        "--errors",
+        errors,
+    )
+    assert code == 0
+    assert "imported: 2 (2 new, 0 updated)" in out
+    assert "skipped: 2 (1 duplicate(s), 1 with errors)" in out
+    assert "created unit: 县委组织部" in out
+    assert "error: row 5" in out
+    assert [r[0] for r in load_workbook(errors).active.iter_rows(values_only=True)] == ["Row", 5]
+    assert count(db) == 2 and count(db, m.Unit) == 1
+
+
+def test_dry_run_and_duplicates_update(tmp_path, db, capsys):
+    good = workbook(tmp_path / "ok.xlsx", [ROWS[1], ROWS[3]])
+    code, out, _ = run(capsys, "import", "institution", good, "--db", db, "--dry-run")
+    assert code == 0 and "would import: 1 (1 new, 0 updated)" in out
+    assert count(db) == 0
+    assert run(capsys, "import", "institution", good, "--db", db)[0] == 0
+    again = workbook(tmp_path / "again.xlsx", [ROWS[1], ["", "清华大学", "省外", "2023-05-01"]])
+    code, out, _ = run(capsys, "import", "institution", again, "--db", db)
+    assert code == 0 and "skipped: 1 (1 duplicate(s), 0 with errors)" in out
+    code, out, _ = run(
+        capsys, "import", "institution", again, "--db", db, "--on-duplicate", "update"
+    )
+    assert code == 0 and "imported: 1 (0 new, 1 updated)" in out
+    assert count(db) == 1
+
+
+def test_second_sheet_and_csv(tmp_path, db, capsys):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["说明"])
+    ws = wb.create_sheet("单位")
+    ws.append(["单位名称", "单位性质"])
+    ws.append(["县委组织部", "党政部门"])
+    wb.save(tmp_path / "u.xlsx")
+    code, out, _ = run(capsys, "import", "unit", tmp_path / "u.xlsx", "--db", db)
+    assert code == 1 and "no header row" in out
+    code, out, _ = run(capsys, "import", "unit", tmp_path / "u.xlsx", "--sheet", "单位", "--db", db)
+    assert code == 0 and "imported: 1" in out
+    csv = tmp_path / "u.csv"
+    csv.write_bytes("单位名称,单位性质\r\n龙泉镇,乡镇\r\n".encode("gbk"))
+    assert run(capsys, "import", "unit", csv, "--db", db)[0] == 0
+    csv.write_bytes(codecs.BOM_UTF8 + "单位名称\r\n古城镇\r\n".encode())
+    assert run(capsys, "import", "unit", csv, "--db", db)[0] == 0
+    assert count(db, m.Unit) == 3
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["import", "nosuch", "x.xlsx"], "unknown type 'nosuch'"),
+        (["import", "institution", "{tmp}/missing.xlsx"], "The file cannot be opened"),
+        (["import", "institution", "{tmp}/bad.xlsx"], "This is not an Excel workbook"),
+        (["import", "institution", "{tmp}/u.xlsx", "--sheet", "无"], 'no sheet named "无"'),
+        (["export", "institution", "--csv", "{tmp}/o.txt"], "--csv FILE must end in .csv"),
+        (
+            ["export", "institution", "--xlsx", "{tmp}/o.xlsx", "--db", "{tmp}/no.sqlite"],
+            "no ledger",
+        ),
+    ],
+)
+def test_command_errors_exit_2(tmp_path, db, capsys, args, message):
+    (tmp_path / "bad.xlsx").write_bytes(b"not a workbook at all")
+    workbook(tmp_path / "u.xlsx", [["单位名称"], ["县委组织部"]])
+    args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    if "--db" not in args:
+        args += ["--db", str(db)]
+    code, _out, err = run(capsys, *args)
+    assert code == 2
+    assert message in err
+
+
+def test_import_refused_while_another_copy_holds_the_ledger(tmp_path, db, capsys):
+    path = workbook(tmp_path / "u.xlsx", [["单位名称"], ["县委组织部"]])
+    lock = FileLock(db)
+    lock.acquire()
+    try:
+        code, _out, err = run(capsys, "import", "unit", path, "--db", db)
+    finally:
+        lock.release()
+    assert code == 2 and "open in another copy" in err
+
+
+def test_export_both_formats(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", ROWS[1:4])
+    assert run(capsys, "import", "institution", path, "--db", db, "--create-missing")[0] == 0
+    code, out, _ = run(capsys, "export", "institution", "--xlsx", tmp_path / "o.xlsx", "--db", db)
+    assert code == 0 and out.strip().endswith("o.xlsx: 2 row(s)")
+    rows = list(load_workbook(tmp_path / "o.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("名称", "简称") and {r[0] for r in rows[1:]} == {"中北大学", "清华大学"}
+    code, _, _ = run(
+        capsys, "export", "unit", "--csv", tmp_path / "u.csv", "--db", db, "--lang", "en"
+    )
+    assert code == 0
+    text = (tmp_path / "u.csv").read_text(encoding="utf-8-sig")
+    assert text.splitlines() == ["Name,Kind,Contact person,Phone,Notes", "县委组织部,,,,"]
+
+
+def test_help_lists_the_types(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["import", "--help"])
+    out = capsys.readouterr().out
+    for key in ("institution", "unit", "activity", "agreement", "base", "project", "talent"):
+        assert key in out
+    for option in ("--sheet", "--dry-run", "--skip-invalid", "--create-missing", "--db"):
+        assert option in out
