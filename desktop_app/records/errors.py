@@ -32,13 +32,14 @@ class Problem:
     field: str  # field name, "" for the record as a whole
     template: str
     args: tuple = ()
+    labels: int = 1  # how many leading args are field labels (translated)
 
     def text(self, translate: Callable[[str, str], str] | None = None) -> str:
         """The message; translate(context, text) localises it (first arg is a field label)."""
         t = translate or (lambda _context, text: text)
         out = t(V, self.template)
         for i, arg in enumerate(self.args, start=1):
-            out = out.replace(f"%{i}", t("Field", str(arg)) if i == 1 else str(arg))
+            out = out.replace(f"%{i}", t("Field", str(arg)) if i <= self.labels else str(arg))
         return out
 
 

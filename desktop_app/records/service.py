@@ -108,6 +108,20 @@ def choices_for_link(spec_key: str) -> list[tuple[int, str]]:
     return list(rows.tuples())
 
 
+def link_aliases(spec_key: str) -> dict[str, int]:
+    """Short names (北航, 中北) that name exactly one record, for pickers."""
+    spec = spec_for(spec_key)
+    if not hasattr(spec.model, "short_name"):
+        return {}
+    rows = spec.model.select(spec.model.id, spec.model.short_name).where(
+        spec.model.short_name != ""
+    )
+    found: dict[str, list[int]] = {}
+    for rid, short in rows.tuples():
+        found.setdefault(short, []).append(rid)
+    return {short: ids[0] for short, ids in found.items() if len(ids) == 1}
+
+
 # ---------------------------------------------------------------- validating
 
 
@@ -277,7 +291,12 @@ def _date_order(spec: RecordSpec, clean: dict) -> list[E.Problem]:
         a, b = clean.get(end), clean.get(start)
         if a and b and a < b:
             out.append(
-                E.Problem(end, E.END_BEFORE_START, (spec.field(end).label, spec.field(start).label))
+                E.Problem(
+                    end,
+                    E.END_BEFORE_START,
+                    (spec.field(end).label, spec.field(start).label),
+                    labels=2,
+                )
             )
     return out
 

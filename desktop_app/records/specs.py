@@ -333,7 +333,7 @@ TALENT_SPEC = RecordSpec(
     label=QT_TRANSLATE_NOOP("Record", "Talent"),
     title_field="name",
     fields=(
-        _f("name", QT_TRANSLATE_NOOP("Field", "Name"), required=True, width=90),
+        _f("name", QT_TRANSLATE_NOOP("Field", "Full name"), required=True, width=90),
         _f("gender", QT_TRANSLATE_NOOP("Field", "Gender"), CHOICE, choices="gender", width=50),
         _f("id_number", QT_TRANSLATE_NOOP("Field", "ID number")),
         _f(

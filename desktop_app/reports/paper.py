@@ -116,9 +116,8 @@ def sheet_html(sheet: Sheet, body_family: str, heading_family: str) -> str:
         if table.total is not None:
             out.append(_row_html(table, table.total, bold=True, marked=False))
         if not rows and table.total is None:
-            out.append(
-                f"<tr><td colspan='{len(table.columns)}' align='center'>{html.escape(QCoreApplication.translate('Paper', 'No records'))}</td></tr>"
-            )
+            none = html.escape(QCoreApplication.translate("Paper", "No records"))
+            out.append(f"<tr><td colspan='{len(table.columns)}' align='center'>{none}</td></tr>")
         out.append("</table>")
         if table.marked and table.mark_note:
             out.append(f"<p style='font-size:9pt;'>★ {html.escape(table.mark_note)}</p>")

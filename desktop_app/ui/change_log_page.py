@@ -52,7 +52,7 @@ class ChangeLogPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.verify_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"<h2>{self.tr('Change log')}</h2>", self))
+        lay.addWidget(QLabel("<h2>" + self.tr("Change log") + "</h2>", self))
         lay.addLayout(bar)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.status)

@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
                 widget.reload_choices()
             widget.refresh()
         self.stack.setCurrentWidget(widget)
-        self.setWindowTitle(f"{label} — {self.tr('Cooperation Ledger')}")
+        self.setWindowTitle(label + " — " + self.tr("Cooperation Ledger"))
 
     def open_page(self, key: str) -> QWidget:
         row = [k for k, _l, _f in self.entries].index(key)

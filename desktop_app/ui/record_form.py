@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from desktop_app.records import audit, service
 from desktop_app.records import errors as E
-from desktop_app.records.specs import DATE, INT, RecordSpec, spec_for
+from desktop_app.records.specs import CHOICE, DATE, INT, RecordSpec, spec_for
+from desktop_app.store import categories
 from desktop_app.store import db as store_db
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.widgets.attachments_view import AttachmentsView
 from desktop_app.ui.widgets.dossier_view import DossierView
-from desktop_app.ui.widgets.fields import UnknownName, make_editor
+from desktop_app.ui.widgets.fields import BadValue, UnknownName, make_editor
 from desktop_app.ui.widgets.history_view import HistoryTable
 
 log = logging.getLogger(__name__)
@@ -112,7 +113,12 @@ class RecordDialog(QDialog):
             form.addRow(label_widget, box)
             self.editors[f.name] = editor
             self.error_labels[f.name] = error
-        scroll.setWidget(inner)
+        # Extra height goes below the last field, not between the rows.
+        holder = QWidget(scroll)
+        outer = QVBoxLayout(holder)
+        outer.addWidget(inner)
+        outer.addStretch(1)
+        scroll.setWidget(holder)
         return scroll
 
     # ---- load / save
@@ -121,9 +127,13 @@ class RecordDialog(QDialog):
             values = service.empty_values(self.spec)
             for f in self.spec.fields:
                 if f.kind == INT and f.name == "year":
-                    values[f.name] = dt.date.today().year
+                    values[f.name] = service.latest_data_year() or dt.date.today().year
                 elif f.kind == DATE and f.required:
                     values[f.name] = dt.date.today()
+                elif f.kind == CHOICE and f.required:
+                    # A required list starts at its first word (未开始, 未报送 …).
+                    words = categories.words(f.choices)
+                    values[f.name] = words[0] if words else ""
         else:
             values = service.load(self.spec, self.record_id)
         for name, editor in self.editors.items():
@@ -137,6 +147,8 @@ class RecordDialog(QDialog):
                 out[f.name] = self.editors[f.name].value()
             except UnknownName as exc:
                 problems.append(E.Problem(f.name, E.NOT_FOUND, (f.label, exc.text)))
+            except BadValue:
+                problems.append(E.Problem(f.name, E.NOT_A_DATE, (f.label,)))
         return out, problems
 
     def show_problems(self, problems: list[E.Problem]) -> None:

@@ -54,7 +54,7 @@ class RecycleBinPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(f"<h2>{self.tr('Recycle bin')}</h2>", self))
+        lay.addWidget(QLabel("<h2>" + self.tr("Recycle bin") + "</h2>", self))
         lay.addWidget(self.table, 1)
         lay.addLayout(buttons)
         self.refresh()

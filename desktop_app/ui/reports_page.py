@@ -64,9 +64,9 @@ class ReportsPage(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Sheet"), self.sheet_combo)
         form.addRow(self.tr("Year"), self.year)
-        form.addRow(self.tr("Period"), self.span)
-        form.addRow(self.tr("From"), self.date_from)
-        form.addRow(self.tr("To"), self.date_to)
+        form.addRow(self.tr("Time span"), self.span)
+        form.addRow(self.tr("Start date"), self.date_from)
+        form.addRow(self.tr("End date"), self.date_to)
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Institution"), self.record)
 
@@ -80,7 +80,7 @@ class ReportsPage(QWidget):
         )
 
         side = QVBoxLayout()
-        side.addWidget(QLabel(f"<h2>{self.tr('Reports')}</h2>", self))
+        side.addWidget(QLabel("<h2>" + self.tr("Reports") + "</h2>", self))
         side.addLayout(form)
         side.addWidget(self.error)
         for b in (self.print_button, self.pdf_button, self.xlsx_button):
@@ -164,6 +164,8 @@ class ReportsPage(QWidget):
         try:
             if sd.unit_required and self.unit.currentData() is None:
                 raise ValueError(self.tr("Choose a unit for this sheet."))
+            if sd.uses_period and self.date_to.date() < self.date_from.date():
+                raise ValueError(self.tr("The end date is earlier than the start date."))
             if sd.uses_record and self.record.currentData() is None:
                 raise ValueError(self.tr("Choose an institution for this sheet."))
             self.sheet = sheets.build_sheet(

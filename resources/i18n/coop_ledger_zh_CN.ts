@@ -137,6 +137,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>记录类型</translation>
     </message>
     <message>
+        <source>Change log</source>
+        <translation>变更记录</translation>
+    </message>
+    <message>
         <source>All operators</source>
         <translation>全部操作人</translation>
     </message>
@@ -175,8 +179,8 @@ Your saved records are safe. Details were written to %2.</source>
 <context>
     <name>DateEditor</name>
     <message>
-        <source>Clear the date</source>
-        <translation>清除日期</translation>
+        <source>Pick a date from the calendar</source>
+        <translation>从日历中选择日期</translation>
     </message>
 </context>
 <context>
@@ -327,6 +331,10 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>Milestones</source>
         <translation>节点进展</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Gender</source>
@@ -832,6 +840,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>回收站</translation>
     </message>
     <message>
+        <source>Cooperation Ledger</source>
+        <translation>合作台账</translation>
+    </message>
+    <message>
         <source>Read-only: %1 cannot be changed here (it is open elsewhere, or the file or folder is read-only).</source>
         <translation>只读：此处不能修改 %1（它已在别处打开，或文件、文件夹为只读）。</translation>
     </message>
@@ -950,6 +962,10 @@ Your saved records are safe. Details were written to %2.</source>
 </context>
 <context>
     <name>Paper</name>
+    <message>
+        <source>No records</source>
+        <translation>无记录</translation>
+    </message>
     <message>
         <source>Cannot write to the printer or file.</source>
         <translation>无法写入打印机或文件。</translation>
@@ -1200,6 +1216,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>彻底删除…</translation>
     </message>
     <message>
+        <source>Recycle bin</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
         <source>%1 deleted records</source>
         <translation>共 %1 条已删除记录</translation>
     </message>
@@ -1239,16 +1259,16 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>年度</translation>
     </message>
     <message>
-        <source>Period</source>
-        <translation>报送期间</translation>
+        <source>Time span</source>
+        <translation>统计期间</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>起始日期</translation>
+        <source>Start date</source>
+        <translation>开始日期</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>截止日期</translation>
+        <source>End date</source>
+        <translation>结束日期</translation>
     </message>
     <message>
         <source>Unit</source>
@@ -1271,12 +1291,20 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>保存 Excel…</translation>
     </message>
     <message>
+        <source>Reports</source>
+        <translation>统计报表</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
         <source>Choose a unit for this sheet.</source>
         <translation>请为此报表选择单位。</translation>
+    </message>
+    <message>
+        <source>The end date is earlier than the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
     </message>
     <message>
         <source>Choose an institution for this sheet.</source>

@@ -183,3 +183,41 @@ def test_table_model_passes_qt_model_checks(qtmodeltester, ledger):
     qtmodeltester.check(model)
     model.fetch_all()
     assert model.rowCount() == 450
+
+
+def test_dates_typed_the_usual_ways_and_bad_ones_refused(window, qtbot):
+    dialog = RecordDialog(SPECS["activity"])
+    qtbot.addWidget(dialog)
+    date = dialog.editors["date"]
+    for typed in ("2023.6.1", "2023/6/1", "2023年6月1日", "20230601", "2023-06-01"):
+        date.edit.setText(typed)
+        date.edit.editingFinished.emit()
+        assert date.edit.text() == "2023-06-01"
+    date.edit.setText("2023-13-01")
+    _fill(dialog, title="座谈", type="座谈会")
+    assert dialog.check_and_save() is False
+    assert dialog.error_labels["date"].text() == "Date must be a date like 2023-09-04."
+    assert service.total_records() == 0
+
+
+def test_short_name_picks_the_institution(window, qtbot):
+    service.save(SPECS["institution"], {"name": "北京航空航天大学", "short_name": "北航"})
+    dialog = RecordDialog(SPECS["activity"])
+    qtbot.addWidget(dialog)
+    _fill(
+        dialog,
+        title="党政正职访名校",
+        type="党政正职访名校",
+        date="2023-06-09",
+        institutions=["北航"],
+    )
+    assert dialog.check_and_save() is True
+    assert service.load(SPECS["activity"], dialog.record_id)["institutions"] == [1]
+
+
+def test_end_before_start_names_both_fields(window, qtbot):
+    dialog = RecordDialog(SPECS["agreement"])
+    qtbot.addWidget(dialog)
+    _fill(dialog, title="协议", type="项目合作协议", term_start="2024-01-01", term_end="2023-01-01")
+    assert dialog.check_and_save() is False
+    assert dialog.error_labels["term_end"].text() == "Term end is earlier than Term start."

@@ -11,15 +11,16 @@ from typing import Any
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCalendarWidget,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -28,8 +29,11 @@ from PySide6.QtWidgets import (
     QToolButton,
     QVBoxLayout,
     QWidget,
+    QWidgetAction,
 )
 
+from desktop_app.exchange.convert import CellError
+from desktop_app.exchange.convert import to_date as to_date_flexible
 from desktop_app.records import service
 from desktop_app.records.specs import (
     CHILDREN,
@@ -45,8 +49,6 @@ from desktop_app.records.specs import (
 )
 from desktop_app.records.values import to_date
 from desktop_app.store import categories
-
-EMPTY_DATE = QDate(1900, 1, 1)
 
 
 class UnknownName(ValueError):
@@ -78,35 +80,85 @@ class LongTextEditor(QPlainTextEdit):
         self.setPlainText("" if v is None else str(v))
 
 
+class BadValue(ValueError):
+    """An editor holds text that cannot be read as its kind (e.g. a date)."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.text = text
+
+
+def parse_date_text(text: str) -> dt.date | None:
+    """A date typed the ways people type them: 2023-06-01, 2023.6.1, 2023/6/1,
+    2023年6月1日, 20230601. Raises BadValue for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    if text.isdigit() and len(text) != 8:
+        raise BadValue(text)  # a bare number is not a date a person typed
+    try:
+        return to_date_flexible(text)
+    except (CellError, ValueError):
+        raise BadValue(text) from None
+
+
 class DateEditor(QWidget):
-    """A date with a calendar pop-up that may also be empty."""
+    """A date typed as text (any common spelling) or picked from a calendar.
+
+    Why not QDateEdit: it cannot be empty, and typing into it section by
+    section silently turned 2023-06-01 into 2026-06-01.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setMinimumDate(EMPTY_DATE)
-        self.edit.setSpecialValueText(" ")  # shown for the minimum date: "no date"
-        self.edit.setDate(EMPTY_DATE)
-        self.edit.calendarWidget().setSelectedDate(QDate.currentDate())
-        self.clear_button = QToolButton(self)
-        self.clear_button.setText("×")
-        self.clear_button.setToolTip(self.tr("Clear the date"))
-        self.clear_button.clicked.connect(lambda: self.edit.setDate(EMPTY_DATE))
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText("2023-09-04")
+        self.edit.editingFinished.connect(self._tidy)
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setText("▾")
+        self.calendar_button.setToolTip(self.tr("Pick a date from the calendar"))
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.calendar_button)
+        self.calendar = QCalendarWidget(menu)
+        self.calendar.setGridVisible(True)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        menu.aboutToShow.connect(self._sync_calendar)
+        self.calendar.clicked.connect(lambda d: (self._set_qdate(d), menu.close()))
+        self.calendar.activated.connect(lambda d: (self._set_qdate(d), menu.close()))
+        self.calendar_button.setMenu(menu)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.edit, 1)
-        lay.addWidget(self.clear_button)
+        lay.addWidget(self.calendar_button)
         self.setFocusProxy(self.edit)
 
+    def _sync_calendar(self) -> None:
+        try:
+            d = parse_date_text(self.edit.text())
+        except BadValue:
+            d = None
+        self.calendar.setSelectedDate(QDate(d.year, d.month, d.day) if d else QDate.currentDate())
+
+    def _set_qdate(self, d: QDate) -> None:
+        self.edit.setText(f"{d.year():04d}-{d.month():02d}-{d.day():02d}")
+
+    def _tidy(self) -> None:
+        """Show what was understood in one spelling (2023.6.1 → 2023-06-01)."""
+        try:
+            d = parse_date_text(self.edit.text())
+        except BadValue:
+            return
+        if d is not None:
+            self.edit.setText(d.isoformat())
+
     def value(self) -> dt.date | None:
-        d = self.edit.date()
-        return None if d == EMPTY_DATE else dt.date(d.year(), d.month(), d.day())
+        return parse_date_text(self.edit.text())
 
     def set_value(self, v: Any) -> None:
         d = to_date(v) if v else None
-        self.edit.setDate(QDate(d.year, d.month, d.day) if d else EMPTY_DATE)
+        self.edit.setText(d.isoformat() if d else "")
 
 
 class IntEditor(QSpinBox):
@@ -211,16 +263,22 @@ class ForeignKeyEditor(QComboBox):
         choices = service.choices_for_link(target)
         for rid, name in choices:
             self.addItem(name, rid)
-        self.setCompleter(_contains_completer([n for _, n in choices], self))
+        names = {n for _, n in choices}
+        self._aliases = {
+            a: rid for a, rid in service.link_aliases(target).items() if a not in names
+        }
+        self.setCompleter(_contains_completer([n for _, n in choices] + list(self._aliases), self))
 
     def value(self) -> int | None:
         text = self.currentText().strip()
         if not text:
             return None
         i = self.findText(text, Qt.MatchFlag.MatchExactly)
-        if i < 0:
-            raise UnknownName(text)
-        return self.itemData(i)
+        if i >= 0:
+            return self.itemData(i)
+        if text in self._aliases:  # a short name: 北航
+            return self._aliases[text]
+        raise UnknownName(text)
 
     def set_value(self, v: Any) -> None:
         i = self.findData(v) if v else 0
@@ -236,6 +294,8 @@ class LinksEditor(QWidget):
         super().__init__(parent)
         self._choices = dict(service.choices_for_link(target))
         self._by_name = {name: rid for rid, name in self._choices.items()}
+        for alias, rid in service.link_aliases(target).items():
+            self._by_name.setdefault(alias, rid)  # short names (北航) find the record too
         self.input = QLineEdit(self)
         self.input.setPlaceholderText(self.tr("Type a name to add…"))
         self.input.setCompleter(_contains_completer(list(self._by_name), self))
