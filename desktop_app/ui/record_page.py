@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop_app import settings
 from desktop_app.records import errors as E
 from desktop_app.records import queries, service
 from desktop_app.records.specs import RecordSpec
@@ -79,6 +84,12 @@ class RecordPage(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setToolTip(self.tr("Delete the selected records (Del)"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button = QPushButton(self.tr("Import…"), self)
+        self.import_button.setToolTip(self.tr("Bring records in from an Excel or CSV file"))
+        self.import_button.clicked.connect(self.import_records)
+        self.export_button = QPushButton(self.tr("Export…"), self)
+        self.export_button.setToolTip(self.tr("Save the rows shown as .xlsx or .csv"))
+        self.export_button.clicked.connect(self.export_rows)
         self.print_button = QPushButton(self.tr("Print…"), self)
         self.print_button.setToolTip(self.tr("Print this table as shown (Ctrl+P)"))
         self.print_button.clicked.connect(self.print_table)
@@ -88,12 +99,15 @@ class RecordPage(QWidget):
         for b in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.count_label)
 
         if store_db.is_read_only():
             self.new_button.setEnabled(False)
             self.delete_button.setEnabled(False)
+            self.import_button.setEnabled(False)
         title = QLabel(f"<h2>{translate('Record', spec.label)}</h2>", self)
         lay = QVBoxLayout(self)
         lay.addWidget(title)
@@ -258,6 +272,65 @@ class RecordPage(QWidget):
     def table_sheet(self):
         """This table as a sheet: same filter, sort and visible columns."""
         return list_sheet(self.current_query(), self.table.visible_columns(), translate)
+
+    def import_records(self) -> None:
+        if store_db.is_read_only():
+            return
+        from desktop_app.ui.dialogs.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self.spec, parent=self)
+        wizard.exec()
+        wizard.deleteLater()
+        self.reload_choices()
+        self.refresh()
+
+    def export_rows(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export"),
+            str(
+                Path(settings.get_str("last_export_dir", str(Path.home())))
+                / f"{translate('Record', self.spec.label)}.xlsx"
+            ),
+            self.tr("Excel workbooks (*.xlsx);;CSV, UTF-8 (*.csv)"),
+        )
+        if not path:
+            return
+        from desktop_app.exchange.export import write_export
+        from desktop_app.exchange.messages import Cancelled
+
+        dialog = QProgressDialog(self.tr("Exporting…"), self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def progress(done: int, total: int) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(done)
+            QApplication.processEvents()
+
+        try:
+            n = write_export(
+                self.current_query(),
+                path,
+                self.table.visible_columns(),
+                translate=translate,
+                progress=progress,
+                cancel=dialog.wasCanceled,
+            )
+        except Cancelled:
+            return
+        except OSError as exc:
+            QMessageBox.critical(self, self.tr("Export"), str(exc))
+            return
+        finally:
+            dialog.close()
+            dialog.deleteLater()
+        settings.set_value("last_export_dir", str(Path(path).parent))
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(
+                self.tr("%1 rows written to %2").replace("%1", str(n)).replace("%2", path), 8000
+            )
 
     def print_table(self) -> None:
         printing.preview(self, self.table_sheet())

@@ -659,6 +659,173 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <source>1. The file</source>
+        <translation>1. 选择文件</translation>
+    </message>
+    <message>
+        <source>Excel or CSV file</source>
+        <translation>Excel 或 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Records in it</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Title rows above the header, a 合计 row and blank rows are skipped by themselves.</source>
+        <translation>表头上方的标题行、“合计”行和空行会自动跳过。</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Goes into</source>
+        <translation>导入到</translation>
+    </message>
+    <message>
+        <source>Read again with this header row</source>
+        <translation>按此表头行重新读取</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头所在行</translation>
+    </message>
+    <message>
+        <source>2. Columns</source>
+        <translation>2. 对应列</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Duplicate of</source>
+        <translation>重复情况</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Create the institutions and units the file names that are not in the ledger</source>
+        <translation>文件中出现但台账里没有的院校和单位，自动新建</translation>
+    </message>
+    <message>
+        <source>Import the valid rows only and leave the others out</source>
+        <translation>只导入无误的行，其余行不导入</translation>
+    </message>
+    <message>
+        <source>Save the problems as Excel…</source>
+        <translation>把问题清单保存为 Excel…</translation>
+    </message>
+    <message>
+        <source>3. Check</source>
+        <translation>3. 检查</translation>
+    </message>
+    <message>
+        <source>Rows that are already in the ledger or twice in the file:</source>
+        <translation>台账中已有或文件中重复的行：</translation>
+    </message>
+    <message>
+        <source>4. Done</source>
+        <translation>4. 完成</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Excel or CSV (*.xlsx *.xlsm *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <source>Reading and checking the file…</source>
+        <translation>正在读取并检查文件…</translation>
+    </message>
+    <message>
+        <source>(leave out)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <source>%1 rows read: %2 ready, %3 with problems, %4 duplicates; %5 rows skipped (blank, 合计, notes).</source>
+        <translation>共读取 %1 行：%2 行可导入，%3 行有问题，%4 行重复；跳过 %5 行（空行、合计、说明）。</translation>
+    </message>
+    <message>
+        <source>Save the problems</source>
+        <translation>保存问题清单</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was written.</source>
+        <translation>已取消，未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>%1 new records, %2 updated, %3 rows left out.</source>
+        <translation>新增 %1 条，更新 %2 条，未导入 %3 行。</translation>
+    </message>
+</context>
+<context>
     <name>LedgerActions</name>
     <message>
         <source>Open database</source>
@@ -1161,6 +1328,22 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>删除选中的记录（Del）</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <source>Bring records in from an Excel or CSV file</source>
+        <translation>从 Excel 或 CSV 文件导入记录</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the rows shown as .xlsx or .csv</source>
+        <translation>把当前显示的行保存为 .xlsx 或 .csv</translation>
+    </message>
+    <message>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1187,6 +1370,26 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>• %1 (%2): %3 — %4</source>
         <translation>• %1（%2）：%3 条 — %4</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx);;CSV, UTF-8 (*.csv)</source>
+        <translation>Excel 工作簿 (*.xlsx);;CSV，UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1 rows written to %2</source>
+        <translation>已把 %1 行写入 %2</translation>
     </message>
 </context>
 <context>
