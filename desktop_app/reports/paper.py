@@ -12,7 +12,7 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, QSizeF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
+from desktop_app.reports.pagination import paginate
 
 # Government documents use 宋体 / 黑体 / 仿宋; take them when installed.
 SERIF_FAMILIES = (
@@ -98,14 +99,15 @@ def sheet_html(sheet: Sheet, body_family: str, heading_family: str) -> str:
                 f"<p style=\"font-family:'{heading_family}'; font-size:11pt; margin-top:8px;\">"
                 f"<b>{html.escape(table.heading)}</b></p>"
             )
-        total_w = sum(c.width for c in table.columns) or 1
+        widths = [_min_width(c) for c in table.columns]
+        total_w = sum(widths) or 1
         out.append(
             "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
             "style='border-collapse:collapse; border-color:#000;'>"
         )
         out.append("<thead><tr>")
-        for c in table.columns:
-            pct = max(1, round(100 * c.width / total_w))
+        for c, w in zip(table.columns, widths, strict=True):
+            pct = max(1, round(100 * w / total_w))
             out.append(
                 f"<th width='{pct}%' bgcolor='#e8e8e8' align='center'>{html.escape(c.label)}</th>"
             )
@@ -125,6 +127,15 @@ def sheet_html(sheet: Sheet, body_family: str, heading_family: str) -> str:
         out.append(f"<p style='font-size:10pt;'>{html.escape(note)}</p>")
     out.append("</body></html>")
     return "".join(out)
+
+
+def _min_width(column) -> float:
+    """A column's relative width, never narrower than its header or a date needs
+    (otherwise 序号 and 学历学位 wrap one character per line)."""
+    need = 0.14 * len(column.label) + 0.2
+    if column.kind == DATE:
+        need = max(need, 0.95)
+    return max(column.width, need)
 
 
 def _row_html(table, row, *, bold: bool, marked: bool) -> str:
@@ -173,19 +184,25 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
         doc.setDocumentMargin(0)
         doc.setHtml(sheet_html(sheet, body_family, heading_family))
         body_h = height - 2 * band
-        doc.setPageSize(QSizeF(width, body_h))
-        pages = max(1, doc.pageCount())
+        doc.setTextWidth(width)
+        slices = paginate(doc, body_h)
+        pages = len(slices)
         printed = (info.printed_on or dt.date.today()).isoformat()
-        for page in range(pages):
+        for page, part in enumerate(slices):
             if page:
                 device.newPage()
             top = QRectF(0, 0, width, band)
             _draw_line_text(painter, device, furniture_font, top, info.organization, sheet.title)
             painter.drawLine(QPointF(0, band - 2), QPointF(width, band - 2))
-            painter.save()
-            painter.translate(0, band - page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
-            painter.restore()
+            y = band
+            if part.table is not None:  # the header of a table continued from the last page
+                t = part.table
+                y = _draw_slice(painter, doc, width, t.top, t.header_bottom, y)
+            y = _draw_slice(painter, doc, width, part.start, part.end, y)
+            if part.open_table is not None:  # the cut row's bottom rule
+                painter.drawLine(
+                    QPointF(part.open_table.left, y), QPointF(part.open_table.right, y)
+                )
             bottom = QRectF(0, height - band, width, band)
             painter.drawLine(QPointF(0, height - band + 2), QPointF(width, height - band + 2))
             left = QCoreApplication.translate("Paper", "Printed %1").replace("%1", printed)
@@ -202,6 +219,19 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
         return pages
     finally:
         painter.end()
+
+
+def _draw_slice(
+    painter: QPainter, doc: QTextDocument, width: float, top: float, bottom: float, y: float
+) -> float:
+    """Draw the document's band [top, bottom) at y on the page; returns the new y."""
+    painter.save()
+    painter.translate(0, y - top)
+    # One device pixel short of the cut: the next row starts exactly there and
+    # would otherwise be drawn (clipped, invisible, but still in the PDF's text).
+    doc.drawContents(painter, QRectF(0, top, width, max(bottom - top - 1, 0)))
+    painter.restore()
+    return y + (bottom - top)
 
 
 def _draw_line_text(

@@ -90,3 +90,36 @@ def test_xlsx_keeps_numbers_dates_and_print_setup(tmp_path):
     assert ws.page_setup.orientation == "landscape"
     assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4)
     assert ws.oddFooter.center.text == "第 &P 页 共 &N 页"
+
+
+def _page_texts(path) -> list[str]:
+    return [
+        re.sub(r"\s+", "", unicodedata.normalize("NFKC", p.extract_text()))
+        for p in PdfReader(str(path)).pages
+    ]
+
+
+def test_wrapped_rows_are_never_split_across_pages(gui_app, tmp_path):
+    columns = [Column("序号", INT, 0.5), Column("说明", TEXT, 2)]
+    rows = [[i, f"甲{i:03d}" + "合作内容需要换行显示" * 8 + f"乙{i:03d}"] for i in range(1, 121)]
+    path = tmp_path / "long.pdf"
+    pages = write_pdf(Sheet("long", "长文本", [Table(columns, rows)]), path, PageInfo())
+    texts = _page_texts(path)
+    assert pages == len(texts) > 3
+    for i in range(1, 121):
+        start = next(n for n, t in enumerate(texts) if f"甲{i:03d}" in t)
+        assert f"乙{i:03d}" in texts[start], f"row {i} split across pages"
+    assert all("序号" in t and "说明" in t for t in texts)  # header on every page
+
+
+def test_a_heading_stays_with_its_table(gui_app, tmp_path):
+    tables = [
+        Table([Column(f"列{k}", TEXT)], [[f"值{k}-{j}"] for j in range(9)], heading=f"第{k}节")
+        for k in range(12)
+    ]
+    path = tmp_path / "sections.pdf"
+    write_pdf(Sheet("sections", "分节", tables), path, PageInfo())
+    for text in _page_texts(path):
+        for k in range(12):
+            if f"第{k}节" in text:
+                assert f"值{k}-0" in text, f"heading {k} left without its table"
