@@ -83,6 +83,10 @@ class ReportsPage(QWidget):
         side.addWidget(QLabel("<h2>" + self.tr("Reports") + "</h2>", self))
         side.addLayout(form)
         side.addWidget(self.error)
+        self.org_hint = QLabel(self)
+        self.org_hint.setWordWrap(True)
+        self.org_hint.setStyleSheet("color: #664d03")
+        side.addWidget(self.org_hint)
         for b in (self.print_button, self.pdf_button, self.xlsx_button):
             side.addWidget(b)
         side.addStretch(1)
@@ -198,3 +202,16 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         self.reload_choices()
         self.rebuild()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        # Sheets carry the organization's name; say where to set it while it is empty.
+        from desktop_app import settings
+
+        self.org_hint.setText(
+            ""
+            if settings.organization_name()
+            else self.tr(
+                "The organization name printed on every sheet is not set: Tools > Organization name for printed sheets…"
+            )
+        )
+        super().showEvent(event)

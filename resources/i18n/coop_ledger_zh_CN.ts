@@ -1513,6 +1513,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <source>Choose an institution for this sheet.</source>
         <translation>请为此报表选择合作院校。</translation>
     </message>
+    <message>
+        <source>The organization name printed on every sheet is not set: Tools &gt; Organization name for printed sheets…</source>
+        <translation>尚未设置报表落款单位：请在“工具 &gt; 报表落款单位…”中填写。</translation>
+    </message>
 </context>
 <context>
     <name>Safety</name>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
@@ -23,6 +25,24 @@ ACTIONS = {
     "restore": QT_TRANSLATE_NOOP("History", "restored"),
     "purge": QT_TRANSLATE_NOOP("History", "purged"),
 }
+
+
+def _readable(spec, value: str) -> str:
+    """A whole-record snapshot ({"name": …}) as 名称：…；类别：… in the user's language."""
+    if spec is None or not value.startswith("{"):
+        return value
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return value
+    parts = []
+    for name, text in data.items():
+        try:
+            label = translate("Field", spec.field(name).label)
+        except KeyError:
+            label = name
+        parts.append(f"{label}：{text}")
+    return "；".join(parts)
 
 
 class HistoryTable(QTableWidget):
@@ -63,7 +83,7 @@ class HistoryTable(QTableWidget):
             ]
             if self.show_record:
                 cells += [translate("Record", spec.label) if spec else e.record_type, e.title]
-            cells += [field_label, e.old_value, e.new_value]
+            cells += [field_label, _readable(spec, e.old_value), _readable(spec, e.new_value)]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
