@@ -684,6 +684,8 @@ def execute(
         result.skipped = len(plan.rows)
         return result
     todo = [r for r in wanted if r.is_valid(options.create_missing)]
+    if todo and not options.dry_run:
+        _backup_before_import()
     try:
         with write_transaction():
             _write(plan, todo, options, result, report)
@@ -701,6 +703,16 @@ def execute(
     if not options.dry_run:
         service.UNDO.clear()  # Ctrl+Z must not reach behind an import
     return result
+
+
+def _backup_before_import() -> None:
+    """A verified backup before a bulk import, so a wrong import can be rolled back whole."""
+    from desktop_app.safety.backup import backup_before
+    from desktop_app.store.db import current_path
+
+    path = current_path()
+    if path is not None and path.exists():
+        backup_before(path, "pre-import")
 
 
 def _write(

@@ -122,13 +122,16 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: b.made_at, reverse=True)
 
 
-def daily_backup(db_path: Path, today: dt.date | None = None) -> Path | None:
-    """Back up on open, at most once a day; then thin out old backups."""
+def daily_backup(
+    db_path: Path, today: dt.date | None = None, keep: tuple[int, int, int] = (7, 4, 12)
+) -> Path | None:
+    """Back up on open, at most once a day; then thin out old backups
+    (keep = how many daily, weekly and monthly ones stay)."""
     today = today or dt.date.today()
     if any(b.made_at.date() == today for b in list_backups(db_path)):
         return None
     made = backup_before(db_path, "daily")
-    prune(db_path)
+    prune(db_path, *keep)
     return made
 
 

@@ -48,8 +48,16 @@ def writable(path: Path) -> bool:
     return os.access(path.parent if path.parent.exists() else Path.home(), os.W_OK)
 
 
-def open_guarded(path: Path, read_only: bool = False, daily_backup: bool = True) -> OpenedLedger:
-    """Raises DamagedFile, lock.LockHeld, or what open_ledger raises."""
+def open_guarded(
+    path: Path,
+    read_only: bool = False,
+    daily_backup: bool = True,
+    keep: tuple[int, int, int] = (7, 4, 12),
+) -> OpenedLedger:
+    """Raises DamagedFile, lock.LockHeld, or what open_ledger raises.
+
+    keep: how many daily, weekly and monthly backups the rotation keeps.
+    """
     path = Path(path)
     if path.exists() and path.stat().st_size > 0:
         problems = integrity.check_file(path)
@@ -66,7 +74,7 @@ def open_guarded(path: Path, read_only: bool = False, daily_backup: bool = True)
         opened = OpenedLedger(path, read_only, is_network_path(path), lock)
         if daily_backup and existed and not read_only:
             try:
-                made = backup.daily_backup(path)
+                made = backup.daily_backup(path, keep=keep)
                 if made:
                     opened.notes.append(str(made))
             except OSError:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app import settings
 from desktop_app.safety import backup, integrity
 from desktop_app.safety.guard import DamagedFile, OpenedLedger, newest_good_backup, open_guarded
 from desktop_app.safety.lock import LockHeld
@@ -47,7 +48,12 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
     global _current
     close_current()
     try:
-        _current = open_guarded(path, read_only=read_only)
+        keep = (
+            settings.get_int("backups/keep_daily", 7),
+            settings.get_int("backups/keep_weekly", 4),
+            settings.get_int("backups/keep_monthly", 12),
+        )
+        _current = open_guarded(path, read_only=read_only, keep=keep)
     except LockHeld as exc:
         h = exc.holder
         box = QMessageBox(parent)

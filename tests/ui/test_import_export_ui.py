@@ -86,3 +86,18 @@ def test_export_writes_the_rows_shown(window, tmp_path, monkeypatch):
     rows = list(load_workbook(target).active.iter_rows(values_only=True))
     assert rows[0][0] == "Name"
     assert [r[0] for r in rows[1:]] == ["清华大学"]
+
+
+def test_import_makes_a_verified_backup_first(qtbot, ledger, tmp_path):
+    from desktop_app.safety.backup import list_backups
+
+    path = tmp_path / "台账.xlsx"
+    messy_institutions(path)
+    wizard = ImportWizard(SPECS["institution"], str(path))
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    reasons = [b.reason for b in list_backups(ledger)]
+    assert reasons == ["pre-import"]
+    assert list_backups(ledger)[0].record_counts()["institution"] == 0  # taken before writing

@@ -120,3 +120,29 @@ def test_ctrl_z_reverts_an_edit(window, qtbot):
     unit = m.Unit.get_by_id(rid)
     assert (unit.name, unit.phone) == ("县委组织部", "6621234")
     assert _texts(window.page("unit")) == ["县委组织部"]
+
+
+def test_disk_full_keeps_the_form_open_with_what_was_typed(window, qtbot, monkeypatch):
+    """SQLite's max_page_count makes the file 'full' as a full disk would."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop_app.records import service as svc
+    from desktop_app.records.specs import SPECS as specs
+    from desktop_app.store.db import database_proxy
+    from desktop_app.ui.record_form import RecordDialog
+
+    pages = database_proxy.execute_sql("PRAGMA page_count").fetchone()[0]
+    database_proxy.execute_sql(f"PRAGMA max_page_count = {pages}")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a[2]))
+    dialog = RecordDialog(specs["institution"])
+    qtbot.addWidget(dialog)
+    dialog.editors["name"].set_value("中北大学")
+    dialog.editors["notes"].set_value("很长的备注" * 2000)
+    assert dialog.check_and_save() is False
+    assert shown and "could not be saved" in shown[0]
+    assert dialog.editors["name"].value() == "中北大学"  # what the user typed is still there
+    database_proxy.execute_sql("PRAGMA max_page_count = 1073741823")
+    assert svc.total_records() == 0
+    assert dialog.check_and_save() is True  # space again: the same form saves
+    assert svc.total_records() == 1
