@@ -1,10 +1,26 @@
-"""Every test runs offscreen, with its own data folder and settings file."""
+"""Every test runs offscreen, with its own data folder and settings file.
 
+Shared fixtures: `ledger_path` (a new ledger file, open in this process) and
+`make` (saves a record through the service with sensible required values).
+"""
+
+import datetime as dt
 import os
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Required values, so a test names only what it is about.
+DEFAULTS = {
+    "activity": {"date": dt.date(2023, 5, 10), "type": "人才宣介会", "title": "活动"},
+    "agreement": {"title": "协议", "type": "全方位战略合作协议"},
+    "base": {"name": "基地", "type": "科技研发基地"},
+    "project": {"name": "项目"},
+    "achievement": {"title": "成果", "type": "技术推广"},
+    "meeting": {"date": dt.date(2023, 6, 1), "type": "联席会议", "title": "会议"},
+    "task": {"title": "事项", "status": "未开始"},
+}
 
 
 @pytest.fixture(autouse=True)
@@ -13,3 +29,27 @@ def _own_home(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("COOP_LEDGER_HOME", str(home))
     yield home
+
+
+@pytest.fixture
+def ledger_path(tmp_path):
+    from desktop_app.store import db as store_db
+    from desktop_app.store.opening import open_ledger
+
+    path = tmp_path / "ledger.sqlite"
+    open_ledger(path)
+    yield path
+    store_db.close()
+    store_db.set_operator(None)
+
+
+@pytest.fixture
+def make(ledger_path):
+    """make("institution", name=...) saves a record through the service, returns its id."""
+    from desktop_app.records import service
+    from desktop_app.records.specs import spec_for
+
+    def _make(key: str, *, sample: bool = False, **values) -> int:
+        return service.save(spec_for(key), {**DEFAULTS.get(key, {}), **values}, sample=sample)
+
+    return _make

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 import subprocess
@@ -11,36 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.records import service
-from desktop_app.records.specs import spec_for
-from desktop_app.store import db as store_db
-from desktop_app.store.opening import open_ledger
-
 CHILD = Path(__file__).with_name("child_process.py")
 
-DEFAULTS = {
-    "activity": {"date": dt.date(2023, 5, 10), "type": "人才宣介会", "title": "活动"},
-    "project": {"name": "项目"},
-    "meeting": {"date": dt.date(2023, 6, 1), "type": "联席会议", "title": "会议"},
-}
-
 
 @pytest.fixture
-def ledger(tmp_path):
+def ledger(ledger_path):
     """Path of a new ledger, open in this process (no lock, as the records tests)."""
-    path = tmp_path / "ledger.sqlite"
-    open_ledger(path)
-    yield path
-    store_db.close()
-    store_db.set_operator(None)
-
-
-@pytest.fixture
-def make(ledger):
-    def _make(key: str, **values) -> int:
-        return service.save(spec_for(key), {**DEFAULTS.get(key, {}), **values})
-
-    return _make
+    return ledger_path
 
 
 def count_rows(path: Path, table: str) -> int:

@@ -1,17 +1,10 @@
-"""A fresh ledger file per test, in tmp_path; no mocks of the store."""
-
-from __future__ import annotations
+"""The store tests use the database object of the shared ledger."""
 
 import pytest
 
-from desktop_app.store import db as store_db
-from desktop_app.store.opening import open_ledger
+from desktop_app.store.db import database_proxy
 
 
 @pytest.fixture
-def ledger(tmp_path, monkeypatch):
-    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
-    db = open_ledger(tmp_path / "t.sqlite")
-    yield db
-    store_db.close()
-    store_db.set_operator(None)
+def ledger(ledger_path):
+    return database_proxy.obj

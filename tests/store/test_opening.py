@@ -32,8 +32,8 @@ def test_pragmas_wal_and_foreign_keys(ledger):
 
 
 def test_file_created_at_the_given_path(ledger, tmp_path):
-    assert store_db.current_path() == tmp_path / "t.sqlite"
-    assert (tmp_path / "t.sqlite").is_file()
+    assert store_db.current_path() == tmp_path / "ledger.sqlite"
+    assert (tmp_path / "ledger.sqlite").is_file()
 
 
 def test_new_file_makes_no_backup(ledger, tmp_path):
@@ -58,7 +58,7 @@ def test_categories_seeded_in_order(ledger):
 
 
 def test_reopening_keeps_data_and_does_not_reseed(ledger, tmp_path):
-    path = tmp_path / "t.sqlite"
+    path = tmp_path / "ledger.sqlite"
     m.Unit.create(name="县委组织部")
     categories.add_word("activity_type", "招才引智洽谈会")
     categories.set_words("gender", ["女", "男"])

@@ -6,16 +6,10 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from desktop_app.store import db as store_db
-from desktop_app.store.opening import open_ledger
-
 
 @pytest.fixture
-def ledger(tmp_path):
-    path = tmp_path / "ledger.sqlite"
-    open_ledger(path)
-    yield path
-    store_db.close()
+def ledger(ledger_path):
+    return ledger_path
 
 
 @pytest.fixture
