@@ -46,6 +46,17 @@ def tr_any(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def _clear_table(table: QTableWidget) -> None:
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            widget = table.cellWidget(row, col)
+            if widget is not None:
+                table.removeCellWidget(row, col)
+                widget.hide()
+                widget.deleteLater()
+    table.setRowCount(0)
+
+
 class _Progress:
     """progress(phase, done, total) and cancel() for the importer, shown in a dialog."""
 
@@ -292,7 +303,7 @@ class ImportWizard(QDialog):
     def _show_columns(self) -> None:
         plan = self.plan
         spec = self.spec()
-        self.columns_table.setRowCount(0)
+        _clear_table(self.columns_table)
         if plan.header is None:
             return
         self.header_spin.setValue(plan.header.row)
@@ -300,7 +311,7 @@ class ImportWizard(QDialog):
         self.columns_table.setRowCount(len(plan.header.columns))
         for row, col in enumerate(plan.header.columns):
             self.columns_table.setItem(row, 0, QTableWidgetItem(col.header or f"#{col.index + 1}"))
-            combo = QComboBox(self.columns_table)
+            combo = QComboBox()
             combo.addItem(self.tr("(leave out)"), None)
             for f in fields:
                 combo.addItem(tr_any("Field", f.label) + (" *" if f.required else ""), f.name)
@@ -358,12 +369,13 @@ class ImportWizard(QDialog):
             ):
                 self.problems_table.setItem(i, col, QTableWidgetItem(text))
         dups = plan.duplicates()
+        _clear_table(self.dup_table)  # drops the previous round's combo boxes
         self.dup_table.setRowCount(len(dups))
         for i, r in enumerate(dups):
             self.dup_table.setItem(i, 0, QTableWidgetItem(str(r.row)))
             message = r.duplicate_message()
             self.dup_table.setItem(i, 1, QTableWidgetItem(message.text(tr_any) if message else ""))
-            combo = QComboBox(self.dup_table)
+            combo = QComboBox()  # the table takes it over in setCellWidget
             for action in r.allowed_actions:
                 combo.addItem(
                     importer.ACTION_LABELS[action]
