@@ -102,12 +102,17 @@ def run(args: argparse.Namespace) -> int:
             known = "、".join(name for _, name in service.choices_for_link("unit")[:20])
             return _fail(f"unknown unit {args.unit!r}; units in this ledger: {known}")
     if args.institution:
-        matches = [
-            rid for rid, name in service.choices_for_link("institution") if name == args.institution
-        ]
-        if not matches:
-            return _fail(f"unknown institution {args.institution!r}")
-        record_id = matches[0]
+        wanted = args.institution.strip()
+        choices = service.choices_for_link("institution")
+        record_id = next((rid for rid, name in choices if name == wanted), None)
+        if record_id is None:
+            record_id = service.link_aliases("institution").get(wanted)  # short name: 中北
+        if record_id is None:
+            close = [(rid, name) for rid, name in choices if wanted in name]
+            if len(close) != 1:
+                hint = f"; did you mean: {'、'.join(n for _, n in close[:10])}" if close else ""
+                return _fail(f"unknown institution {wanted!r}{hint}")
+            record_id = close[0][0]
     try:
         sheet = sheets.build_sheet(
             args.sheet,

@@ -76,3 +76,26 @@ def test_report_errors_are_clear_and_nonzero(demo_db, tmp_path, capsys, args, me
     assert code != 0
     assert message in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_dossier_by_short_name(demo_db, tmp_path):
+    pdf = tmp_path / "d.pdf"
+    code = cli.main(
+        [
+            "report",
+            "institution_dossier",
+            "--institution",
+            "中北",
+            "--db",
+            str(demo_db),
+            "--pdf",
+            str(pdf),
+            "--lang",
+            "en",
+        ]
+    )
+    assert code == 0
+    text = "".join(p.extract_text() for p in PdfReader(str(pdf)).pages)
+    import unicodedata
+
+    assert "中北大学" in unicodedata.normalize("NFKC", text)

@@ -46,7 +46,26 @@ def _now() -> dt.datetime:
 
 
 def title_of(spec: RecordSpec, record: pw.Model) -> str:
-    return str(getattr(record, spec.title_field) or "")
+    """How a record is named in messages, the history and the recycle bin."""
+    if not spec.title_parts:
+        return str(getattr(record, spec.title_field) or "")
+    parts = []
+    for name in spec.title_parts:
+        f = spec.field(name)
+        if f.kind == FK:
+            rid = getattr(record, f.column_name)
+            parts.append(names_of(f.target, [rid]).get(rid, "") if rid else "")
+        else:
+            value = getattr(record, name)
+            parts.append("" if value is None else str(value))
+    return " ".join(p for p in parts if p)
+
+
+def display_title(spec: RecordSpec, display: dict[str, str]) -> str:
+    """The same name, from audit.display_values (FK ids already turned into names)."""
+    if not spec.title_parts:
+        return display.get(spec.title_field, "")
+    return " ".join(display[p] for p in spec.title_parts if display.get(p))
 
 
 # ---------------------------------------------------------------- reading
@@ -95,6 +114,8 @@ def names_of(spec_key: str, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
     spec = spec_for(spec_key)
+    if spec.title_parts:
+        return {r.id: title_of(spec, r) for r in spec.model.select().where(spec.model.id.in_(ids))}
     title = getattr(spec.model, spec.title_field)
     rows = spec.model.select(spec.model.id, title).where(spec.model.id.in_(ids)).tuples()
     return {rid: name for rid, name in rows}
@@ -328,8 +349,8 @@ def save(
                 _write_links(spec, f, record_id, clean[f.name])
             elif f.kind == CHILDREN:
                 _write_children(spec, f, record_id, clean[f.name])
-        title = str(clean.get(spec.title_field) or "")
         after = audit.display_values(spec, clean)
+        title = display_title(spec, after)
         if creating:
             audit.record("create", spec, record_id, title, [("", "", audit.snapshot_text(after))])
         else:
@@ -414,15 +435,10 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
                 ]
                 bulk.insert_rows(f.child_model, children)
         names = audit.NameCache()
+        shown = [audit.display_values(spec, clean, names) for clean in cleaned]
         audit.record_many(
-            (
-                "create",
-                spec,
-                rid,
-                str(clean.get(spec.title_field) or ""),
-                [("", "", audit.snapshot_text(audit.display_values(spec, clean, names)))],
-            )
-            for rid, clean in zip(ids, cleaned, strict=True)
+            ("create", spec, rid, display_title(spec, d), [("", "", audit.snapshot_text(d))])
+            for rid, d in zip(ids, shown, strict=True)
         )
     return ids
 

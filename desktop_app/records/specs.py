@@ -65,6 +65,9 @@ class RecordSpec:
     type_field: str | None = None
     status_field: str | None = None
     unit_field: str | None = "unit"
+    # Fields that together name a record when the title field alone does not
+    # (an assessment target is "2023 县农业农村局 项目合作", not "项目合作").
+    title_parts: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
 
     def field(self, name: str) -> FieldSpec:
@@ -510,6 +513,7 @@ LEDGER_REPORT_SPEC = RecordSpec(
     default_sort=("due_date", True),
     year_field="due_date",
     status_field="status",
+    title_parts=("unit", "period"),
 )
 
 ASSESSMENT_SPEC = RecordSpec(
@@ -537,6 +541,7 @@ ASSESSMENT_SPEC = RecordSpec(
     search_fields=("indicator", "override_reason", "unit"),
     default_sort=("year", True),
     type_field="indicator",
+    title_parts=("year", "unit", "indicator"),
 )
 
 # Navigation order: the work first, the reference lists after.

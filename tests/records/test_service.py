@@ -550,3 +550,17 @@ def test_rename_word_to_itself_changes_nothing(make):
     assert service.rename_category_word("activity_type", "论坛", "论坛") == 0
     assert "论坛" in categories.words("activity_type")
     assert m.Activity.get_by_id(a).type == "论坛"
+
+
+def test_an_assessment_target_is_named_by_year_unit_and_indicator(make):
+    from desktop_app.records import audit
+
+    unit = make("unit", name="县农业农村局")
+    rid = make("assessment", year=2023, unit=unit, indicator="项目合作", target=3, weight=40)
+    spec = spec_for("assessment")
+    assert service.names_of("assessment", [rid]) == {rid: "2023 县农业农村局 项目合作"}
+    assert audit.history("assessment", rid)[0].title == "2023 县农业农村局 项目合作"
+    service.delete(spec, rid)
+    from desktop_app.records import recycle
+
+    assert recycle.entries()[0].title == "2023 县农业农村局 项目合作"
