@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 
 from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
 from desktop_app.reports.pagination import paginate
+from desktop_app.reports.pdf_text import mend_text_layer
 
 # Government documents use 宋体 / 黑体 / 仿宋; take them when installed.
 SERIF_FAMILIES = (
@@ -265,5 +266,6 @@ def write_pdf(sheet: Sheet, path: str | Path, info: PageInfo) -> int:
     writer.setCreator("Cooperation Ledger")
     pages = paint_sheet(sheet, writer, info)
     del writer  # the file is finished when the writer goes
+    mend_text_layer(tmp)  # so copying and searching the PDF give 人才, not ⼈才
     tmp.replace(path)
     return pages

@@ -123,3 +123,15 @@ def test_a_heading_stays_with_its_table(gui_app, tmp_path):
         for k in range(12):
             if f"第{k}节" in text:
                 assert f"值{k}-0" in text, f"heading {k} left without its table"
+
+
+def test_pdf_text_layer_gives_ordinary_characters(gui_app, tmp_path):
+    """Copying or searching the PDF must give 人才 and 页, not the radicals ⼈ and ⻚."""
+    sheet = Sheet(
+        "t", "人才花名册", [Table([Column("学历学位"), Column("日期")], [["大学", "第1页"]])]
+    )
+    path = tmp_path / "t.pdf"
+    write_pdf(sheet, path, PageInfo("阳高县委组织部"))
+    text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    assert "人才花名册" in text and "大学" in text and "页" in text
+    assert not re.search("[\u2e80-\u2fdf]", text)

@@ -1,0 +1,100 @@
+"""Mend the text layer of the PDFs Qt writes with CJK fonts.
+
+Noto CJK (and other CJK fonts) draw 人 and the Kangxi radical ⼈ with one glyph.
+When Qt writes the ToUnicode map that turns glyphs back into text, it names
+the radical, so copying from the PDF or searching it for 人才 fails, though
+the page looks right. This rewrites each ToUnicode map, replacing code points
+of the radical blocks with the ordinary characters they stand for (NFKC).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import IndirectObject, NameObject
+
+_RADICAL_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF))
+_HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
+
+
+# CJK Radicals Supplement forms that stand for a whole simplified character
+# (NFKC leaves this block alone, unlike the Kangxi radicals).
+_SUPPLEMENT = dict(
+    zip(
+        "⺠⺟⺩⻁⻄⻅⻆⻉⻊⻋⻓⻔⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻧⻨⻩⻬⻮⻰⻳",
+        "民母王虎西见角贝足车长门青韦页风飞食马骨鬼鱼鸟卤麦黄齐齿龙龟",
+        strict=True,
+    )
+)
+
+
+def _ordinary(code: int) -> int:
+    if any(lo <= code <= hi for lo, hi in _RADICAL_BLOCKS):
+        char = chr(code)
+        normal = _SUPPLEMENT.get(char) or unicodedata.normalize("NFKC", char)
+        if len(normal) == 1:
+            return ord(normal)
+    return code
+
+
+def _fix_destinations(segment: bytes) -> bytes:
+    return _HEX.sub(lambda m: b"<%04X>" % _ordinary(int(m[1], 16)), segment)
+
+
+def fix_cmap(data: bytes) -> bytes:
+    """Rewrite destinations only: in bfrange lines the first two codes are glyph
+    ids, in bfchar lines the first one is."""
+    out = []
+    section = None
+    for line in data.split(b"\n"):
+        stripped = line.strip()
+        if stripped.endswith(b"beginbfrange"):
+            section = "range"
+        elif stripped.endswith(b"beginbfchar"):
+            section = "char"
+        elif stripped in (b"endbfrange", b"endbfchar"):
+            section = None
+        elif section and stripped.startswith(b"<"):
+            keep = 2 if section == "range" else 1
+            codes = list(_HEX.finditer(line))
+            if len(codes) > keep:
+                cut = codes[keep - 1].end()
+                line = line[:cut] + _fix_destinations(line[cut:])
+        out.append(line)
+    return b"\n".join(out)
+
+
+def mend_text_layer(path: str | Path) -> int:
+    """Fix the ToUnicode maps of path in place; returns how many were changed."""
+    path = Path(path)
+    writer = PdfWriter(clone_from=PdfReader(str(path)))
+    done: set[int] = set()
+    changed = 0
+    for page in writer.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            tu = font.get("/ToUnicode")
+            if tu is None:
+                continue
+            key = tu.idnum if isinstance(tu, IndirectObject) else id(tu)
+            if key in done:
+                continue
+            done.add(key)
+            stream = tu.get_object()
+            old = stream.get_data()
+            new = fix_cmap(old)
+            if new != old:
+                stream.set_data(new)
+                if NameObject("/Filter") in stream:
+                    del stream[NameObject("/Filter")]
+                changed += 1
+    if changed:
+        tmp = path.with_name(path.name + ".mend")
+        with open(tmp, "wb") as fh:
+            writer.write(fh)
+        tmp.replace(path)
+    return changed
