@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.safety import integrity
+from desktop_app.store.db import read_only_uri
 
 
 def backup_dir_for(db_path: Path) -> Path:
@@ -94,7 +95,7 @@ class BackupInfo:
 
     def record_counts(self) -> dict[str, int]:
         """Rows per record table, read from the backup without changing it."""
-        uri = f"file:{self.path.as_posix()}?mode=ro"
+        uri = read_only_uri(self.path)
         con = sqlite3.connect(uri, uri=True)
         try:
             out = {}

@@ -10,6 +10,7 @@ import getpass
 import os
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import quote
 
 import peewee
 from platformdirs import user_data_dir
@@ -59,13 +60,22 @@ def current_operator() -> str:
 _read_only = False
 
 
+def read_only_uri(path: str | os.PathLike) -> str:
+    """A SQLite URI that opens path read-only; '#', '?' and '%' in folder names
+    (台账#2023) are escaped so they are not read as URI syntax."""
+    text = Path(path).resolve().as_posix()
+    if not text.startswith("/"):
+        text = "/" + text  # C:/… → /C:/…, the form SQLite expects on Windows
+    return "file:" + quote(text, safe="/:") + "?mode=ro"
+
+
 def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDatabase:
     """Open a SQLite file and bind it to the models (schema not touched here)."""
     global _read_only
     close()
     if read_only:
         # mode=ro: SQLite itself refuses every write, whatever the code tries.
-        uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
+        uri = read_only_uri(path)
         pragmas = {
             k: v for k, v in SQLITE_PRAGMAS.items() if k not in ("journal_mode", "synchronous")
         }

@@ -152,3 +152,25 @@ def test_local_file_is_not_a_network_path(closed_ledger):
 def test_holder_describes_itself():
     holder = lock.Holder("PC-01", "王海江", 4242, "2024-06-01T09:30:00")
     assert holder.describe() == "王海江@PC-01 (pid 4242) since 2024-06-01T09:30:00"
+
+
+def test_read_only_open_of_a_folder_with_uri_characters(tmp_path):
+    """A folder named like 台账 #2023 must not be cut at '#' when opened read-only."""
+    from desktop_app.records import service
+    from desktop_app.records.specs import SPECS
+    from desktop_app.safety import integrity
+    from desktop_app.store import db as store_db
+    from desktop_app.store.opening import open_ledger
+
+    folder = tmp_path / "台账 #2023 %20"
+    folder.mkdir()
+    path = folder / "ledger.sqlite"
+    open_ledger(path)
+    service.save(SPECS["unit"], {"name": "龙泉镇"})
+    store_db.close()
+    open_ledger(path, read_only=True)
+    try:
+        assert [n for _, n in service.choices_for_link("unit")] == ["龙泉镇"]
+    finally:
+        store_db.close()
+    assert integrity.check_file(path) == []
