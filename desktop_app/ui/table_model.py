@@ -61,6 +61,7 @@ class RecordTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._total = queries.count(self.query)
+        self.query.extra["hits"] = self._total  # lets the page query pick its plan
         self._rows = queries.fetch_page(self.query, 0, PAGE_SIZE) if self._total else []
         self.endResetModel()
 
