@@ -130,3 +130,27 @@ def test_start_empty_writes_nothing(window, qtbot, ledger):
     answer_next_dialog(choose_empty)
     ledger_actions.offer_sample_data(window, ledger)
     assert service.total_records() == 0
+
+
+def test_switching_to_a_new_database(window, qtbot, tmp_path):
+    from desktop_app import settings
+    from desktop_app.safety.lock import lock_path
+    from desktop_app.ui import safety_actions
+
+    service.save(SPECS["unit"], {"name": "龙泉镇"})
+    target = tmp_path / "另一个台账.sqlite"
+
+    def start_empty(box):
+        next(b for b in box.buttons() if b.text() == "Start empty").click()
+
+    answer_next_dialog(start_empty)
+    window.switch_database(target)
+    try:
+        assert window.db_path == target
+        assert window.page("unit").model.total == 0  # the new, empty ledger
+        assert lock_path(target).exists()  # this window holds it
+        assert str(target) in settings.recent_files()
+        assert str(target) in window.path_label.text()
+    finally:
+        safety_actions.close_current()
+    assert not lock_path(target).exists()
