@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 
 from desktop_app.store import models as m
-from desktop_app.store.db import current_operator, current_path, write_transaction
+from desktop_app.store.db import current_operator, current_path, is_read_only, write_transaction
 
 
 def files_dir() -> Path:
@@ -40,6 +40,8 @@ def add_file(
     record_type: str, record_id: int, source: str | Path, description: str = ""
 ) -> m.Attachment:
     source = Path(source)
+    if is_read_only():
+        raise PermissionError("the ledger is open read-only")
     if not source.is_file():
         raise FileNotFoundError(str(source))
     digest = _sha256(source)

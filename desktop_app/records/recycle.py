@@ -9,6 +9,7 @@ from typing import Any
 import peewee as pw
 from playhouse.shortcuts import model_to_dict
 
+from desktop_app.records import errors as E
 from desktop_app.records.links import child_fk, link_fields
 from desktop_app.records.specs import CHILDREN, LINKS, RecordSpec, spec_for
 from desktop_app.store import models as m
@@ -94,6 +95,13 @@ def restore(bin_id: int) -> tuple[RecordSpec, int, str, list[str]]:
             if not target.select().where(target.id == columns[name]).exists():
                 notes.append(f"{name} #{columns[name]}")
                 columns[name] = None
+    for f in spec.fields:  # a unique name taken again since the delete
+        if f.unique and columns.get(f.name):
+            column = getattr(spec.model, f.name)
+            if spec.model.select().where(column == columns[f.name]).exists():
+                raise E.ValidationError(
+                    [E.Problem(f.name, E.NOT_UNIQUE, (f.label, columns[f.name]))]
+                )
     if spec.model.select().where(spec.model.id == entry.record_id).exists():
         columns.pop("id", None)
     record_id = spec.model.insert(**columns).execute()

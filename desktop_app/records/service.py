@@ -397,18 +397,23 @@ def undo_last() -> tuple[str, str, int] | None:
     """Undo the newest save or delete of this session; returns (action, type, id) undone."""
     UNDO.forget_other_ledgers()
     while UNDO.items:
-        action, key, record_id, data = UNDO.items.pop()
+        item = UNDO.items.pop()
+        action, key, record_id, data = item
         spec = spec_for(key)
         exists = spec.model.select().where(spec.model.id == record_id).exists()
-        if action == "create" and exists:
-            delete(spec, record_id, to_bin=False)  # pushes nothing
-        elif action == "update" and exists:
-            save(spec, data, record_id)
-            UNDO.items.pop()  # that save is the undo itself, not a new step
-        elif action == "delete" and not exists:
-            restore_deleted(data)
-        else:
-            continue  # the record changed hands since (deleted, restored): skip
+        try:
+            if action == "create" and exists:
+                delete(spec, record_id, to_bin=False)  # pushes nothing
+            elif action == "update" and exists:
+                save(spec, data, record_id)
+                UNDO.items.pop()  # that save is the undo itself, not a new step
+            elif action == "delete" and not exists:
+                restore_deleted(data)
+            else:
+                continue  # the record changed hands since (deleted, restored): skip
+        except Exception:
+            UNDO.items.append(item)  # refused (e.g. others depend on it): keep the step
+            raise
         return action, key, record_id
     return None
 

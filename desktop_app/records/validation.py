@@ -30,6 +30,7 @@ from desktop_app.records.values import clean_text, split_multi, to_date
 
 MAX_TEXT = 255
 MAX_LONGTEXT = 20000
+MAX_NUMBER = 1e12
 
 
 class Checks:
@@ -164,6 +165,8 @@ def _clean(f, raw: Any) -> Any:
         # crashes and SQLite stores NaN as NULL (a NOT NULL failure).
         if not math.isfinite(number):
             raise ValueError(E.NOT_A_NUMBER)
+        if abs(number) > MAX_NUMBER:  # beyond SQLite's integers; no count is that big
+            raise ValueError(E.TOO_LARGE)
         return int(number) if f.kind == INT else number
     if f.kind == MULTICHOICE:
         return split_multi(raw)

@@ -111,16 +111,25 @@ class FileLock:
     def release(self) -> None:
         if self._fh is None:
             return
+        fh, self._fh = self._fh, None
         try:
-            self._fh.seek(0)
-            self._fh.truncate()
-            self._fh.close()
+            fh.seek(0)
+            fh.truncate()
+            if sys.platform != "win32":
+                # Unlink while still holding the lock: a copy waiting to lock the
+                # old file then sees (in acquire) that it is no longer the lock
+                # file and retries. Closing first would let two copies hold it.
+                self._unlink()
         finally:
-            self._fh = None
-            try:
-                self.path.unlink()
-            except OSError:
-                pass
+            fh.close()
+            if sys.platform == "win32":
+                self._unlink()  # Windows cannot delete a file that is still open
+
+    def _unlink(self) -> None:
+        try:
+            self.path.unlink()
+        except OSError:
+            pass
 
     @property
     def held(self) -> bool:

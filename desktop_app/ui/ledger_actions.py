@@ -12,9 +12,11 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app import settings
+from desktop_app.records import errors as E
 from desktop_app.records import service
 from desktop_app.store import db as store_db
 from desktop_app.store.migrations import SchemaTooNewError
+from desktop_app.ui.messages import error_text
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +58,10 @@ def undo_last(parent: QWidget) -> bool:
     """Ctrl+Z: take back the newest save or delete of this session."""
     try:
         done = service.undo_last()
-    except Exception as exc:  # e.g. others now depend on a record made then
-        QMessageBox.warning(parent, QCoreApplication.translate("LedgerActions", "Undo"), str(exc))
+    except (E.DeleteRefused, E.ValidationError) as exc:  # others now depend on it …
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("LedgerActions", "Undo"), error_text(exc)
+        )
         return False
     if done is None:
         QMessageBox.information(
@@ -107,7 +111,23 @@ def offer_sample_data(parent: QWidget, path: Path) -> None:
         demo.load_sample_data()
 
 
+def refuse_if_read_only(parent: QWidget) -> bool:
+    """True (after saying why) when the open ledger cannot be changed here."""
+    if not store_db.is_read_only():
+        return False
+    QMessageBox.information(
+        parent,
+        QCoreApplication.translate("LedgerActions", "Read-only"),
+        QCoreApplication.translate(
+            "LedgerActions", "This ledger is open read-only here; nothing can be changed."
+        ),
+    )
+    return True
+
+
 def load_sample(parent: QWidget) -> bool:
+    if refuse_if_read_only(parent):
+        return False
     if service.sample_count():
         QMessageBox.information(
             parent,
@@ -129,6 +149,8 @@ def load_sample(parent: QWidget) -> bool:
 
 
 def remove_sample(parent: QWidget) -> bool:
+    if refuse_if_read_only(parent):
+        return False
     n = service.sample_count()
     if not n:
         QMessageBox.information(

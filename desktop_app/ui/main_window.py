@@ -239,6 +239,8 @@ class MainWindow(QMainWindow):
             self.reset_pages()
 
     def _edit_categories(self) -> None:
+        if ledger_actions.refuse_if_read_only(self):
+            return
         CategoriesDialog(self).exec()
         self.reset_pages()
 

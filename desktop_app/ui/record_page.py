@@ -29,6 +29,7 @@ from desktop_app.reports.list_sheet import list_sheet
 from desktop_app.store import categories
 from desktop_app.store import db as store_db
 from desktop_app.ui import printing
+from desktop_app.ui.messages import refusal_text
 from desktop_app.ui.record_form import RecordDialog
 from desktop_app.ui.table_model import RecordTableModel
 from desktop_app.ui.widgets.record_table import RecordTable
@@ -252,22 +253,10 @@ class RecordPage(QWidget):
             try:
                 service.delete(self.spec, rid)
             except E.DeleteRefused as exc:
-                refused.append(self._refusal_text(exc))
+                refused.append(refusal_text(exc))
         self.refresh()
         if refused:
             QMessageBox.warning(self, self.tr("Cannot delete"), "\n\n".join(refused))
-
-    def _refusal_text(self, exc: E.DeleteRefused) -> str:
-        lines = [E.Problem("", E.DELETE_REFUSED, (exc.title,)).text(translate)]
-        for type_label, field_label, n, examples in exc.dependents:
-            lines.append(
-                self.tr("• %1 (%2): %3 — %4")
-                .replace("%1", translate("Record", type_label))
-                .replace("%2", translate("Field", field_label))
-                .replace("%3", str(n))
-                .replace("%4", "、".join(examples) + ("…" if n > len(examples) else ""))
-            )
-        return "\n".join(lines)
 
     def table_sheet(self):
         """This table as a sheet: same filter, sort and visible columns."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.records import errors as E
 from desktop_app.records import recycle, service
 from desktop_app.records.specs import SPECS
 from desktop_app.safety.backup import backup_before
@@ -76,9 +77,15 @@ class RecycleBinPage(QWidget):
         return [self.table.item(r, 0).data(Qt.ItemDataRole.UserRole) for r in rows]
 
     def restore_selected(self) -> None:
+        refused = []
         for bin_id in self.selected_ids():
-            service.restore_deleted(bin_id)
+            try:
+                service.restore_deleted(bin_id)
+            except E.ValidationError as exc:
+                refused += [p.text(QCoreApplication.translate) for p in exc.problems]
         self.refresh()
+        if refused:
+            QMessageBox.warning(self, self.tr("Restore"), "\n".join(refused))
 
     def purge_selected(self) -> None:
         ids = self.selected_ids()

@@ -21,12 +21,28 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import settings
+from desktop_app.records.specs import SPECS
 from desktop_app.safety import backup, integrity
 from desktop_app.safety.guard import DamagedFile, OpenedLedger, newest_good_backup, open_guarded
-from desktop_app.safety.lock import LockHeld
+from desktop_app.safety.lock import FileLock, LockHeld
 from desktop_app.store import db as store_db
 
 log = logging.getLogger(__name__)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate's name)
+    return text
+
+
+# Why a backup was made (the last part of its file name).
+REASONS = {
+    "daily": QT_TRANSLATE_NOOP("Safety", "daily"),
+    "manual": QT_TRANSLATE_NOOP("Safety", "by hand"),
+    "pre-migration": QT_TRANSLATE_NOOP("Safety", "before an upgrade"),
+    "pre-import": QT_TRANSLATE_NOOP("Safety", "before an import"),
+    "pre-restore": QT_TRANSLATE_NOOP("Safety", "before a restore"),
+    "pre-purge": QT_TRANSLATE_NOOP("Safety", "before emptying the recycle bin"),
+}
 _current: OpenedLedger | None = None
 
 
@@ -98,14 +114,10 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
 
 
 def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:
+    """Ask first; the damaged file is set aside only when a backup replaces it."""
+    log.error("damaged ledger %s: %s", path, exc.problems[:5])
     good = newest_good_backup(path)
-    moved = integrity.quarantine(path)
-    log.error("damaged ledger %s moved to %s: %s", path, moved, exc.problems[:5])
-    text = (
-        QCoreApplication.translate("Safety", "%1 is damaged and was renamed to %2.")
-        .replace("%1", str(path))
-        .replace("%2", moved.name)
-    )
+    text = QCoreApplication.translate("Safety", "%1 is damaged.").replace("%1", str(path))
     if good is None:
         QMessageBox.critical(
             parent,
@@ -118,12 +130,16 @@ def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:
         QCoreApplication.translate("Safety", "Damaged ledger"),
         text
         + "\n\n"
-        + QCoreApplication.translate("Safety", "Restore the newest good backup, made %1?").replace(
-            "%1", str(good.made_at)
-        ),
+        + QCoreApplication.translate(
+            "Safety", "Restore the newest good backup, made %1? The damaged file is kept as %2."
+        )
+        .replace("%1", str(good.made_at))
+        .replace("%2", path.name + ".damaged"),
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
+    moved = integrity.quarantine(path)
+    log.error("damaged ledger %s moved to %s", path, moved)
     backup.restore_file(good.path, path)
     return open_interactive(parent, path)
 
@@ -183,9 +199,13 @@ class RestoreDialog(QDialog):
             counts = b.record_counts()
             cells = [
                 str(b.made_at),
-                b.reason,
+                QCoreApplication.translate("Safety", REASONS.get(b.reason, b.reason)),
                 f"{b.size / 1024:.0f} KB",
-                "  ".join(f"{k} {v}" for k, v in counts.items() if v),
+                "  ".join(
+                    f"{QCoreApplication.translate('Record', SPECS[k].label)} {v}"
+                    for k, v in counts.items()
+                    if v and k in SPECS
+                ),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -223,6 +243,16 @@ class RestoreDialog(QDialog):
 
 
 def restore_dialog(parent: QWidget, db_path: Path) -> bool:
+    if store_db.is_read_only():
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("Safety", "Restore a backup"),
+            QCoreApplication.translate(
+                "Safety",
+                "This ledger is open read-only here; restore it from the copy that holds it.",
+            ),
+        )
+        return False
     dialog = RestoreDialog(db_path, parent)
     if not dialog.backups:
         QMessageBox.information(
@@ -234,8 +264,21 @@ def restore_dialog(parent: QWidget, db_path: Path) -> bool:
     if not dialog.exec() or dialog.chosen() is None:
         return False
     chosen = dialog.chosen()
-    read_only = store_db.is_read_only()
     close_current()
+    lock = FileLock(db_path)
+    try:
+        lock.acquire()  # nobody else may be writing while the file is replaced
+    except LockHeld as exc:
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("Safety", "Restore a backup"),
+            QCoreApplication.translate(
+                "Safety",
+                "The ledger is open in another copy of the program (%1). Close it there first.",
+            ).replace("%1", exc.holder.describe()),
+        )
+        open_interactive(parent, db_path, read_only=True)
+        return False
     try:
         backup.restore_file(chosen.path, db_path)
     except OSError as exc:
@@ -244,6 +287,8 @@ def restore_dialog(parent: QWidget, db_path: Path) -> bool:
             QCoreApplication.translate("Safety", "Restore a backup"),
             QCoreApplication.translate("Safety", "The restore failed: %1").replace("%1", str(exc)),
         )
-        open_interactive(parent, db_path, read_only)
+        lock.release()
+        open_interactive(parent, db_path)
         return False
-    return open_interactive(parent, db_path, read_only)
+    lock.release()
+    return open_interactive(parent, db_path)

@@ -870,6 +870,14 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>从空白开始</translation>
     </message>
     <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>This ledger is open read-only here; nothing can be changed.</source>
+        <translation>此台账在这里以只读方式打开，不能修改。</translation>
+    </message>
+    <message>
         <source>The sample data is already loaded.</source>
         <translation>示例数据已经载入。</translation>
     </message>
@@ -1128,6 +1136,13 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <source>• %1 (%2): %3 — %4</source>
+        <translation>• %1（%2）：%3 条 — %4</translation>
+    </message>
+</context>
+<context>
     <name>Paper</name>
     <message>
         <source>No records</source>
@@ -1368,10 +1383,6 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>无法删除</translation>
     </message>
     <message>
-        <source>• %1 (%2): %3 — %4</source>
-        <translation>• %1（%2）：%3 条 — %4</translation>
-    </message>
-    <message>
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -1549,10 +1560,6 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>%1 位于网络文件夹。两台电脑同时写入或网络中断时，共享文件夹上的台账文件可能损坏。请把台账放在本机，或使用共享服务器版。</translation>
     </message>
     <message>
-        <source>%1 is damaged and was renamed to %2.</source>
-        <translation>%1 已损坏，已改名为 %2。</translation>
-    </message>
-    <message>
         <source>Damaged ledger</source>
         <translation>台账文件损坏</translation>
     </message>
@@ -1561,8 +1568,36 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>没有找到完好的备份。</translation>
     </message>
     <message>
-        <source>Restore the newest good backup, made %1?</source>
-        <translation>是否恢复 %1 生成的最新完好备份？</translation>
+        <source>daily</source>
+        <translation>每日自动</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>升级前</translation>
+    </message>
+    <message>
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <source>before emptying the recycle bin</source>
+        <translation>彻底删除前</translation>
+    </message>
+    <message>
+        <source>%1 is damaged.</source>
+        <translation>%1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Restore the newest good backup, made %1? The damaged file is kept as %2.</source>
+        <translation>是否恢复 %1 生成的最新完好备份？损坏的文件将保留为 %2。</translation>
     </message>
     <message>
         <source>Back up now</source>
@@ -1613,8 +1648,16 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>恢复前会先备份当前台账。</translation>
     </message>
     <message>
+        <source>This ledger is open read-only here; restore it from the copy that holds it.</source>
+        <translation>此台账在这里以只读方式打开；请在占用它的程序中恢复。</translation>
+    </message>
+    <message>
         <source>There are no backups of this ledger yet.</source>
         <translation>此台账还没有备份。</translation>
+    </message>
+    <message>
+        <source>The ledger is open in another copy of the program (%1). Close it there first.</source>
+        <translation>台账正在另一个程序窗口中使用（%1），请先在那里关闭。</translation>
     </message>
     <message>
         <source>The restore failed: %1</source>
@@ -2093,6 +2136,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1 must be a number.</source>
         <translation>%1必须是数字。</translation>
+    </message>
+    <message>
+        <source>%1 is too large a number.</source>
+        <translation>%1数值过大。</translation>
     </message>
     <message>
         <source>%1 must be a date like 2023-09-04.</source>

@@ -564,3 +564,10 @@ def test_an_assessment_target_is_named_by_year_unit_and_indicator(make):
     from desktop_app.records import recycle
 
     assert recycle.entries()[0].title == "2023 县农业农村局 项目合作"
+
+
+def test_numbers_beyond_any_count_are_refused(make):
+    with pytest.raises(E.ValidationError) as refused:
+        make("activity", participants="1e19")
+    assert refused.value.problems[0].text() == "Participants is too large a number."
+    assert service.total_records() == 0

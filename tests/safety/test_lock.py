@@ -174,3 +174,24 @@ def test_read_only_open_of_a_folder_with_uri_characters(tmp_path):
     finally:
         store_db.close()
     assert integrity.check_file(path) == []
+
+
+def test_no_attachment_is_copied_into_a_read_only_ledger(tmp_path):
+    from desktop_app.records import attachments, service
+    from desktop_app.records.specs import SPECS
+    from desktop_app.store import db as store_db
+    from desktop_app.store.opening import open_ledger
+
+    path = tmp_path / "ro.sqlite"
+    open_ledger(path)
+    rid = service.save(SPECS["unit"], {"name": "龙泉镇"})
+    store_db.close()
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF")
+    open_ledger(path, read_only=True)
+    try:
+        with pytest.raises(PermissionError):
+            attachments.add_file("unit", rid, scan)
+    finally:
+        store_db.close()
+    assert not (tmp_path / "ro-files").exists() or not any((tmp_path / "ro-files").iterdir())

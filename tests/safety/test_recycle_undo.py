@@ -199,3 +199,35 @@ def test_undo_does_not_replay_another_ledgers_steps(tmp_path):
         assert [u.name for u in m.Unit.select()] == ["县科技局"]
     finally:
         store_db.close()
+
+
+def test_restoring_a_record_whose_name_was_taken_again_is_refused(ledger):
+    from desktop_app.records import errors as E
+    from desktop_app.records import recycle
+    from desktop_app.records import service as svc
+    from desktop_app.records.specs import SPECS as specs
+
+    rid = svc.save(specs["institution"], {"name": "中北大学"})
+    bin_id = svc.delete(specs["institution"], rid)
+    svc.save(specs["institution"], {"name": "中北大学"})
+    with pytest.raises(E.ValidationError) as refused:
+        svc.restore_deleted(bin_id)
+    assert refused.value.problems[0].text() == 'Name "中北大学" already exists.'
+    assert [e.id for e in recycle.entries()] == [bin_id]  # still in the bin
+
+
+def test_an_undo_that_is_refused_keeps_its_step(ledger):
+    from desktop_app.records import errors as E
+    from desktop_app.records import service as svc
+    from desktop_app.records.specs import SPECS as specs
+
+    svc.UNDO.clear()
+    inst = svc.save(specs["institution"], {"name": "中北大学"})
+    svc.save(
+        specs["activity"],
+        {"title": "座谈", "type": "座谈会", "date": "2023-05-01", "institutions": [inst]},
+    )
+    svc.UNDO.items.pop()  # leave the institution's creation as the last step
+    with pytest.raises(E.DeleteRefused):
+        svc.undo_last()
+    assert svc.UNDO.items and svc.UNDO.items[-1][0] == "create"

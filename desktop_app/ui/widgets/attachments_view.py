@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.records import attachments
+from desktop_app.store import db as store_db
 
 
 def _size_text(size: int) -> str:
@@ -43,6 +44,10 @@ class AttachmentsView(QWidget):
         self.open_button.clicked.connect(lambda: self._open_item(self.list.currentItem()))
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.remove_button.clicked.connect(self._remove)
+        if store_db.is_read_only():  # files can be opened, not added or removed
+            self.setAcceptDrops(False)
+            self.add_button.setEnabled(False)
+            self.remove_button.setEnabled(False)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.open_button, self.remove_button):
             buttons.addWidget(b)
