@@ -29,11 +29,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import platform
 import random
 import re
 import shutil
-import sqlite3
 import statistics
 import sys
 import tempfile
@@ -42,6 +40,8 @@ import zipfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine as shared_machine  # noqa: E402
 
 GOAL_SECONDS = 3.0
 GOAL_RATIO = 2.0
@@ -242,24 +242,7 @@ def import_once(book: Path, base: Path, work: Path) -> tuple[float, float, int]:
 
 
 def machine() -> list[str]:
-    import openpyxl
-    import peewee
-
-    cpu = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return [
-        f"CPU: {cpu}, {os.cpu_count()} cores",
-        f"OS: {platform.platform()}",
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"openpyxl {openpyxl.__version__}, peewee {peewee.__version__}",
-        f"Date: {dt.date.today().isoformat()}",
-    ]
+    return shared_machine("openpyxl", "peewee")
 
 
 def measure(books: dict[str, Path], base: Path, work: Path, repeat: int) -> list[tuple]:

@@ -33,7 +33,6 @@ import argparse
 import datetime as dt
 import gc
 import os
-import platform
 import random
 import sqlite3
 import statistics
@@ -47,6 +46,9 @@ from pathlib import Path
 # Runnable as `python bench/bench_table.py` from a checkout: the package lives
 # one folder up. Offscreen before any Qt import, so it runs without a display.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from machine import machine as shared_machine  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from desktop_app.records.specs import MULTI_SEPARATOR, SPECS  # noqa: E402
@@ -352,24 +354,7 @@ def measure(
 
 
 def machine() -> list[str]:
-    import peewee
-    import PySide6
-
-    cpu = platform.processor() or "unknown"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return [
-        f"CPU: {cpu}, {os.cpu_count()} cores",
-        f"OS: {platform.platform()}",
-        f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}, "
-        f"PySide6 {PySide6.__version__}, peewee {peewee.__version__}",
-        f"Date: {dt.date.today().isoformat()}",
-    ]
+    return shared_machine("PySide6", "peewee")
 
 
 Result = tuple[str, float, float | None]
