@@ -47,13 +47,6 @@ def get_int(key: str, default: int) -> int:
         return default
 
 
-def get_bool(key: str, default: bool) -> bool:
-    value = qsettings().value(key, default)
-    if isinstance(value, str):
-        return value.lower() in ("1", "true", "yes")
-    return bool(value)
-
-
 def recent_files() -> list[str]:
     value = qsettings().value("recent_files", [])
     if isinstance(value, str):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop_app.records.service import link_fields
+from desktop_app.records.links import link_fields
 from desktop_app.records.specs import FK, RecordSpec, dependents
 
 

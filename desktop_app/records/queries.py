@@ -15,7 +15,7 @@ from typing import Any
 
 import peewee as pw
 
-from desktop_app.records.service import link_fields
+from desktop_app.records.links import link_fields
 from desktop_app.records.specs import DATE, FK, INT, LINKS, MULTICHOICE, RecordSpec, spec_for
 from desktop_app.records.values import join_multi, split_multi
 
