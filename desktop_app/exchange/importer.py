@@ -50,6 +50,7 @@ from desktop_app.records.specs import (
     spec_for,
 )
 from desktop_app.store import categories
+from desktop_app.store.bulk import collector_paused
 from desktop_app.store.db import database_proxy, write_transaction
 
 IMPORT, SKIP, UPDATE = "import", "skip", "update"
@@ -256,6 +257,7 @@ class ImportResult:
 # ---------------------------------------------------------------- planning
 
 
+@collector_paused()
 def plan_import(
     spec: RecordSpec | str,
     path: str | os.PathLike,
@@ -659,6 +661,7 @@ class _Refused(Exception):
     pass
 
 
+@collector_paused()
 def execute(
     plan: ImportPlan,
     options: ImportOptions | None = None,

@@ -4,13 +4,14 @@ Checks before anything is parsed: the file's size, what it really is (a zip
 for .xlsx/.xlsm, an OLE container for an encrypted workbook or an old .xls,
 text for CSV), and every zip member's declared unpacked size (Python's zipfile
 never unpacks more than a member declares, so a zip bomb is caught by the
-declaration). Sheets are read with openpyxl in read-only mode, streaming, with
-the sheet's <dimension> claim ignored (a sheet may claim 1,048,576 × 16,384
-cells and hold ten), at most Limits.max_columns columns and max_rows rows.
+declaration). Sheets are read by xlsx_source (calamine, or openpyxl streaming
+for sheets calamine cannot hold safely), with the sheet's <dimension> claim
+ignored (a sheet may claim 1,048,576 × 16,384 cells and hold ten), at most
+Limits.max_columns columns and max_rows rows.
 
-Merged cells: read-only openpyxl does not report them, so the <mergeCell>
-refs are scanned from the sheet's XML and the top-left value is copied into
-the whole range (a category merged down several rows applies to each row).
+Merged cells: the <mergeCell> refs are scanned from the sheet's XML and the
+top-left value is copied into the whole range (a category merged down
+several rows applies to each row).
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ import codecs
 import csv
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,6 +52,10 @@ class Limits:
     max_ratio: int = 100  # unpacked ÷ packed, for members over 8 MB (sheets pack ≈ 10×)
     max_members: int = 5000
     max_merges: int = 20_000
+    # A sheet calamine may hold whole (see xlsx_source): its XML, and the grid
+    # its cells span (a grid cell costs calamine some 32 bytes: 4 M ≈ 128 MB).
+    max_fast_xml: int = 64 * MB
+    max_grid_cells: int = 4_000_000
 
 
 DEFAULT_LIMITS = Limits()
@@ -97,6 +101,8 @@ def open_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Source:
     if size > limits.max_bytes:
         raise ExchangeError(M.TOO_BIG, _mb(size), _mb(limits.max_bytes))
     if head.startswith(ZIP_MAGICS):
+        from desktop_app.exchange.xlsx_source import XlsxSource  # noqa: PLC0415 (imports us)
+
         return XlsxSource(path, limits)
     if head.startswith(OLE_MAGIC):
         # Excel's "password to open" wraps the .xlsx in an OLE container with an
@@ -165,174 +171,6 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         b"spreadsheetml" in content_types or b"ms-excel" in content_types
     ):
         raise ExchangeError(M.NOT_A_WORKBOOK)  # a .docx, a plain zip …
-
-
-_MERGE = re.compile(
-    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\""
-)
-
-
-def _column_number(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n
-
-
-class XlsxSource(Source):
-    kind = "xlsx"
-
-    def __init__(self, path: Path, limits: Limits):
-        check_zip(path, limits)
-        import openpyxl  # noqa: PLC0415 (a second or so of import, only when needed)
-
-        self.path = path
-        self.limits = limits
-        try:
-            self._wb = openpyxl.load_workbook(
-                path, read_only=True, data_only=True, keep_links=False
-            )
-        except Exception as exc:  # openpyxl raises many kinds on a damaged file
-            raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
-        self._sheets = {ws.title: ws for ws in self._wb.worksheets}
-        if not self._sheets:
-            self.close()
-            raise ExchangeError(M.NO_SHEETS)
-        self.sheet_names = list(self._sheets)
-        visible = [n for n, ws in self._sheets.items() if ws.sheet_state == "visible"]
-        active = self._wb.active
-        if active is not None and getattr(active, "title", None) in visible:
-            self.default_sheet = active.title
-        else:
-            self.default_sheet = (visible or self.sheet_names)[0]
-        self.epoch = getattr(self._wb, "epoch", EXCEL_EPOCH)
-
-    def _sheet(self, sheet: str | None):
-        name = sheet or self.default_sheet
-        if name not in self._sheets:
-            raise ExchangeError(M.NO_SUCH_SHEET, name)
-        return self._sheets[name]
-
-    def size_hint(self, sheet: str | None = None) -> int | None:
-        ws = self._sheet(sheet)
-        rows = ws.max_row if ws.max_row and ws.max_row <= self.limits.max_rows * 2 else None
-        return rows
-
-    def merged_ranges(self, sheet: str | None = None) -> list[tuple[int, int, int, int]]:
-        """(first row, first column, last row, last column) of every merged range."""
-        ws = self._sheet(sheet)
-        member = getattr(ws, "_worksheet_path", None)
-        if not member:
-            return []
-        found: set[tuple[int, int, int, int]] = set()
-        try:
-            with zipfile.ZipFile(self.path) as zf, zf.open(member) as fh:
-                tail = b""
-                while block := fh.read(MB):
-                    data = tail + block
-                    for m in _MERGE.finditer(data):
-                        c1, r1, c2, r2 = (
-                            _column_number(m[1]),
-                            int(m[2]),
-                            _column_number(m[3]),
-                            int(m[4]),
-                        )
-                        found.add((min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)))
-                        if len(found) > self.limits.max_merges:
-                            return sorted(found)
-                    tail = data[-300:]
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError):
-            return []
-        return sorted(found)
-
-    def _cells(self, ws) -> Iterator[tuple[int, list[Any]]]:
-        """(row number, values up to the last non-empty cell) of the rows the XML holds.
-
-        openpyxl's own iter_rows pads every row to the widest column and yields
-        an empty row for every gap (a stray cell in row 1,048,576 means a
-        million of them); its parser gives the stored rows alone.
-        """
-        width = self.limits.max_columns
-        wb = self._wb
-        try:
-            from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC0415
-        except ImportError:  # a future openpyxl: the public way, trimmed
-            ws.reset_dimensions()
-            for number, row in enumerate(ws.iter_rows(max_col=width, values_only=True), 1):
-                values = list(row)
-                while values and values[-1] is None:
-                    values.pop()
-                if values:
-                    yield number, values
-            return
-        with ws._get_source() as src:
-            parser = WorkSheetParser(
-                src,
-                ws._shared_strings,
-                data_only=True,
-                epoch=wb.epoch,
-                date_formats=wb._date_formats,
-                timedelta_formats=wb._timedelta_formats,
-            )
-            for number, cells in parser.parse():
-                last = 0
-                for cell in cells:
-                    if cell["value"] is not None and last < cell["column"] <= width:
-                        last = cell["column"]
-                if not last:
-                    continue
-                values: list[Any] = [None] * last
-                for cell in cells:
-                    column = cell["column"]
-                    if column <= last:
-                        values[column - 1] = cell["value"]
-                yield number, values
-
-    def rows(self, sheet: str | None = None) -> Iterator[Row]:
-        ws = self._sheet(sheet)
-        width = self.limits.max_columns
-        merges = [
-            (r1, c1, r2, min(c2, width))
-            for r1, c1, r2, c2 in self.merged_ranges(sheet)
-            if c1 <= width and r2 > r1  # ranges down several rows; a title across is one row
-        ]
-        merges.sort()
-        next_merge = 0
-        active: list[tuple[tuple[int, int, int, int], Any]] = []
-        counted = 0
-        try:
-            for number, values in self._cells(ws):
-                if active or (next_merge < len(merges) and merges[next_merge][0] <= number):
-                    active = [(rng, v) for rng, v in active if rng[2] >= number]
-                    while next_merge < len(merges) and merges[next_merge][0] <= number:
-                        rng = merges[next_merge]
-                        next_merge += 1
-                        if rng[2] < number:
-                            continue
-                        top = rng[0] == number and rng[1] <= len(values)
-                        active.append((rng, values[rng[1] - 1] if top else None))
-                    for (_r1, c1, _r2, c2), value in active:
-                        if value is None:
-                            continue
-                        if len(values) < c2:
-                            values.extend([None] * (c2 - len(values)))
-                        for c in range(c1, c2 + 1):
-                            if values[c - 1] is None:
-                                values[c - 1] = value
-                counted += 1
-                if counted > self.limits.max_rows:
-                    raise ExchangeError(M.TOO_MANY_ROWS, self.limits.max_rows)
-                yield number, values
-        except ExchangeError:
-            raise
-        except Exception as exc:  # broken XML inside the sheet, a bad number …
-            raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
-
-    def close(self) -> None:
-        wb = getattr(self, "_wb", None)
-        if wb is not None:
-            wb.close()
-            self._wb = None
 
 
 def _short(exc: Exception) -> str:

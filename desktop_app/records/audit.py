@@ -126,7 +126,7 @@ def record_many(
             e["hash"] = prev = _digest(prev, e)
             e["at"] = at
             rows.append(e)
-    bulk.insert_rows(m.AuditEntry, rows)
+    bulk.insert_rows(m.AuditEntry, rows, want_ids=False)
 
 
 def diff(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:

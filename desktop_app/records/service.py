@@ -247,7 +247,9 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
                 if len(found) < len(wanted):
                     raise E.ValidationError([E.Problem(f.name, E.UNKNOWN_LINK, (f.label,))])
                 bulk.insert_rows(
-                    f.through, [{owner_fk.name: o, target_fk.name: t} for o, t in pairs]
+                    f.through,
+                    [{owner_fk.name: o, target_fk.name: t} for o, t in pairs],
+                    want_ids=False,
                 )
             elif f.kind == CHILDREN:
                 fk = child_fk(f.child_model, spec)
@@ -256,7 +258,7 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
                     for rid, clean in zip(ids, cleaned, strict=True)
                     for d, t in clean[f.name]
                 ]
-                bulk.insert_rows(f.child_model, children)
+                bulk.insert_rows(f.child_model, children, want_ids=False)
         names = audit.NameCache()
         shown = [audit.display_values(spec, clean, names) for clean in cleaned]
         audit.record_many(

@@ -11,6 +11,7 @@ lupdate recognises) and translated where they are shown.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import peewee as pw
 
@@ -71,10 +72,15 @@ class RecordSpec:
     extra: dict = field(default_factory=dict)
 
     def field(self, name: str) -> FieldSpec:
-        for f in self.fields:
-            if f.name == name:
-                return f
-        raise KeyError(f"{self.key} has no field {name!r}")
+        try:
+            return self._by_name[name]
+        except KeyError:
+            raise KeyError(f"{self.key} has no field {name!r}") from None
+
+    @cached_property
+    def _by_name(self) -> dict[str, FieldSpec]:
+        # An import asks for a field per cell: a dict, not a walk through the tuple.
+        return {f.name: f for f in self.fields}
 
     @property
     def columns(self) -> list[FieldSpec]:

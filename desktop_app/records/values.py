@@ -17,7 +17,12 @@ def clean_text(value: object) -> str:
     """Trim, turn full-width spaces into plain ones, collapse runs of spaces."""
     if value is None:
         return ""
-    text = str(value).replace("\u3000", " ").replace("\xa0", " ")
+    text = value if type(value) is str else str(value)
+    # Most cells are clean already: no tab, newline or odd space (none is
+    # printable), no double space, nothing to trim.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    text = text.replace("\u3000", " ").replace("\xa0", " ")
     return _SPACES.sub(" ", text).strip() if "\n" not in text else text.strip()
 
 

@@ -1,0 +1,415 @@
+"""Rows of an .xlsx/.xlsm sheet: calamine when the sheet is safe to hold whole, else openpyxl.
+
+python-calamine (Rust) reads a sheet about ten times faster than openpyxl,
+but it builds the sheet as one dense grid from its first cell to its last:
+one stray cell in XFD1048576 asks for 17 billion cells, and the process
+aborts (a failed Rust allocation is no Python exception to catch). So before
+calamine sees a sheet, the sheet's XML is scanned (about 25 ms for 10,000
+rows) for:
+
+- the grid its cell references span, which must stay under
+  Limits.max_grid_cells;
+- cells without a reference (placed by position, which the scan does not
+  follow);
+- error cells (#N/A, #REF!): calamine reads them as empty, and a person must
+  hear that a cell held an error rather than find it blank.
+
+A sheet that passes is read by calamine; any other sheet, and any sheet whose
+XML is over Limits.max_fast_xml, goes through openpyxl's streaming parser,
+which holds one row at a time. Both give the same values: numbers that are
+whole as int, dates as datetime, empty cells as None (as openpyxl gives them).
+
+The workbook's own parts (sheet names and states, the active tab, the 1904
+date system, where each sheet's XML lives) are read with defusedxml, so
+choosing a sheet costs neither reader anything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from defusedxml import ElementTree as SafeET
+
+from desktop_app.exchange import messages as M
+from desktop_app.exchange.messages import ExchangeError
+from desktop_app.exchange.reader import (
+    EXCEL_EPOCH,
+    MB,
+    Limits,
+    Row,
+    Source,
+    _short,
+    check_zip,
+)
+
+EPOCH_1904 = EXCEL_EPOCH.replace(year=1904, month=1, day=1)
+WORKSHEET_REL = "/worksheet"
+OFFICE_DOCUMENT_REL = "/officeDocument"
+EXACT_INT = 10**15  # whole numbers below this are ints, as openpyxl reads them
+
+_MERGE = re.compile(
+    rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\""
+)
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})(\d{1,7})\"")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(element, name: str) -> str | None:
+    """An attribute by local name, whatever its namespace (r:id, strict OOXML …)."""
+    for key, value in element.attrib.items():
+        if _local(key) == name:
+            return value
+    return None
+
+
+def column_number(letters: bytes | str) -> int:
+    """A1-style column letters as a number: A → 1, Z → 26, AA → 27."""
+    n = 0
+    for ch in letters.encode() if isinstance(letters, str) else letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+@dataclass
+class SheetEntry:
+    name: str
+    state: str  # visible, hidden or veryHidden
+    member: str  # the sheet's XML inside the zip
+
+
+@dataclass
+class WorkbookParts:
+    sheets: list[SheetEntry] = field(default_factory=list)
+    active: str | None = None  # the name of the sheet Excel opens on
+    date1904: bool = False
+
+
+def _read_xml(zf: zipfile.ZipFile, name: str):
+    return SafeET.fromstring(zf.read(name), forbid_dtd=True)
+
+
+def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
+    """Relationship id → (type, target resolved to a member name) of part."""
+    folder, base = posixpath.split(part)
+    rels_name = posixpath.join(folder, "_rels", base + ".rels")
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        root = _read_xml(zf, rels_name)
+    except KeyError:
+        return out
+    for rel in root:
+        target = rel.get("Target") or ""
+        if rel.get("TargetMode") == "External":
+            continue
+        if target.startswith("/"):
+            member = target.lstrip("/")
+        else:
+            member = posixpath.normpath(posixpath.join(folder, target))
+        out[rel.get("Id") or ""] = (rel.get("Type") or "", member)
+    return out
+
+
+def read_parts(zf: zipfile.ZipFile) -> WorkbookParts:
+    """The workbook's sheets (worksheets only, in order), active sheet and date system."""
+    book = "xl/workbook.xml"
+    for _type, member in (v for v in _rels(zf, "").values() if v[0].endswith(OFFICE_DOCUMENT_REL)):
+        book = member
+    root = _read_xml(zf, book)
+    rels = _rels(zf, book)
+    parts = WorkbookParts()
+    all_names: list[str] = []
+    active_tab = 0
+    for element in root.iter():
+        tag = _local(element.tag)
+        if tag == "workbookPr":
+            parts.date1904 = (element.get("date1904") or "").lower() in ("1", "true")
+        elif tag == "workbookView" and (element.get("activeTab") or "").isdigit():
+            active_tab = int(element.get("activeTab"))
+        elif tag == "sheet":
+            name = element.get("name") or ""
+            all_names.append(name)
+            rel_type, member = rels.get(_attr(element, "id") or "", ("", ""))
+            if rel_type.endswith(WORKSHEET_REL) and member in zf.NameToInfo:
+                state = element.get("state") or "visible"
+                parts.sheets.append(SheetEntry(name, state, member))
+    if 0 <= active_tab < len(all_names):
+        parts.active = all_names[active_tab]
+    return parts
+
+
+@dataclass
+class SheetScan:
+    """What the sheet's XML says about its cells, before any reader builds them."""
+
+    fast: bool  # calamine may read it
+    rows: int | None  # rows the references span (a hint for progress)
+    merges: list[tuple[int, int, int, int]]
+
+
+def merges_in(data: bytes) -> Iterator[tuple[int, int, int, int]]:
+    """(first row, first column, last row, last column) of each <mergeCell> in data."""
+    for m in _MERGE.finditer(data):
+        c1, r1, c2, r2 = column_number(m[1]), int(m[2]), column_number(m[3]), int(m[4])
+        yield (min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+
+
+def scan_sheet(zf: zipfile.ZipFile, member: str, limits: Limits) -> SheetScan:
+    info = zf.getinfo(member)
+    if info.file_size > limits.max_fast_xml:
+        return SheetScan(False, None, stream_merges(zf, member, limits))
+    data = zf.read(member)
+    merges = sorted(set(merges_in(data)))[: limits.max_merges + 1]
+    refs = _CELL_REF.findall(data)
+    if not refs:
+        return SheetScan(not _CELL_TAG.search(data), 0, merges)
+    # Plain <c …> tags counted fast; a prefixed or odd spelling takes the regex.
+    tags = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+    if tags != len(refs):
+        tags = len(_CELL_TAG.findall(data))
+    if tags != len(refs) or b't="e"' in data:
+        return SheetScan(False, None, merges)
+    numbers = [int(r) for _c, r in refs]
+    letters = {c for c, _r in refs}
+    columns = [column_number(c) for c in letters]
+    top, bottom = min(numbers), max(numbers)
+    grid = (bottom - top + 1) * (max(columns) - min(columns) + 1)
+    return SheetScan(grid <= limits.max_grid_cells, bottom - top + 1, merges)
+
+
+def stream_merges(
+    zf: zipfile.ZipFile, member: str, limits: Limits
+) -> list[tuple[int, int, int, int]]:
+    """merges_in() over a sheet too big to hold, a megabyte at a time."""
+    found: set[tuple[int, int, int, int]] = set()
+    with zf.open(member) as fh:
+        tail = b""
+        while block := fh.read(MB):
+            data = tail + block
+            found.update(merges_in(data))
+            if len(found) > limits.max_merges:
+                break
+            tail = data[-300:]
+    return sorted(found)
+
+
+def _calamine_value(v: Any) -> Any:
+    """A value as openpyxl gives it: "" as None, 3.0 as 3, a date as a datetime."""
+    t = type(v)
+    if t is str:
+        return v if v else None
+    if t is float:
+        return int(v) if v.is_integer() and -EXACT_INT < v < EXACT_INT else v
+    if t is dt.date:
+        return dt.datetime(v.year, v.month, v.day)
+    return v
+
+
+class XlsxSource(Source):
+    kind = "xlsx"
+
+    def __init__(self, path: Path, limits: Limits):
+        check_zip(path, limits)
+        self.path = path
+        self.limits = limits
+        self._scans: dict[str, SheetScan] = {}
+        self._calamine = None
+        self._openpyxl = None
+        try:
+            with zipfile.ZipFile(path) as zf:
+                parts = read_parts(zf)
+        except ExchangeError:
+            raise
+        except Exception as exc:  # a workbook.xml that is no XML, a missing part …
+            raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
+        if not parts.sheets:
+            raise ExchangeError(M.NO_SHEETS)
+        self._entries = {s.name: s for s in parts.sheets}
+        self.sheet_names = [s.name for s in parts.sheets]
+        visible = [s.name for s in parts.sheets if s.state == "visible"]
+        if parts.active in visible:
+            self.default_sheet = parts.active
+        else:
+            self.default_sheet = (visible or self.sheet_names)[0]
+        self.epoch = EPOCH_1904 if parts.date1904 else EXCEL_EPOCH
+
+    def _entry(self, sheet: str | None) -> SheetEntry:
+        name = sheet or self.default_sheet
+        if name not in self._entries:
+            raise ExchangeError(M.NO_SUCH_SHEET, name)
+        return self._entries[name]
+
+    def _scan(self, entry: SheetEntry) -> SheetScan:
+        if entry.name not in self._scans:
+            try:
+                with zipfile.ZipFile(self.path) as zf:
+                    self._scans[entry.name] = scan_sheet(zf, entry.member, self.limits)
+            except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+                raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
+        return self._scans[entry.name]
+
+    def size_hint(self, sheet: str | None = None) -> int | None:
+        rows = self._scan(self._entry(sheet)).rows
+        return rows if rows is not None and rows <= self.limits.max_rows * 2 else None
+
+    def merged_ranges(self, sheet: str | None = None) -> list[tuple[int, int, int, int]]:
+        """(first row, first column, last row, last column) of every merged range."""
+        return self._scan(self._entry(sheet)).merges
+
+    def rows(self, sheet: str | None = None) -> Iterator[Row]:
+        entry = self._entry(sheet)
+        scan = self._scan(entry)
+        width = self.limits.max_columns
+        merges = [
+            (r1, c1, r2, min(c2, width))
+            for r1, c1, r2, c2 in scan.merges
+            if c1 <= width and r2 > r1  # ranges down several rows; a title across is one row
+        ]
+        cells = self._calamine_cells(entry) if scan.fast else self._openpyxl_cells(entry)
+        counted = 0
+        try:
+            for number, values in fill_merges(cells, merges):
+                counted += 1
+                if counted > self.limits.max_rows:
+                    raise ExchangeError(M.TOO_MANY_ROWS, self.limits.max_rows)
+                yield number, values
+        except ExchangeError:
+            raise
+        except Exception as exc:  # broken XML inside the sheet, a bad number …
+            raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
+
+    # ------------------------------------------------------------ calamine
+
+    def _calamine_cells(self, entry: SheetEntry) -> Iterator[Row]:
+        try:
+            sheet = self._calamine_book().get_sheet_by_name(entry.name)
+            start = sheet.start
+            grid = sheet.to_python() if start is not None else []
+        except (KeyboardInterrupt, SystemExit):
+            raise
+        except BaseException as exc:  # noqa: BLE001 (a Rust panic is a BaseException)
+            raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
+        if not grid:
+            return
+        first_row, first_column = start
+        width = self.limits.max_columns
+        pad = [None] * first_column
+        convert = _calamine_value
+        for offset, raw in enumerate(grid):
+            values = pad + [convert(v) for v in raw[: max(width - first_column, 0)]]
+            while values and values[-1] is None:
+                values.pop()
+            if values:
+                yield first_row + offset + 1, values
+
+    def _calamine_book(self):
+        if self._calamine is None:
+            from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
+            self._calamine = CalamineWorkbook.from_path(str(self.path))
+        return self._calamine
+
+    # ------------------------------------------------------------ openpyxl
+
+    def _openpyxl_cells(self, entry: SheetEntry) -> Iterator[Row]:
+        """(row number, values up to the last non-empty cell) of the rows the XML holds.
+
+        openpyxl's own iter_rows pads every row to the widest column and yields
+        an empty row for every gap (a stray cell in row 1,048,576 means a
+        million of them); its parser gives the stored rows alone.
+        """
+        width = self.limits.max_columns
+        wb = self._openpyxl_book()
+        ws = wb[entry.name]
+        try:
+            from openpyxl.worksheet._reader import WorkSheetParser  # noqa: PLC0415
+        except ImportError:  # a future openpyxl: the public way, trimmed
+            ws.reset_dimensions()
+            for number, row in enumerate(ws.iter_rows(max_col=width, values_only=True), 1):
+                values = list(row)
+                while values and values[-1] is None:
+                    values.pop()
+                if values:
+                    yield number, values
+            return
+        with ws._get_source() as src:
+            parser = WorkSheetParser(
+                src,
+                ws._shared_strings,
+                data_only=True,
+                epoch=wb.epoch,
+                date_formats=wb._date_formats,
+                timedelta_formats=wb._timedelta_formats,
+            )
+            for number, cells in parser.parse():
+                last = 0
+                for cell in cells:
+                    if cell["value"] is not None and last < cell["column"] <= width:
+                        last = cell["column"]
+                if not last:
+                    continue
+                values: list[Any] = [None] * last
+                for cell in cells:
+                    column = cell["column"]
+                    if column <= last:
+                        values[column - 1] = cell["value"]
+                yield number, values
+
+    def _openpyxl_book(self):
+        if self._openpyxl is None:
+            import openpyxl  # noqa: PLC0415 (a second or so of import, only when needed)
+
+            try:
+                self._openpyxl = openpyxl.load_workbook(
+                    self.path, read_only=True, data_only=True, keep_links=False
+                )
+            except Exception as exc:  # openpyxl raises many kinds on a damaged file
+                raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
+        return self._openpyxl
+
+    def close(self) -> None:
+        if self._openpyxl is not None:
+            self._openpyxl.close()
+            self._openpyxl = None
+        if self._calamine is not None:
+            try:
+                self._calamine.close()
+            except Exception:  # noqa: BLE001 (already closed)
+                pass
+            self._calamine = None
+
+
+def fill_merges(cells: Iterator[Row], merges: list[tuple[int, int, int, int]]) -> Iterator[Row]:
+    """Copy each merged range's top-left value into the range's other cells, row by row."""
+    merges = sorted(merges)
+    next_merge = 0
+    active: list[tuple[tuple[int, int, int, int], Any]] = []
+    for number, values in cells:
+        if active or (next_merge < len(merges) and merges[next_merge][0] <= number):
+            active = [(rng, v) for rng, v in active if rng[2] >= number]
+            while next_merge < len(merges) and merges[next_merge][0] <= number:
+                rng = merges[next_merge]
+                next_merge += 1
+                if rng[2] < number:
+                    continue
+                top = rng[0] == number and rng[1] <= len(values)
+                active.append((rng, values[rng[1] - 1] if top else None))
+            for (_r1, c1, _r2, c2), value in active:
+                if value is None:
+                    continue
+                if len(values) < c2:
+                    values.extend([None] * (c2 - len(values)))
+                for c in range(c1, c2 + 1):
+                    if values[c - 1] is None:
+                        values[c - 1] = value
+        yield number, values
