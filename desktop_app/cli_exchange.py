@@ -11,10 +11,47 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop_app.records.specs import ALL_SPECS
+from desktop_app.records.specs import ALL_SPECS, QT_TRANSLATE_NOOP
 
 TYPES = [s.key for s in ALL_SPECS]
 DUPLICATE_CHOICES = {"skip": "skip", "update": "update", "import": "import"}
+
+# What `coop-ledger import` prints, in the language of --lang or the system.
+CLI = "ImportCli"
+ERROR = QT_TRANSLATE_NOOP("ImportCli", "error: %1")
+LEDGER_HELD = QT_TRANSLATE_NOOP(
+    "ImportCli", "the ledger is open in another copy of the program: %1"
+)
+CANNOT_OPEN_LEDGER = QT_TRANSLATE_NOOP("ImportCli", "cannot open the ledger: %1")
+NOTHING_IMPORTED = QT_TRANSLATE_NOOP("ImportCli", "nothing was imported")
+NOTHING_IMPORTED_BECAUSE = QT_TRANSLATE_NOOP("ImportCli", "nothing was imported: %1")
+NO_HEADER_ROW = QT_TRANSLATE_NOOP("ImportCli", "%1: no header row found")
+HEADER_IN_ROW = QT_TRANSLATE_NOOP("ImportCli", "%1: header in row %2; columns: %3")
+IGNORED_COLUMNS = QT_TRANSLATE_NOOP("ImportCli", "ignored columns: %1")
+NOT_RECORDS = QT_TRANSLATE_NOOP("ImportCli", "not records (%1): row %2")
+ROWS_READ = QT_TRANSLATE_NOOP("ImportCli", "rows read: %1")
+IMPORTED = QT_TRANSLATE_NOOP("ImportCli", "imported: %1 (%2 new, %3 updated)")
+WOULD_IMPORT = QT_TRANSLATE_NOOP("ImportCli", "would import: %1 (%2 new, %3 updated)")
+SKIPPED = QT_TRANSLATE_NOOP("ImportCli", "skipped: %1 (%2 duplicate(s), %3 with errors)")
+SAME_AS_ROW = QT_TRANSLATE_NOOP(
+    "ImportCli", "duplicate: row %1 is the same as row %2 of the file; skipped"
+)
+SAME_AS_RECORD = QT_TRANSLATE_NOOP(
+    "ImportCli", 'duplicate: row %1 is the same as "%2" in the ledger; skipped'
+)
+CREATED = QT_TRANSLATE_NOOP("ImportCli", "created %1: %2")
+ADDED_WORDS = QT_TRANSLATE_NOOP("ImportCli", "added to the list %1: %2")
+AT_ROW = QT_TRANSLATE_NOOP("ImportCli", "row %1")
+WHERE_WHAT = QT_TRANSLATE_NOOP("ImportCli", "%1: %2")
+AT_ROW_COLUMN = QT_TRANSLATE_NOOP("ImportCli", "row %1, %2")
+ERROR_REPORT = QT_TRANSLATE_NOOP("ImportCli", "error report: %1")
+CANNOT_WRITE_REPORT = QT_TRANSLATE_NOOP("ImportCli", "cannot write the error report: %1")
+ROW_KINDS = {
+    "blank": QT_TRANSLATE_NOOP("ImportCli", "blank"),
+    "total": QT_TRANSLATE_NOOP("ImportCli", "a total"),
+    "header": QT_TRANSLATE_NOOP("ImportCli", "the header again"),
+    "note": QT_TRANSLATE_NOOP("ImportCli", "a note"),
+}
 
 
 def add_parsers(sub) -> None:
@@ -47,6 +84,12 @@ def add_parsers(sub) -> None:
         "skip them (default), update the record, or import them anyway",
     )
     p.add_argument("--errors", metavar="FILE", help="write the error report here (.xlsx)")
+    p.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        dest="exchange_lang",
+        help="language of what is printed (default: the system's)",
+    )
     p.add_argument("--db", metavar="PATH", dest="exchange_db", help="ledger file")
 
     e = sub.add_parser(
@@ -69,8 +112,9 @@ def add_parsers(sub) -> None:
     e.add_argument("--db", metavar="PATH", dest="exchange_db", help="ledger file")
 
 
-def _fail(command: str, message: str, code: int = 2) -> int:
-    print(f"coop-ledger {command}: error: {message}", file=sys.stderr)
+def _fail(command: str, message: str, code: int = 2, prefixed: bool = False) -> int:
+    """Print the error to stderr; prefixed: message already says "error: …" in its language."""
+    print(f"coop-ledger {command}: {message if prefixed else 'error: ' + message}", file=sys.stderr)
     return code
 
 
@@ -88,6 +132,31 @@ def run(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
+class _Say:
+    """The import's lines in one language: say(TEMPLATE, args…) → text."""
+
+    def __init__(self, language: str) -> None:
+        from desktop_app.exchange.labels import translator
+
+        self.translate = translator(language)
+
+    def __call__(self, template: str, *args, record_args: tuple[int, ...] = ()) -> str:
+        from desktop_app.exchange.messages import Message
+
+        return Message(template, args, CLI, record_args=record_args).text(self.translate)
+
+    def message(self, message) -> str:
+        return message.text(self.translate)
+
+
+def _language(args: argparse.Namespace) -> str:
+    if args.exchange_lang or args.lang:
+        return args.exchange_lang or args.lang
+    from desktop_app.i18n import pick_language
+
+    return pick_language(None)
+
+
 def run_import(args: argparse.Namespace) -> int:
     import sqlite3
 
@@ -101,23 +170,28 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop_app.store import db as store_db
     from desktop_app.store.opening import open_ledger
 
+    say = _Say(_language(args))
     spec = spec_for(args.type)
     source = Path(args.file)
     db_path = _db_path(args)
     lock = FileLock(db_path)
+
+    def fail(text: str, code: int = 2) -> int:
+        return _fail("import", say(ERROR, text), code, prefixed=True)
+
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except LockHeld as exc:
-        return _fail("import", f"the ledger is open in another copy of the program: {exc}")
+        return fail(say(LEDGER_HELD, exc))
     except OSError as exc:
-        return _fail("import", f"cannot open the ledger: {exc}")
+        return fail(say(CANNOT_OPEN_LEDGER, exc))
     try:
         open_ledger(db_path)
         try:
             plan = imp.plan_import(spec, source, sheet=args.sheet)
         except ExchangeError as exc:
-            return _fail("import", f"{source}: {exc.message.text()}")
+            return fail(f"{source}: {say.message(exc.message)}")
         action = DUPLICATE_CHOICES[args.on_duplicate]
         if action != imp.SKIP:
             plan.set_all_duplicates(action)
@@ -126,81 +200,81 @@ def run_import(args: argparse.Namespace) -> int:
             create_missing=args.create_missing,
             dry_run=args.dry_run,
         )
-        _describe_plan(plan)
+        _describe_plan(plan, say)
         if plan.fatal:
             for message in plan.problems:
-                print(f"error: {message.text()}")
-            return _fail("import", "nothing was imported", 1)
+                print(say(ERROR, say.message(message)))
+            return fail(say(NOTHING_IMPORTED), 1)
         try:
             result = imp.execute(plan, options)
         except (PeeweeException, sqlite3.Error) as exc:  # rolled back: nothing written
-            return _fail("import", f"nothing was imported: {exc}", 1)
-        _describe_result(plan, result)
+            return fail(say(NOTHING_IMPORTED_BECAUSE, exc), 1)
+        _describe_result(plan, result, say)
         if args.errors and result.problems:
             try:
-                write_error_report(result.problems, args.errors, spec)
-                print(f"error report: {args.errors}")
+                write_error_report(result.problems, args.errors, spec, translate=say.translate)
+                print(say(ERROR_REPORT, args.errors))
             except OSError as exc:
-                print(f"cannot write the error report: {exc}", file=sys.stderr)
+                print(say(CANNOT_WRITE_REPORT, exc), file=sys.stderr)
         if result.message is not None:
-            return _fail("import", result.message.text(), 1)
+            return fail(say.message(result.message), 1)
         return 0
     finally:
         store_db.close()
         lock.release()
 
 
-def _describe_plan(plan) -> None:
+def _describe_plan(plan, say: _Say) -> None:
     header = plan.header
     where = f"{plan.path.name} [{plan.sheet}]"
     if header is None:
-        print(f"{where}: no header row found")
+        print(say(NO_HEADER_ROW, where))
         return
     mapped = ", ".join(
-        f"{c.header} → {plan.spec.field(c.field).label}" for c in header.columns if c.field
+        f"{c.header} → {say.translate('Field', plan.spec.field(c.field).label)}"
+        for c in header.columns
+        if c.field
     )
-    print(f"{where}: header in row {header.row}; columns: {mapped}")
+    print(say(HEADER_IN_ROW, where, header.row, mapped))
     if header.ignored:
-        print("ignored columns: " + ", ".join(c.header for c in header.ignored))
-    kinds = {}
+        print(say(IGNORED_COLUMNS, ", ".join(c.header for c in header.ignored)))
+    kinds: dict[str, list[str]] = {}
     for ignored in plan.ignored:
         kinds.setdefault(ignored.reason, []).append(str(ignored.row))
     for reason, rows in kinds.items():
-        print(f"not records ({reason}): row {', '.join(rows)}")
+        kind = say.translate(CLI, ROW_KINDS.get(reason, reason))
+        print(say(NOT_RECORDS, kind, ", ".join(rows)))
 
 
-def _describe_result(plan, result) -> None:
+def _describe_result(plan, result, say: _Say) -> None:
     from desktop_app.exchange import importer as imp
+    from desktop_app.exchange.report import value_text
+    from desktop_app.records.specs import spec_for
+    from desktop_app.store.categories import LIST_LABELS
 
     duplicates = sum(1 for r in plan.rows if r.is_duplicate and r.action == imp.SKIP)
-    print(f"rows read: {len(plan.rows)}")
-    verb = "would import" if result.dry_run else "imported"
-    print(
-        f"{verb}: {result.imported + result.updated} "
-        f"({result.imported} new, {result.updated} updated)"
-    )
-    print(f"skipped: {result.skipped} ({duplicates} duplicate(s), {result.invalid} with errors)")
+    print(say(ROWS_READ, len(plan.rows)))
+    done = WOULD_IMPORT if result.dry_run else IMPORTED
+    print(say(done, result.imported + result.updated, result.imported, result.updated))
+    print(say(SKIPPED, result.skipped, duplicates, result.invalid))
     for r in plan.rows:
         if r.is_duplicate and r.action == imp.SKIP:
-            what = (
-                f"row {r.duplicate_of} of the file"
-                if r.duplicate_of is not None
-                else f'"{r.existing_title}" in the ledger'
-            )
-            print(f"duplicate: row {r.row} is the same as {what}; skipped")
+            if r.duplicate_of is not None:
+                print(say(SAME_AS_ROW, r.row, r.duplicate_of))
+            else:
+                print(say(SAME_AS_RECORD, r.row, r.existing_title))
     for target, names in result.created.items():
-        print(f"created {target}: {'、'.join(names)}")
+        print(say(CREATED, spec_for(target).label, "、".join(names), record_args=(1,)))
     for list_key, words in result.added_words.items():
-        print(f"added to the list {list_key}: {'、'.join(words)}")
-    from desktop_app.exchange.report import value_text
-
+        label = say.translate("Lists", LIST_LABELS.get(list_key, list_key))
+        print(say(ADDED_WORDS, label, "、".join(words)))
     for p in result.problems:
-        column = p.column_text(plan.spec)
-        where = f"row {p.row}" + (f", {column}" if column else "")
+        column = p.column_text(plan.spec, say.translate)
+        where = say(AT_ROW_COLUMN, p.row, column) if column else say(AT_ROW, p.row)
         value = value_text(p.value)
         if value:
             where += f' "{value}"'
-        print(f"error: {where}: {p.reason()}")
+        print(say(ERROR, say(WHERE_WHAT, where, p.reason(say.translate))))
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -59,6 +59,38 @@ SEEDS: dict[str, list[str]] = {
     "indicator": ["项目合作", "人才引进", "成果转化"],
 }
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate's name)
+    return text  # the store does not import Qt; lupdate reads the name
+
+
+# What each list is called (the category dialog, the import's report).
+LIST_LABELS = {
+    "institution_kind": QT_TRANSLATE_NOOP("Lists", "Institution kinds"),
+    "location_class": QT_TRANSLATE_NOOP("Lists", "Location classes"),
+    "institution_stage": QT_TRANSLATE_NOOP("Lists", "Relationship stages"),
+    "unit_kind": QT_TRANSLATE_NOOP("Lists", "Unit kinds"),
+    "activity_type": QT_TRANSLATE_NOOP("Lists", "Activity types"),
+    "agreement_type": QT_TRANSLATE_NOOP("Lists", "Agreement types"),
+    "agreement_status": QT_TRANSLATE_NOOP("Lists", "Agreement statuses"),
+    "cooperation_area": QT_TRANSLATE_NOOP("Lists", "Cooperation areas"),
+    "base_type": QT_TRANSLATE_NOOP("Lists", "Base types"),
+    "base_status": QT_TRANSLATE_NOOP("Lists", "Base statuses"),
+    "industry_chain": QT_TRANSLATE_NOOP("Lists", "Industry chains"),
+    "project_stage": QT_TRANSLATE_NOOP("Lists", "Project stages"),
+    "support_item": QT_TRANSLATE_NOOP("Lists", "Support items"),
+    "gender": QT_TRANSLATE_NOOP("Lists", "Genders"),
+    "degree": QT_TRANSLATE_NOOP("Lists", "Degrees"),
+    "academic_title": QT_TRANSLATE_NOOP("Lists", "Academic titles"),
+    "intro_mode": QT_TRANSLATE_NOOP("Lists", "Introduction modes"),
+    "achievement_type": QT_TRANSLATE_NOOP("Lists", "Achievement types"),
+    "meeting_type": QT_TRANSLATE_NOOP("Lists", "Meeting types"),
+    "task_status": QT_TRANSLATE_NOOP("Lists", "Task statuses"),
+    "ledger_status": QT_TRANSLATE_NOOP("Lists", "Ledger report statuses"),
+    "indicator": QT_TRANSLATE_NOOP("Lists", "Assessment indicators"),
+}
+
+
 # Words the program's own logic relies on (overdue tasks, counted indicators).
 TASK_DONE = "已办结"
 LEDGER_SUBMITTED = "已报送"

@@ -659,6 +659,113 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
 </context>
 <context>
+    <name>ImportCli</name>
+    <message>
+        <source>error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>the ledger is open in another copy of the program: %1</source>
+        <translation>台账正由本程序的另一个窗口使用：%1</translation>
+    </message>
+    <message>
+        <source>cannot open the ledger: %1</source>
+        <translation>无法打开台账：%1</translation>
+    </message>
+    <message>
+        <source>nothing was imported</source>
+        <translation>未导入任何数据</translation>
+    </message>
+    <message>
+        <source>nothing was imported: %1</source>
+        <translation>未导入任何数据：%1</translation>
+    </message>
+    <message>
+        <source>%1: no header row found</source>
+        <translation>%1：未找到表头</translation>
+    </message>
+    <message>
+        <source>%1: header in row %2; columns: %3</source>
+        <translation>%1：表头在第 %2 行；各列：%3</translation>
+    </message>
+    <message>
+        <source>ignored columns: %1</source>
+        <translation>未使用的列：%1</translation>
+    </message>
+    <message>
+        <source>not records (%1): row %2</source>
+        <translation>不是记录（%1）：第 %2 行</translation>
+    </message>
+    <message>
+        <source>rows read: %1</source>
+        <translation>读取行数：%1</translation>
+    </message>
+    <message>
+        <source>imported: %1 (%2 new, %3 updated)</source>
+        <translation>已导入：%1（新增 %2，更新 %3）</translation>
+    </message>
+    <message>
+        <source>would import: %1 (%2 new, %3 updated)</source>
+        <translation>将导入：%1（新增 %2，更新 %3）</translation>
+    </message>
+    <message>
+        <source>skipped: %1 (%2 duplicate(s), %3 with errors)</source>
+        <translation>已跳过：%1（重复 %2，有错误 %3）</translation>
+    </message>
+    <message>
+        <source>duplicate: row %1 is the same as row %2 of the file; skipped</source>
+        <translation>重复：第 %1 行与文件第 %2 行相同，已跳过</translation>
+    </message>
+    <message>
+        <source>duplicate: row %1 is the same as &quot;%2&quot; in the ledger; skipped</source>
+        <translation>重复：第 %1 行与台账中的“%2”相同，已跳过</translation>
+    </message>
+    <message>
+        <source>created %1: %2</source>
+        <translation>已新建%1：%2</translation>
+    </message>
+    <message>
+        <source>added to the list %1: %2</source>
+        <translation>已加入词表“%1”：%2</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>row %1, %2</source>
+        <translation>第 %1 行，%2</translation>
+    </message>
+    <message>
+        <source>error report: %1</source>
+        <translation>错误报告：%1</translation>
+    </message>
+    <message>
+        <source>cannot write the error report: %1</source>
+        <translation>无法写入错误报告：%1</translation>
+    </message>
+    <message>
+        <source>blank</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <source>a total</source>
+        <translation>合计行</translation>
+    </message>
+    <message>
+        <source>the header again</source>
+        <translation>重复的表头</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>说明文字</translation>
+    </message>
+</context>
+<context>
     <name>ImportWizard</name>
     <message>
         <source>Cancel</source>

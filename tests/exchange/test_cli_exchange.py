@@ -41,8 +41,9 @@ def count(db, model=m.Institution) -> int:
         store_db.close()
 
 
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = cli.main([str(a) for a in args])
+def run(capsys, *args, lang: str = "en") -> tuple[int, str, str]:
+    """The command's exit code, stdout and stderr, its messages in lang (not the machine's)."""
+    code = cli.main(["--lang", lang, *[str(a) for a in args]])
     out = capsys.readouterr()
     return code, out.out, out.err
 
@@ -64,6 +65,37 @@ def test_errors_write_nothing_and_exit_1(tmp_path, db, capsys):
     assert count(db) == 0
 
 
+def test_output_in_chinese(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    code, out, err = run(capsys, "import", "institution", path, "--db", db, lang="zh_CN")
+    assert code == 1
+    assert "院校.xlsx [Sheet1]：表头在第 2 行；各列：院校名称 → 名称" in out
+    assert "不是记录（合计行）：第 7 行" in out
+    assert "读取行数：4" in out
+    assert "已导入：0（新增 0，更新 0）" in out
+    assert "已跳过：4（重复 1，有错误 2）" in out
+    assert "重复：第 6 行与文件第 3 行相同，已跳过" in out
+    assert '错误：第 5 行，首次联系日期 "2023.13.45"：首次联系日期：无法识别为日期' in out
+    assert "coop-ledger import: 错误：未导入任何数据：有 2 行存在错误。" in err
+    # the option after the command says the same as the one before it
+    code, out, _ = run(
+        capsys,
+        "import",
+        "institution",
+        path,
+        "--db",
+        db,
+        "--dry-run",
+        "--skip-invalid",
+        "--create-missing",
+        "--lang",
+        "zh_CN",
+    )
+    assert code == 0
+    assert "将导入：2（新增 2，更新 0）" in out
+    assert "已新建责任单位：县委组织部" in out
+
+
 def test_skip_invalid_and_create_missing_exit_0(tmp_path, db, capsys):
     path = workbook(tmp_path / "院校.xlsx", ROWS)
     errors = tmp_path / "errors.xlsx"
@@ -82,7 +114,7 @@ def test_skip_invalid_and_create_missing_exit_0(tmp_path, db, capsys):
     assert code == 0
     assert "imported: 2 (2 new, 0 updated)" in out
     assert "skipped: 2 (1 duplicate(s), 1 with errors)" in out
-    assert "created unit: 县委组织部" in out
+    assert "created Unit: 县委组织部" in out
     assert "error: row 5" in out
     assert [r[0] for r in load_workbook(errors).active.iter_rows(values_only=True)] == ["Row", 5]
     assert count(db) == 2 and count(db, m.Unit) == 1

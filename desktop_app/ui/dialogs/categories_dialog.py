@@ -19,36 +19,6 @@ from desktop_app.records import service
 from desktop_app.store import categories
 
 
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate's name)
-    return text
-
-
-LIST_LABELS = {
-    "institution_kind": QT_TRANSLATE_NOOP("Lists", "Institution kinds"),
-    "location_class": QT_TRANSLATE_NOOP("Lists", "Location classes"),
-    "institution_stage": QT_TRANSLATE_NOOP("Lists", "Relationship stages"),
-    "unit_kind": QT_TRANSLATE_NOOP("Lists", "Unit kinds"),
-    "activity_type": QT_TRANSLATE_NOOP("Lists", "Activity types"),
-    "agreement_type": QT_TRANSLATE_NOOP("Lists", "Agreement types"),
-    "agreement_status": QT_TRANSLATE_NOOP("Lists", "Agreement statuses"),
-    "cooperation_area": QT_TRANSLATE_NOOP("Lists", "Cooperation areas"),
-    "base_type": QT_TRANSLATE_NOOP("Lists", "Base types"),
-    "base_status": QT_TRANSLATE_NOOP("Lists", "Base statuses"),
-    "industry_chain": QT_TRANSLATE_NOOP("Lists", "Industry chains"),
-    "project_stage": QT_TRANSLATE_NOOP("Lists", "Project stages"),
-    "support_item": QT_TRANSLATE_NOOP("Lists", "Support items"),
-    "gender": QT_TRANSLATE_NOOP("Lists", "Genders"),
-    "degree": QT_TRANSLATE_NOOP("Lists", "Degrees"),
-    "academic_title": QT_TRANSLATE_NOOP("Lists", "Academic titles"),
-    "intro_mode": QT_TRANSLATE_NOOP("Lists", "Introduction modes"),
-    "achievement_type": QT_TRANSLATE_NOOP("Lists", "Achievement types"),
-    "meeting_type": QT_TRANSLATE_NOOP("Lists", "Meeting types"),
-    "task_status": QT_TRANSLATE_NOOP("Lists", "Task statuses"),
-    "ledger_status": QT_TRANSLATE_NOOP("Lists", "Ledger report statuses"),
-    "indicator": QT_TRANSLATE_NOOP("Lists", "Assessment indicators"),
-}
-
-
 class CategoriesDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -56,7 +26,9 @@ class CategoriesDialog(QDialog):
         self.resize(620, 460)
         self.lists = QListWidget(self)
         for key in categories.SEEDS:
-            item = QListWidgetItem(QCoreApplication.translate("Lists", LIST_LABELS.get(key, key)))
+            item = QListWidgetItem(
+                QCoreApplication.translate("Lists", categories.LIST_LABELS.get(key, key))
+            )
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.lists.addItem(item)
         self.words = QListWidget(self)
