@@ -58,14 +58,14 @@ def add_parsers(sub) -> None:
     types = ", ".join(TYPES)
     p = sub.add_parser(
         "import",
-        help="import records from an .xlsx/.xlsm or .csv file",
+        help="import records from an .xlsx/.xlsm/.xls or .csv file",
         description=f"Import records of one type. Types: {types}. The header row and the "
         "columns are found by their names; every row is checked with the form's rules and "
         "nothing is written while any row has an error (see --skip-invalid).",
         epilog="Example: coop-ledger import institution 院校台账.xlsx --create-missing",
     )
     p.add_argument("type", metavar="TYPE", help=f"one of: {types}")
-    p.add_argument("file", metavar="FILE", help=".xlsx, .xlsm or .csv (UTF-8 or GBK)")
+    p.add_argument("file", metavar="FILE", help=".xlsx, .xlsm, .xls or .csv (UTF-8 or GBK)")
     p.add_argument("--sheet", metavar="NAME", help="the sheet to read (default: the active one)")
     p.add_argument("--dry-run", action="store_true", help="check everything, write nothing")
     p.add_argument(

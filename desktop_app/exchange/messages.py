@@ -24,7 +24,7 @@ TOO_BIG = QT_TRANSLATE_NOOP(
     "Import", "The file is %1 MB; files over %2 MB are not imported. Split it into smaller files."
 )
 NOT_A_WORKBOOK = QT_TRANSLATE_NOOP(
-    "Import", "This is not an Excel workbook (.xlsx, .xlsm) or a CSV file."
+    "Import", "This is not an Excel workbook (.xlsx, .xlsm, .xls) or a CSV file."
 )
 DAMAGED_WORKBOOK = QT_TRANSLATE_NOOP(
     "Import", "The workbook cannot be read (%1). Open it in Excel or WPS and save it again."
@@ -34,7 +34,12 @@ ENCRYPTED = QT_TRANSLATE_NOOP(
     "The workbook is protected with a password. Open it in Excel or WPS, remove the password and save it again.",
 )
 OLD_XLS = QT_TRANSLATE_NOOP(
-    "Import", "The file is in the old .xls format. Open it in Excel or WPS and save it as .xlsx."
+    "Import",
+    "The file is in the Excel 95 (or older) format. Open it in Excel or WPS and save it as .xlsx.",
+)
+SPREAD_OUT = QT_TRANSLATE_NOOP(
+    "Import",
+    'The cells of sheet "%1" are spread over %2 rows × %3 columns, more than the %4 cells an .xls workbook may span here. Delete the stray cells far from the table, or save the file as .xlsx.',
 )
 ZIP_BOMB = QT_TRANSLATE_NOOP(
     "Import", "The workbook unpacks to more than %1 MB; it is refused as too large or damaged."

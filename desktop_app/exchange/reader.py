@@ -106,10 +106,13 @@ def open_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Source:
         return XlsxSource(path, limits)
     if head.startswith(OLE_MAGIC):
         # Excel's "password to open" wraps the .xlsx in an OLE container with an
-        # EncryptedPackage stream; any other OLE file here is a BIFF .xls (or .et).
+        # EncryptedPackage stream; other OLE files are .xls workbooks (or not
+        # workbooks at all: a .doc), which xls_source tells apart.
         if _contains(path, "EncryptedPackage".encode("utf-16-le")):
             raise ExchangeError(M.ENCRYPTED)
-        raise ExchangeError(M.OLD_XLS)
+        from desktop_app.exchange.xls_source import XlsSource  # noqa: PLC0415 (imports us)
+
+        return XlsSource(path, limits)
     if path.suffix.lower() in CSV_SUFFIXES:
         return CsvSource(path, limits)
     raise ExchangeError(M.NOT_A_WORKBOOK)

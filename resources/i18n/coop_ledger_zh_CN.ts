@@ -526,8 +526,8 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>文件大小为 %1 MB，超过 %2 MB 的文件不能导入，请拆分成较小的文件。</translation>
     </message>
     <message>
-        <source>This is not an Excel workbook (.xlsx, .xlsm) or a CSV file.</source>
-        <translation>这不是 Excel 工作簿（.xlsx、.xlsm）或 CSV 文件。</translation>
+        <source>This is not an Excel workbook (.xlsx, .xlsm, .xls) or a CSV file.</source>
+        <translation>这不是 Excel 工作簿（.xlsx、.xlsm、.xls）或 CSV 文件。</translation>
     </message>
     <message>
         <source>The workbook cannot be read (%1). Open it in Excel or WPS and save it again.</source>
@@ -538,8 +538,12 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>该工作簿设置了打开密码。请用 Excel 或 WPS 打开，取消密码后重新保存。</translation>
     </message>
     <message>
-        <source>The file is in the old .xls format. Open it in Excel or WPS and save it as .xlsx.</source>
-        <translation>该文件是旧版 .xls 格式。请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
+        <source>The file is in the Excel 95 (or older) format. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>该文件是 Excel 95（或更早）格式。请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <source>The cells of sheet &quot;%1&quot; are spread over %2 rows × %3 columns, more than the %4 cells an .xls workbook may span here. Delete the stray cells far from the table, or save the file as .xlsx.</source>
+        <translation>工作表“%1”的单元格分布在 %2 行 × %3 列的范围内，超过了 .xls 工作簿可读取的 %4 个单元格。请删除远离表格的零散单元格，或把文件另存为 .xlsx。</translation>
     </message>
     <message>
         <source>The workbook unpacks to more than %1 MB; it is refused as too large or damaged.</source>
@@ -880,8 +884,8 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>选择文件</translation>
     </message>
     <message>
-        <source>Excel or CSV (*.xlsx *.xlsm *.csv);;All files (*)</source>
-        <translation>Excel 或 CSV (*.xlsx *.xlsm *.csv);;所有文件 (*)</translation>
+        <source>Excel or CSV (*.xlsx *.xlsm *.xls *.csv);;All files (*)</source>
+        <translation>Excel 或 CSV (*.xlsx *.xlsm *.xls *.csv);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Choose a file to import.</source>

@@ -158,8 +158,9 @@ def test_encrypted_workbook(tmp_path, ledger):
     assert nothing_written()
 
 
-def test_old_xls_is_told_to_be_saved_as_xlsx(tmp_path):
-    refused(_ole(tmp_path / "old.xls", ["Workbook", "SummaryInformation"]), M.OLD_XLS)
+def test_a_broken_ole_container_is_no_workbook(tmp_path):
+    """Stream names but no allocation table: nothing a reader can open (real .xls: test_xls_source)."""
+    refused(_ole(tmp_path / "old.xls", ["Workbook", "SummaryInformation"]), M.NOT_A_WORKBOOK)
 
 
 def test_a_zip_that_is_no_workbook(tmp_path):

@@ -227,7 +227,7 @@ class ImportWizard(QDialog):
             self,
             self.tr("Choose a file"),
             start,
-            self.tr("Excel or CSV (*.xlsx *.xlsm *.csv);;All files (*)"),
+            self.tr("Excel or CSV (*.xlsx *.xlsm *.xls *.csv);;All files (*)"),
         )
         if path:
             self.path_edit.setText(path)
