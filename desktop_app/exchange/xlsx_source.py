@@ -164,27 +164,63 @@ def merges_in(data: bytes) -> Iterator[tuple[int, int, int, int]]:
         yield (min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
 
 
+SCAN_BLOCK = 4 * MB
+
+
+def _blocks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
+    """The member's XML a few megabytes at a time, each cut after a whole tag."""
+    with zf.open(member) as fh:
+        carry = b""
+        while block := fh.read(SCAN_BLOCK):
+            data = carry + block
+            cut = data.rfind(b"<")  # a tag cut in two goes whole into the next block
+            if cut <= 0:
+                carry = data
+                continue
+            carry = data[cut:]
+            yield data[:cut]
+        if carry:
+            yield carry
+
+
 def scan_sheet(zf: zipfile.ZipFile, member: str, limits: Limits) -> SheetScan:
+    """Where the sheet's cells lie and whether calamine may hold them; memory: one block."""
     info = zf.getinfo(member)
     if info.file_size > limits.max_fast_xml:
         return SheetScan(False, None, stream_merges(zf, member, limits))
-    data = zf.read(member)
-    merges = sorted(set(merges_in(data)))[: limits.max_merges + 1]
-    refs = _CELL_REF.findall(data)
-    if not refs:
-        return SheetScan(not _CELL_TAG.search(data), 0, merges)
-    # Plain <c …> tags counted fast; a prefixed or odd spelling takes the regex.
-    tags = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
-    if tags != len(refs):
-        tags = len(_CELL_TAG.findall(data))
-    if tags != len(refs) or b't="e"' in data:
-        return SheetScan(False, None, merges)
-    numbers = [int(r) for _c, r in refs]
-    letters = {c for c, _r in refs}
+    merges: set[tuple[int, int, int, int]] = set()
+    top = left = None
+    bottom = right = 0
+    fast = True
+    letters: set[bytes] = set()
+    for data in _blocks(zf, member):
+        if len(merges) <= limits.max_merges:
+            merges.update(merges_in(data))
+        if not fast:
+            continue
+        refs = _CELL_REF.findall(data)
+        # Plain <c …> tags counted fast; a prefixed or odd spelling takes the regex.
+        tags = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
+        if tags != len(refs):
+            tags = len(_CELL_TAG.findall(data))
+        if tags != len(refs) or b't="e"' in data:
+            fast = False  # cells placed by position, or error cells
+            continue
+        if refs:
+            numbers = [int(r) for _c, r in refs]
+            low, high = min(numbers), max(numbers)
+            top = low if top is None else min(top, low)
+            bottom = max(bottom, high)
+            letters.update(c for c, _r in refs)
+    merged = sorted(merges)[: limits.max_merges + 1]
+    if not fast:
+        return SheetScan(False, None, merged)
+    if top is None:
+        return SheetScan(True, 0, merged)
     columns = [column_number(c) for c in letters]
-    top, bottom = min(numbers), max(numbers)
-    grid = (bottom - top + 1) * (max(columns) - min(columns) + 1)
-    return SheetScan(grid <= limits.max_grid_cells, bottom - top + 1, merges)
+    left, right = min(columns), max(columns)
+    grid = (bottom - top + 1) * (right - left + 1)
+    return SheetScan(grid <= limits.max_grid_cells, bottom - top + 1, merged)
 
 
 def stream_merges(
