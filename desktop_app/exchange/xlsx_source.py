@@ -116,6 +116,8 @@ def _rels(zf: zipfile.ZipFile, part: str) -> dict[str, tuple[str, str]]:
             member = target.lstrip("/")
         else:
             member = posixpath.normpath(posixpath.join(folder, target))
+            if member not in zf.NameToInfo and target in zf.NameToInfo:
+                member = target  # some writers give the path from the zip's root
         out[rel.get("Id") or ""] = (rel.get("Type") or "", member)
     return out
 
