@@ -33,6 +33,10 @@ from desktop_app.reports.xlsx import FORMULA_STARTS
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 SERIAL_MIN, SERIAL_MAX = 18264, 73415  # 1950-01-01 … 2100-12-31 as Excel serial numbers
+# What a cell shows when its formula failed; read as text, it is no value.
+EXCEL_ERRORS = frozenset(
+    ("#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!")
+)
 EXACT_DIGITS = 15  # Excel keeps 15 significant digits of a number
 NAME_SEPARATORS = re.compile(r"[、,，;；\n]+")
 WORD_SEPARATORS = re.compile(r"[、,，;；/\n]+")
@@ -203,6 +207,19 @@ def split_names(value: Any) -> list[str]:
     return seen
 
 
+def _rest_of(line: str, half: str, start: int) -> str:
+    """line after the part whose half-width form is half[:start], in its own characters.
+
+    The date is matched on the half-width form (２０２３年５月１日); the entry
+    after it keeps its full-width punctuation (签订协议，项目启动（一期）).
+    """
+    head = half[:start]
+    for i in range(max(start - 8, 0), min(len(line), start + 8) + 1):
+        if _half_width(line[:i]) == head:
+            return line[i:]
+    return half[start:]
+
+
 def to_children(value: Any, epoch: dt.datetime = EXCEL_EPOCH) -> list[tuple[dt.date | None, str]]:
     """Dated entries, one per line: "2023-05-01 飞车首航" (a line without a date keeps none)."""
     if is_blank(value):
@@ -214,9 +231,10 @@ def to_children(value: Any, epoch: dt.datetime = EXCEL_EPOCH) -> list[tuple[dt.d
         line = line.strip()
         if not line:
             continue
-        m = _CHILD.match(_half_width(line))
+        half = _half_width(line)
+        m = _CHILD.match(half)
         if m:
-            out.append((to_date(m[1], epoch), clean_text(m[2])))
+            out.append((to_date(m[1], epoch), clean_text(_rest_of(line, half, m.start(2)))))
         else:
             out.append((None, line))
     return out
@@ -224,6 +242,8 @@ def to_children(value: Any, epoch: dt.datetime = EXCEL_EPOCH) -> list[tuple[dt.d
 
 def convert(f: FieldSpec, value: Any, epoch: dt.datetime = EXCEL_EPOCH) -> Any:
     """A cell as the value the form would hold for field f (links: a list of names)."""
+    if type(value) is str and value[:1] == "#" and value.strip() in EXCEL_ERRORS:
+        raise CellError(M.ERROR_CELL, value.strip())
     kind = f.kind
     if kind == DATE:
         return to_date(value, epoch)

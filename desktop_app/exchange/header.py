@@ -283,19 +283,65 @@ def map_row(spec: RecordSpec, number: int, cells: list[Any]) -> Header:
 
 
 def find_header(spec: RecordSpec, rows: list[tuple[int, list[Any]]]) -> Header | None:
-    """The row among the first ones that names most fields (title rows are skipped)."""
+    """The row among the first ones that names most fields (title rows are skipped).
+
+    A header in two rows (联系人 over 姓名 | 电话) is read as one when that
+    names more fields than its upper row alone.
+    """
     best: Header | None = None
     best_score = 0
-    for number, cells in rows[:SCAN_ROWS]:
+    best_at = 0
+    scanned = rows[:SCAN_ROWS]
+    for at, (number, cells) in enumerate(scanned):
         header = map_row(spec, number, cells)
         score = len(header.by_field)
         if score > best_score:
-            best, best_score = header, score
+            best, best_score, best_at = header, score, at
     if best is None:
         return None
+    if best_at + 1 < len(scanned) and scanned[best_at + 1][0] == best.row + 1:
+        combined = _two_levels(spec, best, scanned[best_at][1], scanned[best_at + 1][1])
+        if len(combined.by_field) > best_score:
+            best, best_score = combined, len(combined.by_field)
     if best_score >= 2 or spec.title_field in best.by_field:
         return best
     return None
+
+
+def _two_levels(spec: RecordSpec, upper: Header, top: list[Any], bottom: list[Any]) -> Header:
+    """A header written in two rows: 联系人 across 姓名 | 电话 below it.
+
+    The upper row's word stands over the empty cells to its right (a merge
+    across) as long as the lower row has words there. Each column is mapped
+    by the two words together (联系人姓名), else the lower (电话), else the upper.
+    """
+    header = Header(upper.row + 1)
+    taken: set[str] = set()
+    parent = ""
+    for i in range(max(len(top), len(bottom))):
+        above = str(top[i]).strip() if i < len(top) and top[i] is not None else ""
+        below = str(bottom[i]).strip() if i < len(bottom) and bottom[i] is not None else ""
+        if above:
+            parent = above
+        elif not below:
+            parent = ""
+        over = above or parent
+        if below and over and normalize(below) != normalize(over):
+            text = f"{over}/{below}"
+            candidates = (over + below, below, over)
+        else:
+            text = below or over
+            candidates = (text,)
+        name = None
+        for word in candidates:
+            found = field_for_header(spec, word)
+            if found and found not in taken:
+                name = found
+                break
+        if name:
+            taken.add(name)
+        header.columns.append(Column(i, text, name))
+    return header
 
 
 def is_header_again(header: Header, cells: list[Any]) -> bool:

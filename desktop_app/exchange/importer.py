@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
@@ -69,15 +70,34 @@ TOTAL_WORDS = {"合计", "总计", "小计", "共计", "累计", "total", "合�
 NOTE_STARTS = (
     "制表",
     "填表",
+    "填报人",
+    "填报单位",
+    "填报日期",
+    "填报时间",
+    "填报说明",
     "审核",
+    "负责人",
+    "单位负责人",
+    "分管领导",
+    "联系人：",
+    "联系人:",
+    "联系电话",
+    "日期：",
+    "日期:",
+    "签字",
+    "盖章",
+    "（盖章）",
+    "(盖章)",
     "注：",
     "注:",
     "说明：",
     "说明:",
-    "填报说明",
     "备注：",
     "备注:",
 )
+# "合计：2所", "总计 4 所": a total word, then what it counts
+_TOTAL_HEAD = re.compile(r"^(?:合计|总计|小计|共计|累计)\s*[：:\s]")
+
 
 # Record types whose duplicates are not "same title (+ date)"
 DEDUPE_FIELDS: dict[str, tuple[str, ...]] = {
@@ -135,8 +155,10 @@ class PlannedRow:
     @property
     def allowed_actions(self) -> tuple[str, ...]:
         out = [SKIP]
-        if self.existing_id is not None:
-            out.append(UPDATE)
+        if self.existing_id is not None and self.duplicate_of is None:
+            out.append(
+                UPDATE
+            )  # the file's first row naming the record; a repeat would update it twice
         if not (self.is_duplicate and self.unique_title):
             out.append(IMPORT)  # a second 中北大学 would break the unique name
         return tuple(out)
@@ -322,6 +344,9 @@ def plan_import(
     _resolve_links(plan)
     _find_new_words(plan)
     _find_duplicates(plan)
+    if plan.fatal:
+        # A required column is missing (or no header): said once, not on every row.
+        return plan
     checks = service.BatchChecks()
     for i, r in enumerate(plan.rows, start=1):
         if i % PROGRESS_EVERY == 0:
@@ -375,16 +400,24 @@ def _row_kind(header: Header, cells: list[Any], mapped: dict[str, Any]) -> str |
     """Why this row is no record (BLANK, TOTAL, HEADER_AGAIN, NOTE), or None."""
     texts = [v for v in cells if isinstance(v, str) and v.strip()]
     for t in texts[:4]:
-        if ("计" in t or "otal" in t) and normalize(t) in TOTAL_WORDS:
+        if ("计" in t or "otal" in t) and (
+            normalize(t) in TOTAL_WORDS or _TOTAL_HEAD.match(t.strip())
+        ):
             return TOTAL
-    if len(texts) == 1 and texts[0].strip().startswith(NOTE_STARTS):
-        if sum(1 for v in cells if not is_blank(v)) == 1:
-            return NOTE
+    filled = [v for v in cells if not is_blank(v)]
+    # A footer: every filled cell is a note (填表人：张三 … 审核人：李四)
+    if texts and all(isinstance(v, str) and v.strip().startswith(NOTE_STARTS) for v in filled):
+        return NOTE
     if all(is_blank(v) for v in mapped.values()):
-        return BLANK  # also a row holding only a 序号
+        # Nothing where the record's fields are: a 序号 alone is blank, words are a note.
+        return NOTE if texts and any(not _numberish(t) for t in texts) else BLANK
     if texts and is_header_again(header, cells):
         return HEADER_AGAIN
     return None
+
+
+def _numberish(text: str) -> bool:
+    return text.strip().replace(".", "", 1).isdigit()
 
 
 def _readers(plan: ImportPlan) -> list[tuple[str, int, str, Callable[[Any], Any], FieldSpec]]:
@@ -574,21 +607,39 @@ def _key_part(value: Any) -> Any:
     return value
 
 
+def _identity(value: Any) -> str:
+    return word_key(str(value)) if value not in (None, "") else ""
+
+
 def _find_duplicates(plan: ImportPlan) -> None:
+    """Mark rows that repeat an earlier row or a record: same name (and date, …).
+
+    Where the type has an identity field (a talent's ID number) and both sides
+    have it, it alone decides: two 张伟 with different ID numbers are two
+    people, the same ID number under two spellings of a name is one.
+    """
     spec = plan.spec
     names = dedupe_fields(spec)
     if not all(n in plan.header.by_field for n in names if spec.field(n).required):
         return
     model = spec.model
+    ident_field = spec.identity_field if spec.identity_field in plan.header.by_field else None
     columns = [model.id] + [
         getattr(model, spec.field(n).column_name if spec.field(n).kind == FK else n) for n in names
     ]
+    if ident_field:
+        columns.append(getattr(model, ident_field))
     title_column = getattr(model, spec.title_field)
-    existing: dict[tuple, tuple[int, str]] = {}
+    existing: dict[tuple, list[tuple[int, str, str]]] = {}  # key → (id, title, identity)
+    existing_ids: dict[str, tuple[int, str]] = {}
     for row in model.select(*columns, title_column).order_by(model.id).tuples():
-        key = tuple(_key_part(v) for v in row[1:-1])
-        existing.setdefault(key, (row[0], str(row[-1] or "")))
-    first: dict[tuple, int] = {}
+        ident = _identity(row[-2]) if ident_field else ""
+        key = tuple(_key_part(v) for v in row[1 : 1 + len(names)])
+        existing.setdefault(key, []).append((row[0], str(row[-1] or ""), ident))
+        if ident:
+            existing_ids.setdefault(ident, (row[0], str(row[-1] or "")))
+    first: dict[tuple, list[tuple[int, str]]] = {}  # key → (row, identity) of earlier rows
+    first_ids: dict[str, int] = {}
     for r in plan.rows:
         parts = []
         for n in names:
@@ -597,14 +648,25 @@ def _find_duplicates(plan: ImportPlan) -> None:
                 v = ("new", word_key(r.missing[n][0]))
             parts.append(_key_part(v))
         key = tuple(parts)
-        if all(p in (None, "") for p in key):
+        ident = _identity(r.values.get(ident_field)) if ident_field else ""
+        if all(p in (None, "") for p in key) and not ident:
             continue
-        if key in first:
-            r.duplicate_of = first[key]
+        earlier = first.get(key, [])
+        if ident and ident in first_ids:
+            r.duplicate_of = first_ids[ident]
         else:
-            first[key] = r.row
-        if key in existing:
-            r.existing_id, r.existing_title = existing[key]
+            same = [row for row, other in earlier if not (ident and other)]
+            if same:
+                r.duplicate_of = same[0]
+        first.setdefault(key, []).append((r.row, ident))
+        if ident:
+            first_ids.setdefault(ident, r.row)
+        match = existing_ids.get(ident) if ident else None
+        if match is None:
+            same_key = [(i, t) for i, t, other in existing.get(key, []) if not (ident and other)]
+            match = same_key[0] if same_key else None
+        if match is not None:
+            r.existing_id, r.existing_title = match
         if r.is_duplicate:
             r.action = SKIP
 

@@ -67,13 +67,16 @@ BAD_DATE = QT_TRANSLATE_NOOP(
     "Import", "%1: cannot read this as a date; write it like 2023-09-04 or 2023年9月4日."
 )
 BAD_NUMBER = QT_TRANSLATE_NOOP("Import", "%1: cannot read this as a number.")
+ERROR_CELL = QT_TRANSLATE_NOOP(
+    "Import", "%1: the cell shows the Excel error %2, not a value; correct it in the sheet."
+)
 DIGITS_LOST = QT_TRANSLATE_NOOP(
     "Import",
     "%1: the number was stored as a number and lost its last digits in Excel; format the column as text and type it again.",
 )
 NOT_FOUND = QT_TRANSLATE_NOOP("Import", '%1: no record is named "%2".')
 NOT_FOUND_CREATE = QT_TRANSLATE_NOOP(
-    "Import", '%1: no record is named "%2" (choose to create missing records to add it).'
+    "Import", '%1: the ledger has no record named "%2" (it can be created during the import).'
 )
 AMBIGUOUS = QT_TRANSLATE_NOOP(
     "Import", '%1: several records are named "%2"; rename one of them first.'

@@ -32,7 +32,12 @@ from typing import Any
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.messages import ExchangeError
 from desktop_app.exchange.reader import EXCEL_EPOCH, Limits, Row, Source, _short
-from desktop_app.exchange.xlsx_source import EPOCH_1904, _calamine_value, fill_merges
+from desktop_app.exchange.xlsx_source import (
+    EPOCH_1904,
+    _calamine_value,
+    fill_merges,
+    open_calamine,
+)
 
 # BIFF8 record types
 BOF, EOF = 0x0809, 0x000A
@@ -260,9 +265,7 @@ class XlsSource(Source):
     def _cells(self, s: XlsSheet) -> Iterator[Row]:
         try:
             if self._calamine is None:
-                from python_calamine import CalamineWorkbook  # noqa: PLC0415
-
-                self._calamine = CalamineWorkbook.from_path(str(self.path))
+                self._calamine = open_calamine(self.path)
             sheet = self._calamine.get_sheet_by_name(s.name)
             start = sheet.start
             grid = sheet.to_python() if start is not None else []

@@ -27,6 +27,7 @@ choosing a sheet costs neither reader anything.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import posixpath
 import re
 import zipfile
@@ -241,6 +242,18 @@ def stream_merges(
     return sorted(found)
 
 
+def open_calamine(path: Path):
+    """A calamine workbook of the file's content, whatever its name says.
+
+    from_path picks the format by the extension, so an .xls saved under an
+    .xlsx name (offices rename files freely) failed; a file object is sniffed.
+    The bytes are read at once (the file is under Limits.max_bytes).
+    """
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415
+
+    return CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
+
+
 def _calamine_value(v: Any) -> Any:
     """A value as openpyxl gives it: "" as None, 3.0 as 3, a date as a datetime."""
     t = type(v)
@@ -352,9 +365,7 @@ class XlsxSource(Source):
 
     def _calamine_book(self):
         if self._calamine is None:
-            from python_calamine import CalamineWorkbook  # noqa: PLC0415
-
-            self._calamine = CalamineWorkbook.from_path(str(self.path))
+            self._calamine = open_calamine(self.path)
         return self._calamine
 
     # ------------------------------------------------------------ openpyxl
@@ -408,8 +419,12 @@ class XlsxSource(Source):
             import openpyxl  # noqa: PLC0415 (a second or so of import, only when needed)
 
             try:
+                # From a file object: openpyxl refuses a path named .xls by its name.
                 self._openpyxl = openpyxl.load_workbook(
-                    self.path, read_only=True, data_only=True, keep_links=False
+                    io.BytesIO(self.path.read_bytes()),
+                    read_only=True,
+                    data_only=True,
+                    keep_links=False,
                 )
             except Exception as exc:  # openpyxl raises many kinds on a damaged file
                 raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None

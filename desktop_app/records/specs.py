@@ -42,6 +42,9 @@ class FieldSpec:
     width: int = 120  # default list column width in pixels
     minimum: float = 0  # numbers cannot go below this
     year_min: int | None = None  # for integer years
+    # One person's name: spaces between Chinese characters only align it on a
+    # form (赵　六), so they are dropped (赵六); "John Smith" keeps its space.
+    person_name: bool = False
 
     @property
     def is_stored_column(self) -> bool:
@@ -69,6 +72,9 @@ class RecordSpec:
     # Fields that together name a record when the title field alone does not
     # (an assessment target is "2023 县农业农村局 项目合作", not "项目合作").
     title_parts: tuple[str, ...] = ()
+    # A field that, when two records both have it, alone says whether they are
+    # the same (a talent's ID number: two 张伟 are two people).
+    identity_field: str | None = None
     extra: dict = field(default_factory=dict)
 
     def field(self, name: str) -> FieldSpec:
@@ -342,7 +348,13 @@ TALENT_SPEC = RecordSpec(
     label=QT_TRANSLATE_NOOP("Record", "Talent"),
     title_field="name",
     fields=(
-        _f("name", QT_TRANSLATE_NOOP("Field", "Full name"), required=True, width=90),
+        _f(
+            "name",
+            QT_TRANSLATE_NOOP("Field", "Full name"),
+            required=True,
+            width=90,
+            person_name=True,
+        ),
         _f("gender", QT_TRANSLATE_NOOP("Field", "Gender"), CHOICE, choices="gender", width=50),
         _f("id_number", QT_TRANSLATE_NOOP("Field", "ID number")),
         _f(
@@ -383,6 +395,7 @@ TALENT_SPEC = RecordSpec(
     ),
     search_fields=("name", "field", "phone", "institution"),
     default_sort=("name", False),
+    identity_field="id_number",
     year_field="start_date",
     type_field="mode",
     status_field="degree",

@@ -9,6 +9,7 @@ answers the same questions for a whole import with one query per column.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from desktop_app.records import errors as E
@@ -144,9 +145,13 @@ def validate(
 _CHECKS = Checks()
 
 
+_ALIGNING_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+
+
 def _clean(f, raw: Any) -> Any:
     if f.kind in (TEXT, CHOICE):
-        return clean_text(raw)
+        text = clean_text(raw)
+        return _ALIGNING_SPACE.sub("", text) if f.person_name else text
     if f.kind == LONGTEXT:
         return "" if raw is None else str(raw).strip()
     if f.kind == DATE:

@@ -128,6 +128,14 @@ def test_dated_entries():
     ]
 
 
+def test_dated_entries_keep_their_full_width_punctuation():
+    cell = "２０２３年５月１日：签订协议，项目启动（一期）；\n2023-06-01 试运行！"
+    assert to_children(cell) == [
+        (D(2023, 5, 1), "签订协议，项目启动（一期）；"),
+        (D(2023, 6, 1), "试运行！"),
+    ]
+
+
 # ---------------------------------------------------------------- headers
 
 

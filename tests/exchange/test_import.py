@@ -157,8 +157,8 @@ def test_messy_institution_ledger_plan(tmp_path, existing):
             6,
             "责任单位",
             "县农业农村局",
-            'Responsible unit: no record is named "县农业农村局" '
-            "(choose to create missing records to add it).",
+            'Responsible unit: the ledger has no record named "县农业农村局" '
+            "(it can be created during the import).",
         ),
         (
             14,
@@ -273,8 +273,8 @@ def test_error_report_saved_as_xlsx(tmp_path, existing):
             6,
             "责任单位",
             "县农业农村局",
-            'Responsible unit: no record is named "县农业农村局" '
-            "(choose to create missing records to add it).",
+            'Responsible unit: the ledger has no record named "县农业农村局" '
+            "(it can be created during the import).",
         ],
         [
             14,
@@ -489,6 +489,7 @@ def test_missing_required_column(tmp_path, ledger):
     assert [p.text() for p in plan.problems] == [
         "The file has no column for Type, which is required."
     ]
+    assert plan.errors() == []  # said once above, not again on every row
     assert not execute(plan).written
 
 
@@ -578,8 +579,10 @@ def test_a_unique_name_taken_within_the_file_and_the_ledger(tmp_path, make):
         (3, True, 2),
     ]
     plan.set_all_duplicates(imp.UPDATE)
+    # the file's first row updates the record; its repeat would update it twice
+    assert [(r.row, r.action) for r in plan.rows] == [(2, imp.UPDATE), (3, imp.SKIP)]
     result = execute(plan)
-    assert (result.imported, result.updated) == (0, 2)
+    assert (result.imported, result.updated) == (0, 1)
     assert [i.name for i in m.Institution.select()] == ["中北大学"]  # its spelling kept
 
 
@@ -616,3 +619,100 @@ def test_id_numbers_stay_text_and_numbers_that_lost_digits_are_caught(tmp_path, 
     assert "lost its last digits" in plan.errors()[0].reason()
     result = execute(plan, ImportOptions(skip_invalid=True))
     assert m.Talent.get_by_id(result.ids[0]).id_number == "110101199001011234"
+
+
+# ---------------------------------------------------------------- what a review found
+
+
+def test_two_people_of_one_name_are_told_apart_by_their_id_numbers(tmp_path, make):
+    zhang = make("talent", name="张伟", id_number="140221198001011234")
+    rows = [
+        ["姓名", "身份证号", "研究领域"],
+        ["张伟", "140221199202022345", "番茄育种"],  # another 张伟
+        ["张  伟", "140221198001011234", "高速飞车"],  # the one in the ledger
+        ["张伟", "140221199202022345", "重复一行"],  # the other one again
+        ["张伟", None, "没填身份证号"],  # cannot tell: the same name, so flagged
+    ]
+    plan = plan_import("talent", workbook(tmp_path / "t.xlsx", rows))
+    assert [(r.row, r.existing_id, r.duplicate_of) for r in plan.rows] == [
+        (2, None, None),
+        (3, zhang, None),
+        (4, None, 2),
+        (5, zhang, 2),
+    ]
+    plan.set_all_duplicates(imp.UPDATE)
+    result = execute(plan)
+    assert (result.imported, result.updated) == (1, 1)
+    got = {(t.id_number, t.field) for t in m.Talent.select()}
+    assert got == {("140221198001011234", "高速飞车"), ("140221199202022345", "番茄育种")}
+
+
+def test_a_name_aligned_with_a_full_width_space_is_one_name(tmp_path, ledger):
+    path = workbook(tmp_path / "t.xlsx", [["姓名", "性别"], ["赵　六", "男"], ["John Smith", "男"]])
+    execute(plan_import("talent", path))
+    assert sorted(t.name for t in m.Talent.select()) == ["John Smith", "赵六"]
+    again = plan_import("talent", workbook(tmp_path / "again.xlsx", [["姓名"], ["赵六"]]))
+    assert again.rows[0].existing_title == "赵六"
+
+
+def test_excel_error_cells_are_problems_not_text(tmp_path, ledger):
+    rows = [["院校名称", "联系电话"], ["中北大学", "#N/A"], ["#REF!", "0352-1"]]
+    plan = plan_import("institution", workbook(tmp_path / "e.xlsx", rows))
+    assert [(p.row, p.column, p.value, p.reason()) for p in plan.errors()] == [
+        (
+            2,
+            "联系电话",
+            "#N/A",
+            "Phone: the cell shows the Excel error #N/A, not a value; correct it in the sheet.",
+        ),
+        (
+            3,
+            "院校名称",
+            "#REF!",
+            "Name: the cell shows the Excel error #REF!, not a value; correct it in the sheet.",
+        ),
+    ]
+
+
+def test_footer_lines_and_totals_with_counts_are_not_records(tmp_path, ledger):
+    rows = [
+        ["序号", "院校名称", "所在地类别"],
+        [1, "中北大学", "省内"],
+        ["合计：1所"],
+        [None, "合计 1 所", None],
+        ["填表人：张三", None, "审核人：李四"],
+        ["联系电话：0352-6612345"],  # in the 序号 column, which no field takes
+        [2],  # a 序号 alone
+    ]
+    plan = plan_import("institution", workbook(tmp_path / "f.xlsx", rows))
+    assert [r.values["name"] for r in plan.rows] == ["中北大学"]
+    assert [(i.row, i.reason) for i in plan.ignored] == [
+        (3, imp.TOTAL),
+        (4, imp.TOTAL),
+        (5, imp.NOTE),
+        (6, imp.NOTE),
+        (7, imp.BLANK),
+    ]
+
+
+def test_a_header_in_two_rows(tmp_path, ledger):
+    rows = [
+        ["院校名称", "联系人", None, "所在地类别"],
+        [None, "姓名", "电话", None],
+        ["中北大学", "王老师", "0351-3920000", "省内"],
+    ]
+    path = workbook(tmp_path / "two.xlsx", rows, merges=("A1:A2", "B1:C1", "D1:D2"))
+    plan = plan_import("institution", path)
+    assert plan.header.row == 2
+    assert [(c.header, c.field) for c in plan.header.columns] == [
+        ("院校名称", "name"),
+        ("联系人/姓名", "contact_person"),
+        ("联系人/电话", "phone"),
+        ("所在地类别", "location_class"),
+    ]
+    assert [r.values for r in plan.rows][0] == {
+        "name": "中北大学",
+        "contact_person": "王老师",
+        "phone": "0351-3920000",
+        "location_class": "省内",
+    }

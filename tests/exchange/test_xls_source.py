@@ -13,12 +13,13 @@ import xlwt
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.importer import ImportOptions, execute, plan_import
 from desktop_app.exchange.messages import ExchangeError
-from desktop_app.exchange.reader import open_source
+from desktop_app.exchange.reader import Limits, open_source
 from desktop_app.store import models as m
 
 from .conftest import workbook
 
 DATE = xlwt.easyxf(num_format_str="YYYY-MM-DD")
+STREAMING = Limits(max_grid_cells=0)  # .xlsx sheets through openpyxl
 
 
 def ledger_xls(path, far_cell: bool = False):
@@ -162,3 +163,19 @@ def test_a_hostile_dimensions_record_is_refused_not_an_abort(
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.strip() == template
+
+
+def test_a_workbook_renamed_to_the_other_extension_is_read_by_its_content(tmp_path):
+    """Offices rename files freely: an .xls saved as 院校.xlsx, an .xlsx saved as 院校.xls."""
+    old = ledger_xls(tmp_path / "real.xls")
+    (tmp_path / "old_named.xlsx").write_bytes(old.read_bytes())
+    new = workbook(tmp_path / "real.xlsx", [["院校名称"], ["中北大学"]])
+    (tmp_path / "new_named.xls").write_bytes(new.read_bytes())
+    with open_source(tmp_path / "old_named.xlsx") as source:
+        assert source.kind == "xls"
+        assert list(source.rows())[2][1][0] == "中北大学"
+    with open_source(tmp_path / "new_named.xls") as source:
+        assert source.kind == "xlsx"
+        assert list(source.rows()) == [(1, ["院校名称"]), (2, ["中北大学"])]
+    with open_source(tmp_path / "new_named.xls", STREAMING) as source:  # openpyxl too
+        assert list(source.rows()) == [(1, ["院校名称"]), (2, ["中北大学"])]
