@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -44,7 +45,32 @@ def cmd_demo(path: Path) -> int:
     return 0
 
 
+# Exit code when the reader of stdout went away (`coop-ledger import … | head -1`):
+# what the shell reports for a program ended by SIGPIPE, 128 + 13, and none of
+# the codes the commands document.
+BROKEN_PIPE = 141
+
+
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # here, not at exit: a closed pipe must raise inside this try
+        return code
+    except BrokenPipeError:
+        # Python's recipe: stop quietly, and point stdout at devnull so that
+        # flushing it at exit does not raise (and print) the same error again.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, sys.stdout.fileno())
+            finally:
+                os.close(devnull)
+        except (OSError, ValueError, AttributeError):  # stdout is not a real file
+            pass
+        return BROKEN_PIPE
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "demo":
         return cmd_demo(Path(args.demo_db))

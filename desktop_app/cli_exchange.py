@@ -1,8 +1,11 @@
 """`coop-ledger import` and `coop-ledger export`: spreadsheets in and out.
 
 Exit codes: 0 the import wrote what was asked (or, with --dry-run, would);
-1 nothing was written because rows have errors; 2 the command could not run
-(bad file, unknown type, ledger held by another copy of the program).
+1 nothing was written because rows have errors (also when --skip-invalid left
+every row out); 2 the command could not run: a file that cannot be read or is
+unusable as a whole (no header row, no rows, a required column missing), an
+unknown type, no ledger file for --dry-run, an output file (--errors, export)
+that cannot be written, a ledger held by another copy of the program.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ NOTHING_IMPORTED_BECAUSE = QT_TRANSLATE_NOOP("ImportCli", "nothing was imported:
 NO_HEADER_ROW = QT_TRANSLATE_NOOP("ImportCli", "%1: no header row found")
 HEADER_IN_ROW = QT_TRANSLATE_NOOP("ImportCli", "%1: header in row %2; columns: %3")
 IGNORED_COLUMNS = QT_TRANSLATE_NOOP("ImportCli", "ignored columns: %1")
-NOT_RECORDS = QT_TRANSLATE_NOOP("ImportCli", "not records (%1): row %2")
+NOT_RECORDS = QT_TRANSLATE_NOOP("ImportCli", "not records (%1): row(s) %2")
 ROWS_READ = QT_TRANSLATE_NOOP("ImportCli", "rows read: %1")
 IMPORTED = QT_TRANSLATE_NOOP("ImportCli", "imported: %1 (%2 new, %3 updated)")
 WOULD_IMPORT = QT_TRANSLATE_NOOP("ImportCli", "would import: %1 (%2 new, %3 updated)")
@@ -39,13 +42,32 @@ SAME_AS_ROW = QT_TRANSLATE_NOOP(
 SAME_AS_RECORD = QT_TRANSLATE_NOOP(
     "ImportCli", 'duplicate: row %1 is the same as "%2" in the ledger; skipped'
 )
-CREATED = QT_TRANSLATE_NOOP("ImportCli", "created %1: %2")
+UNIQUE_NOT_IMPORTED = QT_TRANSLATE_NOOP(
+    "ImportCli", "%1 duplicate(s) skipped, not imported: %2 names must be unique"
+)
+CREATED = QT_TRANSLATE_NOOP("ImportCli", "created %1 records: %2")
+WOULD_CREATE = QT_TRANSLATE_NOOP("ImportCli", "would create %1 records: %2")
 ADDED_WORDS = QT_TRANSLATE_NOOP("ImportCli", "added to the list %1: %2")
+WOULD_ADD_WORDS = QT_TRANSLATE_NOOP("ImportCli", "would add to the list %1: %2")
 AT_ROW = QT_TRANSLATE_NOOP("ImportCli", "row %1")
 WHERE_WHAT = QT_TRANSLATE_NOOP("ImportCli", "%1: %2")
 AT_ROW_COLUMN = QT_TRANSLATE_NOOP("ImportCli", "row %1, %2")
 ERROR_REPORT = QT_TRANSLATE_NOOP("ImportCli", "error report: %1")
-CANNOT_WRITE_REPORT = QT_TRANSLATE_NOOP("ImportCli", "cannot write the error report: %1")
+CANNOT_WRITE_REPORT = QT_TRANSLATE_NOOP("ImportCli", "cannot write the error report %1: %2")
+NO_FOLDER = QT_TRANSLATE_NOOP("ImportCli", "the folder %1 does not exist")
+IS_A_FOLDER = QT_TRANSLATE_NOOP("ImportCli", "%1 is a folder")
+NO_ERRORS_NO_REPORT = QT_TRANSLATE_NOOP(
+    "ImportCli", "no errors, so no error report was written (%1)"
+)
+NOTHING_IMPORTED_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "ImportCli", "nothing was imported: %1 row(s) have errors and were left out"
+)
+CREATE_MISSING_HINT = QT_TRANSLATE_NOOP(
+    "ImportCli",
+    "hint: %1 name(s) match no %2 record in the ledger; --create-missing would create them",
+)
+NO_LEDGER = QT_TRANSLATE_NOOP("ImportCli", "no ledger file at %1")
+NEW_LEDGER = QT_TRANSLATE_NOOP("ImportCli", "a new ledger was created at %1")
 ROW_KINDS = {
     "blank": QT_TRANSLATE_NOOP("ImportCli", "blank"),
     "total": QT_TRANSLATE_NOOP("ImportCli", "a total"),
@@ -164,10 +186,10 @@ def run_import(args: argparse.Namespace) -> int:
 
     from desktop_app.exchange import importer as imp
     from desktop_app.exchange.messages import ExchangeError
-    from desktop_app.exchange.report import write_error_report
     from desktop_app.records.specs import spec_for
     from desktop_app.safety.lock import FileLock, LockHeld
     from desktop_app.store import db as store_db
+    from desktop_app.store.migrations import SchemaTooNewError
     from desktop_app.store.opening import open_ledger
 
     say = _Say(_language(args))
@@ -179,15 +201,28 @@ def run_import(args: argparse.Namespace) -> int:
     def fail(text: str, code: int = 2) -> int:
         return _fail("import", say(ERROR, text), code, prefixed=True)
 
+    # Checked before anything is read or written: a report that cannot be
+    # written stops the import before it starts, not after it has written.
+    report = Path(args.errors) if args.errors else None
+    if report is not None and (problem := _unwritable(report)) is not None:
+        return fail(say(CANNOT_WRITE_REPORT, report, say(*problem)))
+    new_ledger = not db_path.exists()
+    if new_ledger and args.dry_run:
+        return fail(say(NO_LEDGER, db_path))  # a mistyped --db: create nothing
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except LockHeld as exc:
-        return fail(say(LEDGER_HELD, exc))
+        return fail(say(LEDGER_HELD, exc.holder.describe(say.translate)))
     except OSError as exc:
         return fail(say(CANNOT_OPEN_LEDGER, exc))
     try:
-        open_ledger(db_path)
+        try:
+            open_ledger(db_path)
+        except (PeeweeException, sqlite3.Error, SchemaTooNewError, OSError) as exc:
+            return fail(say(CANNOT_OPEN_LEDGER, exc))  # not a ledger, or a newer program's
+        if new_ledger:
+            print(say(NEW_LEDGER, db_path))
         try:
             plan = imp.plan_import(spec, source, sheet=args.sheet)
         except ExchangeError as exc:
@@ -201,27 +236,73 @@ def run_import(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
         )
         _describe_plan(plan, say)
-        if plan.fatal:
+        if plan.fatal:  # the file as a whole cannot be imported: could not run
             for message in plan.problems:
                 print(say(ERROR, say.message(message)))
-            return fail(say(NOTHING_IMPORTED), 1)
+            return fail(say(NOTHING_IMPORTED), 2)
         try:
             result = imp.execute(plan, options)
         except (PeeweeException, sqlite3.Error) as exc:  # rolled back: nothing written
-            return fail(say(NOTHING_IMPORTED_BECAUSE, exc), 1)
-        _describe_result(plan, result, say)
-        if args.errors and result.problems:
-            try:
-                write_error_report(result.problems, args.errors, spec, translate=say.translate)
-                print(say(ERROR_REPORT, args.errors))
-            except OSError as exc:
-                print(say(CANNOT_WRITE_REPORT, exc), file=sys.stderr)
+            return fail(say(NOTHING_IMPORTED_BECAUSE, exc), 2)
+        _describe_result(plan, result, say, requested=action)
+        code = 0
+        if report is not None:
+            code = _write_report(result, report, spec, say)
+        if not options.create_missing:
+            _hint_create_missing(plan, say)
         if result.message is not None:
-            return fail(say.message(result.message), 1)
-        return 0
+            return max(code, fail(say.message(result.message), 1))
+        if result.invalid and not result.written:  # --skip-invalid left out every row
+            return max(code, fail(say(NOTHING_IMPORTED_LEFT_OUT, result.invalid), 1))
+        return code
     finally:
         store_db.close()
         lock.release()
+
+
+def _unwritable(path: Path) -> tuple[str, Path] | None:
+    """Why a file cannot be written at path, as (template, argument), found without writing."""
+    folder = path.parent
+    if not folder.is_dir():
+        return NO_FOLDER, folder
+    if path.is_dir():
+        return IS_A_FOLDER, path
+    return None
+
+
+def _write_report(result, path: Path, spec, say: _Say) -> int:
+    """Write the rows' problems to path (--errors); 2 when it cannot be written."""
+    from desktop_app.exchange.report import write_error_report
+
+    if not result.problems:
+        print(say(NO_ERRORS_NO_REPORT, path))
+        return 0
+    try:
+        write_error_report(result.problems, path, spec, translate=say.translate)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        return _fail("import", say(ERROR, say(CANNOT_WRITE_REPORT, path, reason)), prefixed=True)
+    print(say(ERROR_REPORT, path))
+    return 0
+
+
+def _hint_create_missing(plan, say: _Say) -> None:
+    """Rows to import name institutions/units the ledger lacks: say --create-missing makes them."""
+    from desktop_app.exchange import importer as imp
+    from desktop_app.exchange.convert import word_key
+    from desktop_app.records.specs import spec_for
+
+    missing: dict[str, set[str]] = {}  # target type → names, as the import would create them
+    for r in plan.rows:
+        if r.action == imp.SKIP:
+            continue
+        for name, names in r.missing.items():
+            target = plan.spec.field(name).target
+            missing.setdefault(target, set()).update(word_key(n) for n in names)
+    if missing:
+        count = sum(len(names) for names in missing.values())
+        kinds = "/".join(say.translate("Record", spec_for(t).label) for t in missing)
+        print(say(CREATE_MISSING_HINT, count, kinds))
 
 
 def _describe_plan(plan, say: _Say) -> None:
@@ -246,28 +327,34 @@ def _describe_plan(plan, say: _Say) -> None:
         print(say(NOT_RECORDS, kind, ", ".join(rows)))
 
 
-def _describe_result(plan, result, say: _Say) -> None:
+def _describe_result(plan, result, say: _Say, requested: str = "skip") -> None:
     from desktop_app.exchange import importer as imp
     from desktop_app.exchange.report import value_text
     from desktop_app.records.specs import spec_for
     from desktop_app.store.categories import LIST_LABELS
 
-    duplicates = sum(1 for r in plan.rows if r.is_duplicate and r.action == imp.SKIP)
+    duplicates = [r for r in plan.rows if r.is_duplicate and r.action == imp.SKIP]
     print(say(ROWS_READ, len(plan.rows)))
     done = WOULD_IMPORT if result.dry_run else IMPORTED
     print(say(done, result.imported + result.updated, result.imported, result.updated))
-    print(say(SKIPPED, result.skipped, duplicates, result.invalid))
-    for r in plan.rows:
-        if r.is_duplicate and r.action == imp.SKIP:
-            if r.duplicate_of is not None:
-                print(say(SAME_AS_ROW, r.row, r.duplicate_of))
-            else:
-                print(say(SAME_AS_RECORD, r.row, r.existing_title))
+    print(say(SKIPPED, result.skipped, len(duplicates), result.invalid))
+    for r in duplicates:
+        if r.duplicate_of is not None:
+            print(say(SAME_AS_ROW, r.row, r.duplicate_of))
+        else:
+            print(say(SAME_AS_RECORD, r.row, r.existing_title))
+    if requested == imp.IMPORT:
+        # --on-duplicate import cannot import a second record of a unique name.
+        kept_out = [r for r in duplicates if imp.IMPORT not in r.allowed_actions]
+        if kept_out:
+            print(say(UNIQUE_NOT_IMPORTED, len(kept_out), plan.spec.label, record_args=(2,)))
+    created = WOULD_CREATE if result.dry_run else CREATED
     for target, names in result.created.items():
-        print(say(CREATED, spec_for(target).label, "、".join(names), record_args=(1,)))
+        print(say(created, spec_for(target).label, "、".join(names), record_args=(1,)))
+    added = WOULD_ADD_WORDS if result.dry_run else ADDED_WORDS
     for list_key, words in result.added_words.items():
         label = say.translate("Lists", LIST_LABELS.get(list_key, list_key))
-        print(say(ADDED_WORDS, label, "、".join(words)))
+        print(say(added, label, "、".join(words)))
     for p in result.problems:
         column = p.column_text(plan.spec, say.translate)
         where = say(AT_ROW_COLUMN, p.row, column) if column else say(AT_ROW, p.row)
@@ -278,12 +365,17 @@ def _describe_result(plan, result, say: _Say) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    from peewee import PeeweeException
+
     from desktop_app.exchange.export import all_columns, write_export
     from desktop_app.exchange.labels import translator
     from desktop_app.exchange.messages import Cancelled
     from desktop_app.records.queries import ListQuery
     from desktop_app.records.specs import spec_for
     from desktop_app.store import db as store_db
+    from desktop_app.store.migrations import SchemaTooNewError
     from desktop_app.store.opening import open_ledger
 
     spec = spec_for(args.type)
@@ -292,15 +384,24 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail("export", "--csv FILE must end in .csv")
     if args.xlsx and target.suffix.lower() != ".xlsx":
         return _fail("export", "--xlsx FILE must end in .xlsx")
+    problem = _unwritable(target)
+    if problem is not None:
+        reason = _Say("en")(*problem)
+        return _fail("export", f"cannot write {target}: {reason}")
     db_path = _db_path(args)
     if not db_path.exists():
         return _fail("export", f"no ledger file at {db_path}")
     try:
-        open_ledger(db_path)
+        try:
+            open_ledger(db_path)
+        except (PeeweeException, sqlite3.Error, SchemaTooNewError) as exc:
+            return _fail("export", f"cannot open the ledger {db_path}: {exc}")
         count = write_export(
             ListQuery(spec), target, all_columns(spec), translate=translator(args.exchange_lang)
         )
-    except (OSError, Cancelled) as exc:
+    except OSError as exc:  # names target, not the temporary file written first
+        return _fail("export", f"cannot write {target}: {exc.strerror or exc}")
+    except Cancelled as exc:
         return _fail("export", f"cannot write {target}: {exc}")
     finally:
         store_db.close()

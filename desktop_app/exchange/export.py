@@ -10,13 +10,14 @@ with a leading apostrophe in both formats; import takes it off again.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -119,25 +120,73 @@ def write_export(
 ) -> int:
     """Write the list to path (.xlsx, or .csv in UTF-8 with BOM); returns the rows written.
 
-    Written to a temporary file beside the target and renamed at the end, so a
-    cancelled or failed export leaves no half file behind (Cancelled is raised).
+    Written through replacing(): a cancelled or failed export leaves no half
+    file behind (Cancelled is raised), and an OSError names path.
     """
     path = Path(path)
     spec = q.spec
     columns = list(columns or spec.list_columns)
     kinds = [spec.field(c).kind for c in columns]
-    total = len(all_ids(q)) if progress else 0
+    if path.suffix.lower() == ".csv":
+        # utf-8-sig: Excel on a Chinese Windows reads a CSV without BOM as GBK.
+        with replacing(path, "w", encoding="utf-8-sig", newline="") as fh:
+            total = len(all_ids(q)) if progress else 0
+            return _write_csv(q, fh, columns, kinds, translate, progress, cancel, total)
+    with replacing(path) as fh:
+        total = len(all_ids(q)) if progress else 0
+        return _write_xlsx(q, fh, columns, kinds, translate, progress, cancel, total)
+
+
+@contextlib.contextmanager
+def replacing(path: str | os.PathLike, mode: str = "wb", **kwargs) -> Iterator[IO]:
+    """A file open for writing that becomes path when the block ends without an error.
+
+    It is path + ".part" beside the target, opened before anything is written
+    (a folder that is missing or read-only fails at once) and renamed over path
+    at the end; on any error or cancel it is deleted, so no half file is left.
+    An OSError names path, the file the user chose, not the temporary one.
+    """
+    path = Path(path)
     tmp = path.with_name(path.name + ".part")
     try:
-        if path.suffix.lower() == ".csv":
-            count = _write_csv(q, tmp, columns, kinds, translate, progress, cancel, total)
-        else:
-            count = _write_xlsx(q, tmp, columns, kinds, translate, progress, cancel, total)
-        tmp.replace(path)
+        try:
+            with open(tmp, mode, **kwargs) as fh:
+                yield fh
+            tmp.replace(path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        if exc.errno is None or exc.filename == str(path):
+            raise
+        raise OSError(exc.errno, exc.strerror, str(path)) from exc
+
+
+def save_streamed(wb: Workbook, fh: IO[bytes]) -> None:
+    """Save a write-only workbook; on failure end its sheets' row streams first.
+
+    An unfinished stream is a generator openpyxl keeps open: left to the
+    garbage collector it writes to a closed file and Python prints
+    "Exception ignored … I/O operation on closed file".
+    """
+    try:
+        wb.save(fh)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        discard_streamed(wb)
         raise
-    return count
+
+
+def discard_streamed(wb: Workbook) -> None:
+    """End the row streams of a write-only workbook that will not be saved."""
+    for ws in wb.worksheets:
+        if not ws.closed:
+            with contextlib.suppress(Exception):
+                ws.close()
+        writer = getattr(ws, "_writer", None)  # its temporary file, else removed only at exit
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
 
 def _tick(count, progress, cancel, total) -> None:
@@ -148,24 +197,34 @@ def _tick(count, progress, cancel, total) -> None:
             progress(count, total)
 
 
-def _write_csv(q, path, columns, kinds, translate, progress, cancel, total) -> int:
+def _write_csv(q, fh, columns, kinds, translate, progress, cancel, total) -> int:
     count = 0
-    # utf-8-sig: Excel on a Chinese Windows reads a CSV without BOM as GBK.
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow([safe_text(h) for h in headers(q.spec, columns, translate)])
-        for row in export_rows(q, columns):
-            writer.writerow([_csv_value(v, k) for v, k in zip(row, kinds, strict=True)])
-            count += 1
-            _tick(count, progress, cancel, total)
+    writer = csv.writer(fh)
+    writer.writerow([safe_text(h) for h in headers(q.spec, columns, translate)])
+    for row in export_rows(q, columns):
+        writer.writerow([_csv_value(v, k) for v, k in zip(row, kinds, strict=True)])
+        count += 1
+        _tick(count, progress, cancel, total)
     if progress is not None:
         progress(count, total)
     return count
 
 
-def _write_xlsx(q, path, columns, kinds, translate, progress, cancel, total) -> int:
-    spec = q.spec
+def _write_xlsx(q, fh, columns, kinds, translate, progress, cancel, total) -> int:
     wb = Workbook(write_only=True)  # streamed: memory stays flat for 100,000 rows
+    try:
+        count = _fill_xlsx(wb, q, columns, kinds, translate, progress, cancel, total)
+    except BaseException:
+        discard_streamed(wb)
+        raise
+    save_streamed(wb, fh)
+    if progress is not None:
+        progress(count, total)
+    return count
+
+
+def _fill_xlsx(wb, q, columns, kinds, translate, progress, cancel, total) -> int:
+    spec = q.spec
     ws = wb.create_sheet(
         safe_sheet_title(translate("Record", spec.label) if translate else spec.label)
     )
@@ -185,18 +244,11 @@ def _write_xlsx(q, path, columns, kinds, translate, progress, cancel, total) -> 
         )
         head.append(cell)
     ws.append(head)
-    try:
-        count = _xlsx_rows(ws, q, columns, kinds, progress, cancel, total)
-    except BaseException:
-        ws.close()  # end the row stream openpyxl keeps open, or it complains when collected
-        raise
+    count = _xlsx_rows(ws, q, columns, kinds, progress, cancel, total)
     ws.auto_filter.ref = f"A1:{get_column_letter(max(len(columns), 1))}{count + 1}"
     ws.print_title_rows = "1:1"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape"
-    wb.save(path)
-    if progress is not None:
-        progress(count, total)
     return count
 
 

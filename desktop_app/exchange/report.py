@@ -16,7 +16,12 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from desktop_app.exchange import messages as M
-from desktop_app.exchange.export import safe_sheet_title
+from desktop_app.exchange.export import (
+    discard_streamed,
+    replacing,
+    safe_sheet_title,
+    save_streamed,
+)
 from desktop_app.exchange.importer import RowProblem
 from desktop_app.exchange.messages import Translate
 from desktop_app.records.specs import RecordSpec
@@ -47,10 +52,27 @@ def write_error_report(
     spec: RecordSpec,
     translate: Translate | None = None,
 ) -> int:
-    """Write problems to path (.xlsx); returns how many lines it holds."""
-    t = translate or (lambda _context, text: text)
+    """Write problems to path (.xlsx); returns how many lines it holds.
+
+    Written through export.replacing: a failed write leaves no half file and
+    its OSError names path.
+    """
     path = Path(path)
-    wb = Workbook(write_only=True)
+    with replacing(path) as fh:
+        wb = Workbook(write_only=True)
+        try:
+            _fill(wb, problems, spec, translate)
+        except BaseException:
+            discard_streamed(wb)
+            raise
+        save_streamed(wb, fh)
+    return len(problems)
+
+
+def _fill(
+    wb: Workbook, problems: list[RowProblem], spec: RecordSpec, translate: Translate | None
+) -> None:
+    t = translate or (lambda _context, text: text)
     ws = wb.create_sheet(safe_sheet_title(t(M.CONTEXT, M.REPORT_TITLE)))
     for letter, width in zip("ABCD", WIDTHS, strict=True):
         ws.column_dimensions[letter].width = width
@@ -71,11 +93,3 @@ def write_error_report(
             cell.alignment = wrap
             cells.append(cell)
         ws.append(cells)
-    tmp = path.with_name(path.name + ".part")
-    try:
-        wb.save(tmp)
-        tmp.replace(path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return len(problems)

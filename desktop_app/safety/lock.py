@@ -12,10 +12,31 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import socket
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (lupdate's name)
+    return text
+
+
+# Who holds the ledger: user@host (pid …) since <ISO time>.
+HELD_BY = QT_TRANSLATE_NOOP("Safety", "%1@%2 (pid %3) since %4")
+
+
+def _qt_translate(context: str, text: str) -> str:
+    """Qt's translation when the program's window has loaded Qt, else the English source.
+
+    No Qt import here: the command line and the safety checks run without it.
+    """
+    qtcore = sys.modules.get("PySide6.QtCore")
+    if qtcore is None:
+        return text
+    return qtcore.QCoreApplication.translate(context, text)
 
 
 @dataclass
@@ -25,8 +46,12 @@ class Holder:
     pid: int
     since: str
 
-    def describe(self) -> str:
-        return f"{self.user}@{self.host} (pid {self.pid}) since {self.since}"
+    def describe(self, translate: Callable[[str, str], str] | None = None) -> str:
+        """The holder in the language of translate(context, text), default Qt's."""
+        template = (translate or _qt_translate)("Safety", HELD_BY)
+        args = (self.user, self.host, str(self.pid), self.since)
+        # One pass: a user or host name holding "%2" must not be filled in again.
+        return re.sub(r"%([1-4])", lambda m: args[int(m.group(1)) - 1], template)
 
 
 class LockHeld(Exception):

@@ -594,6 +594,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>%1：无法识别为数字。</translation>
     </message>
     <message>
+        <source>%1: the cell shows the Excel error %2, not a value; correct it in the sheet.</source>
+        <translation>%1：单元格显示的是 Excel 错误 %2，不是数值，请在表格中改正。</translation>
+    </message>
+    <message>
         <source>%1: the number was stored as a number and lost its last digits in Excel; format the column as text and type it again.</source>
         <translation>%1：该号码在 Excel 中以数字形式保存，末尾几位已丢失；请把该列设为文本格式后重新输入。</translation>
     </message>
@@ -602,8 +606,8 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>%1：没有名为“%2”的记录。</translation>
     </message>
     <message>
-        <source>%1: no record is named &quot;%2&quot; (choose to create missing records to add it).</source>
-        <translation>%1：没有名为“%2”的记录（可选择“新建缺少的记录”来添加）。</translation>
+        <source>%1: the ledger has no record named &quot;%2&quot; (it can be created during the import).</source>
+        <translation>%1：台账中没有名为“%2”的记录（导入时可自动新建）。</translation>
     </message>
     <message>
         <source>%1: several records are named &quot;%2&quot;; rename one of them first.</source>
@@ -697,8 +701,52 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>未使用的列：%1</translation>
     </message>
     <message>
-        <source>not records (%1): row %2</source>
+        <source>not records (%1): row(s) %2</source>
         <translation>不是记录（%1）：第 %2 行</translation>
+    </message>
+    <message>
+        <source>%1 duplicate(s) skipped, not imported: %2 names must be unique</source>
+        <translation>%1 条重复行已跳过、未导入：%2名称不能重复</translation>
+    </message>
+    <message>
+        <source>created %1 records: %2</source>
+        <translation>已新建%1：%2</translation>
+    </message>
+    <message>
+        <source>would create %1 records: %2</source>
+        <translation>将新建%1：%2</translation>
+    </message>
+    <message>
+        <source>cannot write the error report %1: %2</source>
+        <translation>无法写入错误报告 %1：%2</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist</source>
+        <translation>文件夹 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1 is a folder</source>
+        <translation>%1 是文件夹</translation>
+    </message>
+    <message>
+        <source>no errors, so no error report was written (%1)</source>
+        <translation>没有错误，未写错误报告（%1）</translation>
+    </message>
+    <message>
+        <source>nothing was imported: %1 row(s) have errors and were left out</source>
+        <translation>未导入任何数据：%1 行有错误，已略过</translation>
+    </message>
+    <message>
+        <source>hint: %1 name(s) match no %2 record in the ledger; --create-missing would create them</source>
+        <translation>提示：有 %1 个名称在台账的%2中找不到；加上 --create-missing 即可新建</translation>
+    </message>
+    <message>
+        <source>no ledger file at %1</source>
+        <translation>找不到台账文件：%1</translation>
+    </message>
+    <message>
+        <source>a new ledger was created at %1</source>
+        <translation>已新建台账：%1</translation>
     </message>
     <message>
         <source>rows read: %1</source>
@@ -725,12 +773,12 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>重复：第 %1 行与台账中的“%2”相同，已跳过</translation>
     </message>
     <message>
-        <source>created %1: %2</source>
-        <translation>已新建%1：%2</translation>
-    </message>
-    <message>
         <source>added to the list %1: %2</source>
         <translation>已加入词表“%1”：%2</translation>
+    </message>
+    <message>
+        <source>would add to the list %1: %2</source>
+        <translation>将加入词表“%1”：%2</translation>
     </message>
     <message>
         <source>row %1</source>
@@ -747,10 +795,6 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>error report: %1</source>
         <translation>错误报告：%1</translation>
-    </message>
-    <message>
-        <source>cannot write the error report: %1</source>
-        <translation>无法写入错误报告：%1</translation>
     </message>
     <message>
         <source>blank</source>
@@ -804,10 +848,6 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <source>Sheet</source>
-        <translation>报表</translation>
-    </message>
-    <message>
         <source>Title rows above the header, a 合计 row and blank rows are skipped by themselves.</source>
         <translation>表头上方的标题行、“合计”行和空行会自动跳过。</translation>
     </message>
@@ -824,12 +864,24 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>按此表头行重新读取</translation>
     </message>
     <message>
+        <source>Worksheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>The first rows of the sheet (click the header row to choose it):</source>
+        <translation>工作表的前几行（单击表头所在的行即可选定）：</translation>
+    </message>
+    <message>
         <source>Header row</source>
         <translation>表头所在行</translation>
     </message>
     <message>
         <source>2. Columns</source>
         <translation>2. 对应列</translation>
+    </message>
+    <message>
+        <source>Problems, row by row:</source>
+        <translation>问题清单（逐行）：</translation>
     </message>
     <message>
         <source>Row</source>
@@ -848,6 +900,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>问题</translation>
     </message>
     <message>
+        <source>Set every duplicate to:</source>
+        <translation>全部重复行设为：</translation>
+    </message>
+    <message>
         <source>Duplicate of</source>
         <translation>重复情况</translation>
     </message>
@@ -857,7 +913,7 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
     <message>
         <source>Create the institutions and units the file names that are not in the ledger</source>
-        <translation>文件中出现但台账里没有的院校和单位，自动新建</translation>
+        <translation>自动新建台账中没有的院校和单位</translation>
     </message>
     <message>
         <source>Import the valid rows only and leave the others out</source>
@@ -870,6 +926,102 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>3. Check</source>
         <translation>3. 检查</translation>
+    </message>
+    <message>
+        <source>Choose the row that names the columns: click it in the rows below (or type its number in “Header row”), then press “Read again with this header row”.</source>
+        <translation>请指定表头行：在下方单击写有列名的那一行（或在“表头所在行”中输入行号），然后点击“按此表头行重新读取”。</translation>
+    </message>
+    <message>
+        <source>No column goes into %1, which is required: choose one under “Goes into”, or choose another header row.</source>
+        <translation>必填项“%1”没有对应的列：请在“导入到”中为它选择一列，或改选表头行。</translation>
+    </message>
+    <message>
+        <source>Go back to choose the header row and the columns.</source>
+        <translation>请返回上一步，选择表头行和各列的对应关系。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: all %1 rows are duplicates set to Skip. To write some of them, choose another action in the list of duplicates below.</source>
+        <translation>没有可导入的行：%1 行全部是重复行，且都设为“跳过”。如需写入其中一些行，请在下方重复行列表中改选其他操作。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: all %1 rows have problems (listed below). Correct them in the file and read it again.</source>
+        <translation>没有可导入的行：%1 行全部有问题（见下表）。请在文件中改正后重新读取。</translation>
+    </message>
+    <message>
+        <source>Nothing to import: %1 row(s) are duplicates set to Skip and %2 row(s) have problems.</source>
+        <translation>没有可导入的行：%1 行是设为“跳过”的重复行，%2 行有问题。</translation>
+    </message>
+    <message>
+        <source>Nothing can be imported yet: %1 row(s) have problems (listed below). Correct them in the file and read it again, or tick “Import the valid rows only”.</source>
+        <translation>暂不能导入：%1 行有问题（见下表）。请在文件中改正后重新读取，或勾选“只导入无误的行”。</translation>
+    </message>
+    <message>
+        <source>The import will write %1 new record(s) and update %2.</source>
+        <translation>导入将新增 %1 条记录，更新 %2 条记录。</translation>
+    </message>
+    <message>
+        <source>%1 rows read from the sheet.</source>
+        <translation>从工作表中读取了 %1 行。</translation>
+    </message>
+    <message>
+        <source>%1 duplicate row(s) set to Skip will not be written.</source>
+        <translation>%1 行重复行设为“跳过”，不会写入。</translation>
+    </message>
+    <message>
+        <source>%1 row(s) with problems will be left out.</source>
+        <translation>%1 行有问题，将不导入。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 row(s) with nothing in the imported columns (row %2)</source>
+        <translation>%1 行在导入的列中没有内容（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>%1 total row(s) such as 合计 (row %2)</source>
+        <translation>%1 行合计行（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>%1 repeated header row(s) (row %2)</source>
+        <translation>%1 行重复的表头（第 %2 行）</translation>
+    </message>
+    <message>
+        <source>%1 note row(s) such as 制表人 or 注： (row %2)</source>
+        <translation>%1 行说明（制表人、注：等，第 %2 行）</translation>
+    </message>
+    <message>
+        <source>%1 row(s) left out as no records: %2.</source>
+        <translation>有 %1 行不是记录，已跳过：%2。</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>New %1 records to be created (%2): %3</source>
+        <translation>将新建的%1（%2 个）：%3</translation>
+    </message>
+    <message>
+        <source>%1 records not in the ledger (%2): %3. Tick the box below to create them.</source>
+        <translation>台账中没有的%1（%2 个）：%3。勾选下方的“自动新建台账中没有的院校和单位”即可随导入一并新建。</translation>
+    </message>
+    <message>
+        <source>New words for the list “%1” (%2): %3</source>
+        <translation>将加入“%1”列表的新词（%2 个）：%3</translation>
+    </message>
+    <message>
+        <source>Left out: %1 duplicate row(s) set to Skip, %2 row(s) with problems.</source>
+        <translation>未导入的行：%1 行设为“跳过”的重复行，%2 行有问题的行。</translation>
+    </message>
+    <message>
+        <source>Created %1 records (%2): %3</source>
+        <translation>已新建%1（%2 个）：%3</translation>
+    </message>
+    <message>
+        <source>Added to the list “%1” (%2): %3</source>
+        <translation>已加入“%1”列表（%2 个）：%3</translation>
     </message>
     <message>
         <source>Rows that are already in the ledger or twice in the file:</source>
@@ -898,10 +1050,6 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>(leave out)</source>
         <translation>（不导入）</translation>
-    </message>
-    <message>
-        <source>%1 rows read: %2 ready, %3 with problems, %4 duplicates; %5 rows skipped (blank, 合计, notes).</source>
-        <translation>共读取 %1 行：%2 行可导入，%3 行有问题，%4 行重复；跳过 %5 行（空行、合计、说明）。</translation>
     </message>
     <message>
         <source>Save the problems</source>
@@ -1773,6 +1921,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>The restore failed: %1</source>
         <translation>恢复失败：%1</translation>
+    </message>
+    <message>
+        <source>%1@%2 (pid %3) since %4</source>
+        <translation>%1@%2（进程 %3，自 %4 起）</translation>
     </message>
 </context>
 <context>

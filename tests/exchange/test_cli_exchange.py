@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import codecs
+import errno
+import gc
+import os
+import subprocess
+import sys
 
 import pytest
 from openpyxl import load_workbook
 
 from desktop_app import cli
-from desktop_app.safety.lock import FileLock
+from desktop_app.exchange import messages as M
+from desktop_app.safety.lock import FileLock, read_holder
 from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 from desktop_app.store.opening import open_ledger
@@ -48,6 +54,11 @@ def run(capsys, *args, lang: str = "en") -> tuple[int, str, str]:
     return code, out.out, out.err
 
 
+def not_found(label: str, name: str) -> str:
+    """The import's reason for a name the ledger lacks, in English."""
+    return M.NOT_FOUND_CREATE.replace("%1", label).replace("%2", name)
+
+
 def test_errors_write_nothing_and_exit_1(tmp_path, db, capsys):
     path = workbook(tmp_path / "院校.xlsx", ROWS)
     code, out, err = run(capsys, "import", "institution", path, "--db", db)
@@ -57,10 +68,13 @@ def test_errors_write_nothing_and_exit_1(tmp_path, db, capsys):
     assert "skipped: 4 (1 duplicate(s), 2 with errors)" in out
     assert "duplicate: row 6 is the same as row 3 of the file; skipped" in out
     assert (
-        'error: row 3, 责任单位 "县委组织部": Responsible unit: no record is named "县委组织部" '
-        "(choose to create missing records to add it)." in out
+        f'error: row 3, 责任单位 "县委组织部": {not_found("Responsible unit", "县委组织部")}\n'
+        in out
     )
     assert 'error: row 5, 首次联系日期 "2023.13.45": First contact date: cannot read' in out
+    assert out.endswith(
+        "hint: 1 name(s) match no Unit record in the ledger; --create-missing would create them\n"
+    )
     assert "Nothing was imported: 2 row(s) have errors" in err
     assert count(db) == 0
 
@@ -93,7 +107,8 @@ def test_output_in_chinese(tmp_path, db, capsys):
     )
     assert code == 0
     assert "将导入：2（新增 2，更新 0）" in out
-    assert "已新建责任单位：县委组织部" in out
+    assert "将新建责任单位：县委组织部\n" in out  # a dry run creates nothing
+    assert "已新建" not in out
 
 
 def test_skip_invalid_and_create_missing_exit_0(tmp_path, db, capsys):
@@ -114,14 +129,16 @@ def test_skip_invalid_and_create_missing_exit_0(tmp_path, db, capsys):
     assert code == 0
     assert "imported: 2 (2 new, 0 updated)" in out
     assert "skipped: 2 (1 duplicate(s), 1 with errors)" in out
-    assert "created Unit: 县委组织部" in out
+    assert "created Unit records: 县委组织部\n" in out
     assert "error: row 5" in out
+    assert "hint:" not in out
     assert [r[0] for r in load_workbook(errors).active.iter_rows(values_only=True)] == ["Row", 5]
     assert count(db) == 2 and count(db, m.Unit) == 1
 
 
 def test_dry_run_and_duplicates_update(tmp_path, db, capsys):
     good = workbook(tmp_path / "ok.xlsx", [ROWS[1], ROWS[3]])
+    assert count(db) == 0  # an empty ledger: a dry run needs one
     code, out, _ = run(capsys, "import", "institution", good, "--db", db, "--dry-run")
     assert code == 0 and "would import: 1 (1 new, 0 updated)" in out
     assert count(db) == 0
@@ -145,8 +162,9 @@ def test_second_sheet_and_csv(tmp_path, db, capsys):
     ws.append(["单位名称", "单位性质"])
     ws.append(["县委组织部", "党政部门"])
     wb.save(tmp_path / "u.xlsx")
-    code, out, _ = run(capsys, "import", "unit", tmp_path / "u.xlsx", "--db", db)
-    assert code == 1 and "no header row" in out
+    code, out, err = run(capsys, "import", "unit", tmp_path / "u.xlsx", "--db", db)
+    assert code == 2 and "u.xlsx [Sheet]: no header row found\n" in out
+    assert err == "coop-ledger import: error: nothing was imported\n"
     code, out, _ = run(capsys, "import", "unit", tmp_path / "u.xlsx", "--sheet", "单位", "--db", db)
     assert code == 0 and "imported: 1" in out
     csv = tmp_path / "u.csv"
@@ -187,10 +205,15 @@ def test_import_refused_while_another_copy_holds_the_ledger(tmp_path, db, capsys
     lock = FileLock(db)
     lock.acquire()
     try:
+        holder = read_holder(db)
         code, _out, err = run(capsys, "import", "unit", path, "--db", db)
     finally:
         lock.release()
-    assert code == 2 and "open in another copy" in err
+    assert code == 2
+    assert err == (
+        "coop-ledger import: error: the ledger is open in another copy of the program: "
+        f"{holder.user}@{holder.host} (pid {holder.pid}) since {holder.since}\n"
+    )
 
 
 def test_export_both_formats(tmp_path, db, capsys):
@@ -216,3 +239,219 @@ def test_help_lists_the_types(capsys):
         assert key in out
     for option in ("--sheet", "--dry-run", "--skip-invalid", "--create-missing", "--db"):
         assert option in out
+
+
+# ---------------------------------------------------------------- files that cannot be written
+
+
+@pytest.fixture
+def unraisable(monkeypatch):
+    """What Python would print as "Exception ignored in …" (an unfinished openpyxl stream)."""
+    seen = []
+    monkeypatch.setattr(sys, "unraisablehook", lambda u: seen.append(u.exc_value))
+
+    def check():
+        gc.collect()
+        return seen
+
+    return check
+
+
+def ledger_with_units(db, *names) -> None:
+    open_ledger(db)
+    try:
+        for name in names:
+            m.Unit.create(name=name)
+    finally:
+        store_db.close()
+
+
+def test_export_to_a_missing_folder_names_it_and_writes_nothing(tmp_path, db, capsys, unraisable):
+    ledger_with_units(db, "县委组织部")
+    target = tmp_path / "nosuch" / "u.xlsx"
+    code, out, err = run(capsys, "export", "unit", "--xlsx", target, "--db", db)
+    assert code == 2 and out == ""
+    assert err == (
+        f"coop-ledger export: error: cannot write {target}: "
+        f"the folder {target.parent} does not exist\n"
+    )
+    assert not target.parent.exists() and unraisable() == []
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_export_that_fails_while_writing_names_the_users_file(
+    tmp_path, db, capsys, unraisable, suffix
+):
+    ledger_with_units(db, "县委组织部")
+    target = tmp_path / f"u{suffix}"
+    (tmp_path / f"u{suffix}.part").mkdir()  # the temporary file cannot be made
+    option = "--xlsx" if suffix == ".xlsx" else "--csv"
+    code, out, err = run(capsys, "export", "unit", option, target, "--db", db)
+    assert code == 2 and out == ""
+    assert err == f"coop-ledger export: error: cannot write {target}: {os.strerror(errno.EISDIR)}\n"
+    assert not target.exists() and unraisable() == []
+
+
+def test_error_report_to_a_missing_folder_stops_before_anything(tmp_path, db, capsys, unraisable):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    report = tmp_path / "nosuch" / "e.xlsx"
+    args = ["import", "institution", path, "--db", db, "--skip-invalid", "--errors", report]
+    code, out, err = run(capsys, *args)
+    assert code == 2 and out == ""
+    assert err == (
+        f"coop-ledger import: error: cannot write the error report {report}: "
+        f"the folder {report.parent} does not exist\n"
+    )
+    assert not db.exists()  # not even a new ledger
+    ledger_with_units(db)
+    assert run(capsys, *args)[0] == 2
+    assert count(db) == 0 and not report.parent.exists() and unraisable() == []
+
+
+def test_error_report_that_fails_while_writing_exits_2(tmp_path, db, capsys, unraisable):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    report = tmp_path / "e.xlsx"
+    (tmp_path / "e.xlsx.part").mkdir()
+    code, out, err = run(
+        capsys, "import", "institution", path, "--db", db, "--skip-invalid", "--errors", report
+    )
+    assert code == 2
+    assert "imported: 1 (1 new, 0 updated)\n" in out and "error report" not in out
+    assert err == (
+        f"coop-ledger import: error: cannot write the error report {report}: "
+        f"{os.strerror(errno.EISDIR)}\n"
+    )
+    assert not report.exists() and unraisable() == []
+
+
+def test_no_errors_no_report(tmp_path, db, capsys):
+    path = workbook(tmp_path / "u.xlsx", [["单位名称"], ["县委组织部"]])
+    report = tmp_path / "e.xlsx"
+    code, out, _ = run(capsys, "import", "unit", path, "--db", db, "--errors", report)
+    assert code == 0
+    assert out.endswith(f"no errors, so no error report was written ({report})\n")
+    assert not report.exists()
+
+
+# ---------------------------------------------------------------- exit codes
+
+
+@pytest.mark.parametrize(
+    "kind, rows, problems",
+    [
+        ("unit", [["单位名称", "单位性质"]], ["The sheet has no rows below the header."]),
+        (
+            "activity",
+            [["活动名称", "地点"], ["人才宣介会", "北京"]],
+            [
+                "The file has no column for Date, which is required.",
+                "The file has no column for Type, which is required.",
+            ],
+        ),
+    ],
+    ids=["no rows below the header", "required columns missing"],
+)
+def test_a_file_unusable_as_a_whole_exits_2(tmp_path, db, capsys, kind, rows, problems):
+    path = workbook(tmp_path / "f.xlsx", rows)
+    code, out, err = run(capsys, "import", kind, path, "--db", db, "--skip-invalid")
+    assert code == 2
+    assert out.splitlines()[-len(problems) :] == [f"error: {p}" for p in problems]
+    assert err == "coop-ledger import: error: nothing was imported\n"
+
+
+def test_skip_invalid_with_every_row_invalid_exits_1(tmp_path, db, capsys):
+    path = workbook(
+        tmp_path / "院校.xlsx", [ROWS[1], ROWS[4], ["", "坏日期二", "省内", "2023.2.30"]]
+    )
+    code, out, err = run(capsys, "import", "institution", path, "--db", db, "--skip-invalid")
+    assert code == 1
+    assert "imported: 0 (0 new, 0 updated)\nskipped: 2 (0 duplicate(s), 2 with errors)\n" in out
+    assert (
+        err
+        == "coop-ledger import: error: nothing was imported: 2 row(s) have errors and were left out\n"
+    )
+    assert count(db) == 0
+
+
+# ---------------------------------------------------------------- what is said
+
+
+def test_dry_run_says_would_create_and_would_add(tmp_path, db, capsys):
+    path = workbook(
+        tmp_path / "院校.xlsx",
+        [["院校名称", "类别", "责任单位"], ["中北大学", "新型研发机构", "县委组织部"]],
+    )
+    ledger_with_units(db)
+    code, out, _ = run(
+        capsys, "import", "institution", path, "--db", db, "--create-missing", "--dry-run"
+    )
+    assert code == 0
+    assert "would create Unit records: 县委组织部\n" in out
+    assert "would add to the list Institution kinds: 新型研发机构\n" in out
+    assert "created" not in out and "added" not in out
+    assert count(db) == 0 and count(db, m.Unit) == 0
+    code, out, _ = run(capsys, "import", "institution", path, "--db", db, "--create-missing")
+    assert code == 0
+    assert "created Unit records: 县委组织部\n" in out
+    assert "added to the list Institution kinds: 新型研发机构\n" in out
+    assert count(db) == 1 and count(db, m.Unit) == 1
+
+
+def test_on_duplicate_import_says_unique_names_were_skipped(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", [ROWS[1], ROWS[2], ROWS[3], ROWS[5]])
+    assert run(capsys, "import", "institution", path, "--db", db, "--create-missing")[0] == 0
+    code, out, _ = run(
+        capsys, "import", "institution", path, "--db", db, "--on-duplicate", "import"
+    )
+    assert code == 0
+    assert out.endswith(
+        "skipped: 3 (3 duplicate(s), 0 with errors)\n"
+        'duplicate: row 2 is the same as "中北大学" in the ledger; skipped\n'
+        'duplicate: row 3 is the same as "清华大学" in the ledger; skipped\n'
+        "duplicate: row 4 is the same as row 2 of the file; skipped\n"
+        "3 duplicate(s) skipped, not imported: Institution names must be unique\n"
+    )
+    assert count(db) == 2
+    # Activities may repeat: imported anyway, nothing to explain.
+    acts = workbook(
+        tmp_path / "活动.xlsx",
+        [["日期", "活动类型", "活动名称"], ["2023-03-15", "签约仪式", "三校签约"]],
+    )
+    assert run(capsys, "import", "activity", acts, "--db", db)[0] == 0
+    code, out, _ = run(capsys, "import", "activity", acts, "--db", db, "--on-duplicate", "import")
+    assert code == 0 and "imported: 1 (1 new, 0 updated)\n" in out and "unique" not in out
+    assert count(db, m.Activity) == 2
+
+
+def test_a_missing_ledger_file(tmp_path, capsys):
+    path = workbook(tmp_path / "u.xlsx", [["单位名称"], ["县委组织部"]])
+    typo = tmp_path / "typo" / "ledgr.sqlite"
+    code, out, err = run(capsys, "import", "unit", path, "--db", typo, "--dry-run")
+    assert (code, out) == (2, "")
+    assert err == f"coop-ledger import: error: no ledger file at {typo}\n"
+    assert not typo.parent.exists()  # nothing created, not even the folder
+    try:
+        code, out, _ = run(capsys, "import", "unit", path, "--db", typo)
+        assert code == 0 and out.startswith(f"a new ledger was created at {typo}\n")
+        assert count(typo, m.Unit) == 1
+        code, out, _ = run(capsys, "import", "unit", path, "--db", typo)
+        assert code == 0 and "new ledger" not in out
+    finally:
+        store_db.close()
+    other = tmp_path / "other.sqlite"
+    code, out, err = run(capsys, "import", "unit", path, "--db", other, "--dry-run", lang="zh_CN")
+    assert (code, err) == (2, f"coop-ledger import: 错误：找不到台账文件：{other}\n")
+
+
+def test_piped_into_head_stops_quietly(tmp_path, db):
+    path = workbook(tmp_path / "u.xlsx", [["单位名称"], ["县委组织部"]])
+    ledger_with_units(db)
+    command = [sys.executable, "-m", "desktop_app", "--lang", "en", "import", "unit", str(path)]
+    proc = subprocess.Popen(
+        [*command, "--db", str(db), "--dry-run"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    proc.stdout.close()  # the reader is gone before the first line, like `| head -0`
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == cli.BROKEN_PIPE
+    assert err.decode() == ""

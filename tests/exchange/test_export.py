@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
+import gc
+import sys
 
 import pytest
 from openpyxl import load_workbook
@@ -182,6 +184,64 @@ def test_cancelled_export_leaves_no_file(tmp_path, make):
     with pytest.raises(Cancelled):
         write_export(ListQuery(spec_for("unit")), path, cancel=lambda: True)
     assert not path.exists() and not list(tmp_path.glob("u.xlsx*"))
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_failed_export_names_the_users_file_and_leaves_nothing(tmp_path, make, suffix):
+    make("unit", name="县委组织部")
+    seen = []
+    hook, sys.unraisablehook = sys.unraisablehook, lambda u: seen.append(u.exc_value)
+    try:
+        missing = tmp_path / "nosuch" / f"u{suffix}"
+        with pytest.raises(FileNotFoundError) as exc:
+            write_export(ListQuery(spec_for("unit")), missing)
+        assert exc.value.filename == str(missing)  # not the temporary u.xlsx.part
+        assert not missing.parent.exists()
+        target = tmp_path / f"u{suffix}"
+        (tmp_path / f"u{suffix}.part").mkdir()  # the temporary file cannot be made
+        with pytest.raises(IsADirectoryError) as exc:
+            write_export(ListQuery(spec_for("unit")), target)
+        assert exc.value.filename == str(target)
+        assert not target.exists()
+        del exc
+        gc.collect()  # an unfinished openpyxl row stream would complain here
+    finally:
+        sys.unraisablehook = hook
+    assert seen == []
+
+
+def test_failed_error_report_names_the_users_file_and_leaves_nothing(tmp_path, make):
+    from desktop_app.exchange.importer import RowProblem
+    from desktop_app.exchange.messages import Message
+    from desktop_app.exchange.report import write_error_report
+
+    problems = [RowProblem(3, "name", "名称", "", Message("%1: required", ("Name",)))]
+    spec = spec_for("unit")
+    out = tmp_path / "out"
+    out.mkdir()
+    seen = []
+    hook, sys.unraisablehook = sys.unraisablehook, lambda u: seen.append(u.exc_value)
+    try:
+        missing = out / "nosuch" / "e.xlsx"
+        with pytest.raises(FileNotFoundError) as exc:
+            write_error_report(problems, missing, spec)
+        assert exc.value.filename == str(missing)
+        target = out / "e.xlsx"
+        (out / "e.xlsx.part").mkdir()
+        with pytest.raises(IsADirectoryError) as exc:
+            write_error_report(problems, target, spec)
+        assert exc.value.filename == str(target)
+        assert not target.exists() and not missing.parent.exists()
+        del exc
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    assert seen == []
+    (out / "e.xlsx.part").rmdir()
+    assert write_error_report(problems, target, spec) == 1
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows == [("Row", "Column", "Value", "Reason"), (3, "名称", None, "Name: required")]
+    assert list(out.iterdir()) == [target]  # no .part left
 
 
 # ---------------------------------------------------------------- round trip

@@ -152,6 +152,39 @@ def test_local_file_is_not_a_network_path(closed_ledger):
 def test_holder_describes_itself():
     holder = lock.Holder("PC-01", "王海江", 4242, "2024-06-01T09:30:00")
     assert holder.describe() == "王海江@PC-01 (pid 4242) since 2024-06-01T09:30:00"
+    # A name holding a placeholder is shown as it is, not filled in again.
+    odd = lock.Holder("PC-%1", "a%4b", 1, "2024-06-01T09:30:00")
+    assert odd.describe() == "a%4b@PC-%1 (pid 1) since 2024-06-01T09:30:00"
+
+
+ZH_HELD_BY = "%1@%2（进程 %3，自 %4 起）"
+
+
+def test_holder_described_in_the_language_of_the_caller():
+    """The command line passes its own translate (the catalogue read without Qt)."""
+    holder = lock.Holder("PC-01", "王海江", 4242, "2024-06-01T09:30:00")
+    table = {("Safety", lock.HELD_BY): ZH_HELD_BY}
+    described = holder.describe(lambda context, text: table.get((context, text), text))
+    assert described == "王海江@PC-01（进程 4242，自 2024-06-01T09:30:00 起）"
+
+
+def test_holder_described_in_the_windows_language(qapp):
+    """In the program's window the message comes through Qt's installed translation,
+    also when the lock raises LockHeld (whose text is the description)."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    class Chinese(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            return ZH_HELD_BY if (context, source) == ("Safety", lock.HELD_BY) else ""
+
+    translator = Chinese()
+    QCoreApplication.installTranslator(translator)
+    try:
+        holder = lock.Holder("PC-01", "王海江", 4242, "2024-06-01T09:30:00")
+        assert holder.describe() == "王海江@PC-01（进程 4242，自 2024-06-01T09:30:00 起）"
+        assert str(LockHeld(holder)) == holder.describe()
+    finally:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_read_only_open_of_a_folder_with_uri_characters(tmp_path):

@@ -42,7 +42,11 @@ def test_wizard_imports_a_messy_sheet(qtbot, ledger, tmp_path):
     assert mapped["院校名称"] == "name" and mapped["所在地类别"] == "location_class"
     wizard.next()  # columns → check
     assert wizard.stack.currentIndex() == 2
-    assert wizard.summary.text().startswith("2 rows read: 2 ready, 0 with problems")
+    assert wizard.verdict.text() == "The import will write 2 new record(s) and update 0."
+    assert wizard.summary.text().splitlines() == [
+        "2 rows read from the sheet.",
+        "1 row(s) left out as no records: 1 total row(s) such as 合计 (row 7).",
+    ]
     assert service.total_records() == 0  # nothing written before Import
     wizard.next()  # import
     assert wizard.stack.currentIndex() == 3
