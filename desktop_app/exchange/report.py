@@ -41,8 +41,8 @@ def value_text(value) -> str:
         return value.isoformat(sep=" ", timespec="minutes").removesuffix(" 00:00")
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))  # an ID number typed as a number: digits, not 1.4022e+17
     return str(value)
 
 

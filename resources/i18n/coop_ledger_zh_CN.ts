@@ -1012,6 +1012,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>将加入“%1”列表的新词（%2 个）：%3</translation>
     </message>
     <message>
+        <source>The problem list could not be saved: %1</source>
+        <translation>无法保存问题清单：%1</translation>
+    </message>
+    <message>
         <source>Left out: %1 duplicate row(s) set to Skip, %2 row(s) with problems.</source>
         <translation>未导入的行：%1 行设为“跳过”的重复行，%2 行有问题的行。</translation>
     </message>

@@ -105,3 +105,31 @@ def test_import_makes_a_verified_backup_first(qtbot, ledger, tmp_path):
     reasons = [b.reason for b in list_backups(ledger)]
     assert reasons == ["pre-import"]
     assert list_backups(ledger)[0].record_counts()["institution"] == 0  # taken before writing
+
+
+def test_a_problem_list_that_cannot_be_saved_says_so(qtbot, ledger, tmp_path, monkeypatch):
+    from .conftest import answer_next_dialog
+
+    path = tmp_path / "bad.xlsx"
+    wb = Workbook()
+    wb.active.append(["院校名称", "首次联系日期"])
+    wb.active.append(["中北大学", "2023-02-30"])
+    wb.save(path)
+    wizard = ImportWizard(SPECS["institution"], str(path))
+    qtbot.addWidget(wizard)
+    wizard.next()
+    wizard.next()
+    target = tmp_path / "no such folder" / "problems.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    seen = []
+
+    def read(box):
+        seen.append(box.text())
+        box.accept()
+
+    answer_next_dialog(read)
+    wizard._save_report()
+    assert len(seen) == 1
+    assert seen[0].startswith("The problem list could not be saved: ")
+    assert str(target) in seen[0]
+    assert not target.exists()

@@ -835,8 +835,16 @@ class ImportWizard(QDialog):
             str(Path.home() / "import-problems.xlsx"),
             self.tr("Excel workbooks (*.xlsx)"),
         )
-        if path:
+        if not path:
+            return
+        try:
             write_error_report(self.plan.all_problems(), path, self.spec(), tr_any)
+        except OSError as exc:  # a read-only folder, a full disk, the file open in Excel
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                self.tr("The problem list could not be saved: %1").replace("%1", str(exc)),
+            )
 
     # ---------------------------------------------------------------- navigation
     def _update_buttons(self) -> None:
