@@ -64,7 +64,15 @@ class CellError(ValueError):
 
 
 def is_blank(value: Any) -> bool:
-    return value is None or (isinstance(value, str) and not value.translate(_INVISIBLE).strip())
+    if value is None:
+        return True
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    if not text:
+        return True
+    # Zero-width characters are not printable: only then is the slow check needed.
+    return not text.isprintable() and not text.translate(_INVISIBLE).strip()
 
 
 def _half_width(text: str) -> str:

@@ -404,10 +404,11 @@ def _row_kind(header: Header, cells: list[Any], mapped: dict[str, Any]) -> str |
             normalize(t) in TOTAL_WORDS or _TOTAL_HEAD.match(t.strip())
         ):
             return TOTAL
-    filled = [v for v in cells if not is_blank(v)]
     # A footer: every filled cell is a note (填表人：张三 … 审核人：李四)
-    if texts and all(isinstance(v, str) and v.strip().startswith(NOTE_STARTS) for v in filled):
-        return NOTE
+    if texts and texts[0].lstrip().startswith(NOTE_STARTS):
+        filled = [v for v in cells if not is_blank(v)]
+        if all(isinstance(v, str) and v.strip().startswith(NOTE_STARTS) for v in filled):
+            return NOTE
     if all(is_blank(v) for v in mapped.values()):
         # Nothing where the record's fields are: a 序号 alone is blank, words are a note.
         return NOTE if texts and any(not _numberish(t) for t in texts) else BLANK
