@@ -176,6 +176,55 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
         raise ExchangeError(M.NOT_A_WORKBOOK)  # a .docx, a plain zip …
 
 
+def fill_merges(cells: Iterator[Row], merges: list[tuple[int, int, int, int]]) -> Iterator[Row]:
+    """Copy each merged range's top-left value into the range's other cells, row by row."""
+    merges = sorted(merges)
+    next_merge = 0
+    active: list[tuple[tuple[int, int, int, int], Any]] = []
+    for number, values in cells:
+        if active or (next_merge < len(merges) and merges[next_merge][0] <= number):
+            active = [(rng, v) for rng, v in active if rng[2] >= number]
+            while next_merge < len(merges) and merges[next_merge][0] <= number:
+                rng = merges[next_merge]
+                next_merge += 1
+                if rng[2] < number:
+                    continue
+                top = rng[0] == number and rng[1] <= len(values)
+                active.append((rng, values[rng[1] - 1] if top else None))
+            for (_r1, c1, _r2, c2), value in active:
+                if value is None:
+                    continue
+                if len(values) < c2:
+                    values.extend([None] * (c2 - len(values)))
+                for c in range(c1, c2 + 1):
+                    if values[c - 1] is None:
+                        values[c - 1] = value
+        yield number, values
+
+
+def finish_rows(
+    cells: Iterator[Row], merges: list[tuple[int, int, int, int]], limits: Limits
+) -> Iterator[Row]:
+    """A workbook sheet's rows as every reader hands them out.
+
+    Ranges merged down several rows (a category) fill each row, cut to the
+    columns read; a title merged across one row is left alone. More than
+    limits.max_rows rows is an error.
+    """
+    width = limits.max_columns
+    kept = [
+        (r1, c1, r2, min(c2, width))
+        for r1, c1, r2, c2 in merges[: limits.max_merges]
+        if c1 <= width and r2 > r1
+    ]
+    counted = 0
+    for number, values in fill_merges(cells, kept):
+        counted += 1
+        if counted > limits.max_rows:
+            raise ExchangeError(M.TOO_MANY_ROWS, limits.max_rows)
+        yield number, values
+
+
 def _short(exc: Exception) -> str:
     text = str(exc).strip() or type(exc).__name__
     return text if len(text) <= 200 else text[:200] + "…"

@@ -27,17 +27,12 @@ import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from desktop_app.exchange import messages as M
+from desktop_app.exchange.calamine_sheet import close_quietly, open_calamine, sheet_rows
 from desktop_app.exchange.messages import ExchangeError
-from desktop_app.exchange.reader import EXCEL_EPOCH, Limits, Row, Source, _short
-from desktop_app.exchange.xlsx_source import (
-    EPOCH_1904,
-    _calamine_value,
-    fill_merges,
-    open_calamine,
-)
+from desktop_app.exchange.reader import EXCEL_EPOCH, Limits, Row, Source, _short, finish_rows
+from desktop_app.exchange.xlsx_source import EPOCH_1904
 
 # BIFF8 record types
 BOF, EOF = 0x0809, 0x000A
@@ -249,51 +244,11 @@ class XlsSource(Source):
         s = self._sheet(sheet)
         if s.top is None:
             return
-        width = self.limits.max_columns
-        merges = [
-            (r1, c1, r2, min(c2, width))
-            for r1, c1, r2, c2 in s.merges[: self.limits.max_merges]
-            if c1 <= width and r2 > r1
-        ]
-        counted = 0
-        for number, values in fill_merges(self._cells(s), merges):
-            counted += 1
-            if counted > self.limits.max_rows:
-                raise ExchangeError(M.TOO_MANY_ROWS, self.limits.max_rows)
-            yield number, values
-
-    def _cells(self, s: XlsSheet) -> Iterator[Row]:
-        try:
-            if self._calamine is None:
-                self._calamine = open_calamine(self.path)
-            sheet = self._calamine.get_sheet_by_name(s.name)
-            start = sheet.start
-            grid = sheet.to_python() if start is not None else []
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:  # noqa: BLE001 (a Rust panic is a BaseException)
-            raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
-        if not grid:
-            return
-        first_row, first_column = start
-        width = self.limits.max_columns
-        pad: list[Any] = [None] * first_column
-        for offset, raw in enumerate(grid):
-            row = first_row + offset
-            values = pad + [_calamine_value(v) for v in raw[: max(width - first_column, 0)]]
-            for c, text in s.errors.get(row, ()):
-                if c < width:
-                    values.extend([None] * (c + 1 - len(values)))
-                    values[c] = text
-            while values and values[-1] is None:
-                values.pop()
-            if values:
-                yield row + 1, values
+        if self._calamine is None:
+            self._calamine = open_calamine(self.path)
+        cells = sheet_rows(self._calamine, s.name, self.limits.max_columns, s.errors)
+        yield from finish_rows(cells, s.merges, self.limits)
 
     def close(self) -> None:
-        if self._calamine is not None:
-            try:
-                self._calamine.close()
-            except Exception:  # noqa: BLE001 (already closed)
-                pass
-            self._calamine = None
+        close_quietly(self._calamine)
+        self._calamine = None

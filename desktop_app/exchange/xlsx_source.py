@@ -26,7 +26,6 @@ choosing a sheet costs neither reader anything.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import posixpath
 import re
@@ -39,6 +38,7 @@ from typing import Any
 from defusedxml import ElementTree as SafeET
 
 from desktop_app.exchange import messages as M
+from desktop_app.exchange.calamine_sheet import close_quietly, open_calamine, sheet_rows
 from desktop_app.exchange.messages import ExchangeError
 from desktop_app.exchange.reader import (
     EXCEL_EPOCH,
@@ -48,12 +48,12 @@ from desktop_app.exchange.reader import (
     Source,
     _short,
     check_zip,
+    finish_rows,
 )
 
 EPOCH_1904 = EXCEL_EPOCH.replace(year=1904, month=1, day=1)
 WORKSHEET_REL = "/worksheet"
 OFFICE_DOCUMENT_REL = "/officeDocument"
-EXACT_INT = 10**15  # whole numbers below this are ints, as openpyxl reads them
 
 _MERGE = re.compile(
     rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\""
@@ -242,30 +242,6 @@ def stream_merges(
     return sorted(found)
 
 
-def open_calamine(path: Path):
-    """A calamine workbook of the file's content, whatever its name says.
-
-    from_path picks the format by the extension, so an .xls saved under an
-    .xlsx name (offices rename files freely) failed; a file object is sniffed.
-    The bytes are read at once (the file is under Limits.max_bytes).
-    """
-    from python_calamine import CalamineWorkbook  # noqa: PLC0415
-
-    return CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
-
-
-def _calamine_value(v: Any) -> Any:
-    """A value as openpyxl gives it: "" as None, 3.0 as 3, a date as a datetime."""
-    t = type(v)
-    if t is str:
-        return v if v else None
-    if t is float:
-        return int(v) if v.is_integer() and -EXACT_INT < v < EXACT_INT else v
-    if t is dt.date:
-        return dt.datetime(v.year, v.month, v.day)
-    return v
-
-
 class XlsxSource(Source):
     kind = "xlsx"
 
@@ -320,48 +296,18 @@ class XlsxSource(Source):
     def rows(self, sheet: str | None = None) -> Iterator[Row]:
         entry = self._entry(sheet)
         scan = self._scan(entry)
-        width = self.limits.max_columns
-        merges = [
-            (r1, c1, r2, min(c2, width))
-            for r1, c1, r2, c2 in scan.merges
-            if c1 <= width and r2 > r1  # ranges down several rows; a title across is one row
-        ]
-        cells = self._calamine_cells(entry) if scan.fast else self._openpyxl_cells(entry)
-        counted = 0
+        if scan.fast:
+            cells = sheet_rows(self._calamine_book(), entry.name, self.limits.max_columns)
+        else:
+            cells = self._openpyxl_cells(entry)
         try:
-            for number, values in fill_merges(cells, merges):
-                counted += 1
-                if counted > self.limits.max_rows:
-                    raise ExchangeError(M.TOO_MANY_ROWS, self.limits.max_rows)
-                yield number, values
+            yield from finish_rows(cells, scan.merges, self.limits)
         except ExchangeError:
             raise
         except Exception as exc:  # broken XML inside the sheet, a bad number …
             raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
 
     # ------------------------------------------------------------ calamine
-
-    def _calamine_cells(self, entry: SheetEntry) -> Iterator[Row]:
-        try:
-            sheet = self._calamine_book().get_sheet_by_name(entry.name)
-            start = sheet.start
-            grid = sheet.to_python() if start is not None else []
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException as exc:  # noqa: BLE001 (a Rust panic is a BaseException)
-            raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
-        if not grid:
-            return
-        first_row, first_column = start
-        width = self.limits.max_columns
-        pad = [None] * first_column
-        convert = _calamine_value
-        for offset, raw in enumerate(grid):
-            values = pad + [convert(v) for v in raw[: max(width - first_column, 0)]]
-            while values and values[-1] is None:
-                values.pop()
-            if values:
-                yield first_row + offset + 1, values
 
     def _calamine_book(self):
         if self._calamine is None:
@@ -434,35 +380,5 @@ class XlsxSource(Source):
         if self._openpyxl is not None:
             self._openpyxl.close()
             self._openpyxl = None
-        if self._calamine is not None:
-            try:
-                self._calamine.close()
-            except Exception:  # noqa: BLE001 (already closed)
-                pass
-            self._calamine = None
-
-
-def fill_merges(cells: Iterator[Row], merges: list[tuple[int, int, int, int]]) -> Iterator[Row]:
-    """Copy each merged range's top-left value into the range's other cells, row by row."""
-    merges = sorted(merges)
-    next_merge = 0
-    active: list[tuple[tuple[int, int, int, int], Any]] = []
-    for number, values in cells:
-        if active or (next_merge < len(merges) and merges[next_merge][0] <= number):
-            active = [(rng, v) for rng, v in active if rng[2] >= number]
-            while next_merge < len(merges) and merges[next_merge][0] <= number:
-                rng = merges[next_merge]
-                next_merge += 1
-                if rng[2] < number:
-                    continue
-                top = rng[0] == number and rng[1] <= len(values)
-                active.append((rng, values[rng[1] - 1] if top else None))
-            for (_r1, c1, _r2, c2), value in active:
-                if value is None:
-                    continue
-                if len(values) < c2:
-                    values.extend([None] * (c2 - len(values)))
-                for c in range(c1, c2 + 1):
-                    if values[c - 1] is None:
-                        values[c - 1] = value
-        yield number, values
+        close_quietly(self._calamine)
+        self._calamine = None

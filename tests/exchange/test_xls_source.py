@@ -179,3 +179,13 @@ def test_a_workbook_renamed_to_the_other_extension_is_read_by_its_content(tmp_pa
         assert list(source.rows()) == [(1, ["院校名称"]), (2, ["中北大学"])]
     with open_source(tmp_path / "new_named.xls", STREAMING) as source:  # openpyxl too
         assert list(source.rows()) == [(1, ["院校名称"]), (2, ["中北大学"])]
+
+
+def test_a_file_calamine_cannot_open_is_a_message(tmp_path):
+    from desktop_app.exchange.calamine_sheet import open_calamine
+
+    path = tmp_path / "broken.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    with pytest.raises(ExchangeError) as err:
+        open_calamine(path)
+    assert err.value.message.template == M.DAMAGED_WORKBOOK
