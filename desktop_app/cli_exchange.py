@@ -22,6 +22,7 @@ DUPLICATE_CHOICES = {"skip": "skip", "update": "update", "import": "import"}
 # What `coop-ledger import` prints, in the language of --lang or the system.
 CLI = "ImportCli"
 ERROR = QT_TRANSLATE_NOOP("ImportCli", "error: %1")
+WARNING = QT_TRANSLATE_NOOP("ImportCli", "warning: %1")
 LEDGER_HELD = QT_TRANSLATE_NOOP(
     "ImportCli", "the ledger is open in another copy of the program: %1"
 )
@@ -317,6 +318,8 @@ def _describe_plan(plan, say: _Say) -> None:
         if c.field
     )
     print(say(HEADER_IN_ROW, where, header.row, mapped))
+    for message in plan.warnings:
+        print(say(WARNING, say.message(message)))
     if header.ignored:
         print(say(IGNORED_COLUMNS, ", ".join(c.header for c in header.ignored)))
     kinds: dict[str, list[str]] = {}

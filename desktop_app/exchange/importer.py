@@ -197,6 +197,7 @@ class ImportPlan:
     rows: list[PlannedRow] = field(default_factory=list)
     ignored: list[IgnoredRow] = field(default_factory=list)
     problems: list[Message] = field(default_factory=list)  # the file as a whole cannot be read
+    warnings: list[Message] = field(default_factory=list)  # worth saying, not stopping for
     # target type → names in link columns that match no record (created if asked)
     missing_links: dict[str, list[str]] = field(default_factory=dict)
     # category list → words the file uses that the list lacks (added on import)
@@ -305,6 +306,8 @@ def plan_import(
         plan = ImportPlan(spec, Path(path), sheet, list(source.sheet_names), None)
         plan.epoch = source.epoch
         total = source.size_hint(sheet)
+        if n := source.uncalculated(sheet):
+            plan.warnings.append(Message(M.UNCALCULATED, (n,)))
         rows = source.rows(sheet)
         head: list[tuple[int, list[Any]]] = []
         for item in rows:

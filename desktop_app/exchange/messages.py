@@ -61,6 +61,10 @@ NO_HEADER = QT_TRANSLATE_NOOP(
 )
 MISSING_COLUMN = QT_TRANSLATE_NOOP("Import", "The file has no column for %1, which is required.")
 NO_ROWS = QT_TRANSLATE_NOOP("Import", "The sheet has no rows below the header.")
+UNCALCULATED = QT_TRANSLATE_NOOP(
+    "Import",
+    "%1 cell(s) hold formulas that were never calculated (the file was last saved by another program), so they read as empty. Open the file in Excel or WPS, save it, and read it again.",
+)
 
 # ---------------------------------------------------------------- a cell
 BAD_DATE = QT_TRANSLATE_NOOP(

@@ -77,6 +77,10 @@ class Source:
         """Rows the sheet says it has (a hint for progress, not to be trusted)."""
         return None
 
+    def uncalculated(self, sheet: str | None = None) -> int:
+        """Formula cells the file holds no value for (written by a program, never opened)."""
+        return 0
+
     def close(self) -> None:
         pass
 

@@ -59,6 +59,11 @@ _MERGE = re.compile(
     rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]{1,3})(\d{1,7}):([A-Z]{1,3})(\d{1,7})\""
 )
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
+# A formula with no value after it (none, <v/> or <v></v>) before the cell ends.
+_NO_VALUE = re.compile(
+    rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
+    rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>"
+)
 _CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})(\d{1,7})\"")
 
 
@@ -158,6 +163,7 @@ class SheetScan:
     fast: bool  # calamine may read it
     rows: int | None  # rows the references span (a hint for progress)
     merges: list[tuple[int, int, int, int]]
+    uncalculated: int = 0  # formula cells without a stored value
 
 
 def merges_in(data: bytes) -> Iterator[tuple[int, int, int, int]]:
@@ -196,9 +202,12 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, limits: Limits) -> SheetScan:
     bottom = right = 0
     fast = True
     letters: set[bytes] = set()
+    uncalculated = 0
     for data in _blocks(zf, member):
         if len(merges) <= limits.max_merges:
             merges.update(merges_in(data))
+        if b"<f" in data or b":f" in data:
+            uncalculated += len(_NO_VALUE.findall(data))
         if not fast:
             continue
         refs = _CELL_REF.findall(data)
@@ -217,13 +226,13 @@ def scan_sheet(zf: zipfile.ZipFile, member: str, limits: Limits) -> SheetScan:
             letters.update(c for c, _r in refs)
     merged = sorted(merges)[: limits.max_merges + 1]
     if not fast:
-        return SheetScan(False, None, merged)
+        return SheetScan(False, None, merged, uncalculated)
     if top is None:
-        return SheetScan(True, 0, merged)
+        return SheetScan(True, 0, merged, uncalculated)
     columns = [column_number(c) for c in letters]
     left, right = min(columns), max(columns)
     grid = (bottom - top + 1) * (right - left + 1)
-    return SheetScan(grid <= limits.max_grid_cells, bottom - top + 1, merged)
+    return SheetScan(grid <= limits.max_grid_cells, bottom - top + 1, merged, uncalculated)
 
 
 def stream_merges(
@@ -288,6 +297,9 @@ class XlsxSource(Source):
     def size_hint(self, sheet: str | None = None) -> int | None:
         rows = self._scan(self._entry(sheet)).rows
         return rows if rows is not None and rows <= self.limits.max_rows * 2 else None
+
+    def uncalculated(self, sheet: str | None = None) -> int:
+        return self._scan(self._entry(sheet)).uncalculated
 
     def merged_ranges(self, sheet: str | None = None) -> list[tuple[int, int, int, int]]:
         """(first row, first column, last row, last column) of every merged range."""

@@ -586,6 +586,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>表头下面没有数据行。</translation>
     </message>
     <message>
+        <source>%1 cell(s) hold formulas that were never calculated (the file was last saved by another program), so they read as empty. Open the file in Excel or WPS, save it, and read it again.</source>
+        <translation>有 %1 个单元格是从未计算过的公式（文件最后是由其他程序保存的），读出来是空的。请用 Excel 或 WPS 打开文件并保存，然后重新读取。</translation>
+    </message>
+    <message>
         <source>%1: cannot read this as a date; write it like 2023-09-04 or 2023年9月4日.</source>
         <translation>%1：无法识别为日期，请写成 2023-09-04 或 2023年9月4日 这样的格式。</translation>
     </message>
@@ -671,6 +675,10 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>error: %1</source>
         <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>注意：%1</translation>
     </message>
     <message>
         <source>the ledger is open in another copy of the program: %1</source>

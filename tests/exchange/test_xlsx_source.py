@@ -131,3 +131,48 @@ def test_hidden_sheet_is_not_the_default_and_chart_sheets_are_not_listed(tmp_pat
     with open_source(tmp_path / "h.xlsx") as source:
         assert source.sheet_names == ["说明", "院校"]
         assert source.default_sheet == "院校"
+
+
+def test_formulas_never_calculated_are_counted_and_said(tmp_path, ledger, capsys):
+    """A workbook written by a program holds formulas without values: they read as empty."""
+    from desktop_app import cli
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["院校名称", "联系电话", "备注"])
+    ws.append(["中北大学", "0351-1", '=CONCATENATE("首批","对接")'])
+    ws.append(["山西大学", "=B2", None])
+    wb.save(tmp_path / "made.xlsx")
+    with open_source(tmp_path / "made.xlsx") as source:
+        assert source.uncalculated() == 2
+        assert list(source.rows())[1] == (2, ["中北大学", "0351-1"])
+    plan = plan_import("institution", tmp_path / "made.xlsx")
+    assert [m.text() for m in plan.warnings] == [
+        "2 cell(s) hold formulas that were never calculated (the file was last saved by "
+        "another program), so they read as empty. Open the file in Excel or WPS, save it, "
+        "and read it again."
+    ]
+    code = cli.main(
+        [
+            "--lang",
+            "en",
+            "import",
+            "institution",
+            str(tmp_path / "made.xlsx"),
+            "--dry-run",
+            "--db",
+            str(ledger),
+        ]
+    )
+    assert code == 0
+    assert "warning: 2 cell(s) hold formulas that were never calculated" in capsys.readouterr().out
+    # Excel's own files store the value after the formula: nothing to say
+    workbook(tmp_path / "plain.xlsx", [["院校名称"], ["中北大学"]])
+    _rewrite_sheet(
+        tmp_path / "plain.xlsx",
+        lambda xml: xml.replace(
+            "</row></sheetData>", '<c r="B2"><f>1+1</f><v>2</v></c></row></sheetData>'
+        ),
+    )
+    with open_source(tmp_path / "plain.xlsx") as source:
+        assert source.uncalculated() == 0

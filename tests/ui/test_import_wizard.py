@@ -303,3 +303,14 @@ def test_problem_texts_are_whole(qtbot, ledger, tmp_path):
     assert table.wordWrap() and table.textElideMode() == Qt.TextElideMode.ElideNone
     qtbot.waitUntil(lambda: table.rowHeight(0) >= 2 * table.fontMetrics().lineSpacing())
     assert not shown(wizard.dup_box)
+
+
+def test_formulas_never_calculated_are_mentioned(qtbot, ledger, tmp_path):
+    path = workbook(tmp_path / "made.xlsx", [["院校名称", "备注"], ["中北大学", "=A2"]])
+    wizard = to_check_step(qtbot, "institution", path)
+    assert wizard.summary.text().splitlines()[:2] == [
+        "1 rows read from the sheet.",
+        "1 cell(s) hold formulas that were never calculated (the file was last saved by "
+        "another program), so they read as empty. Open the file in Excel or WPS, save it, "
+        "and read it again.",
+    ]

@@ -617,6 +617,7 @@ class ImportWizard(QDialog):
             )
         self.verdict.setText(verdict)
         lines = [self.tr("%1 rows read from the sheet.").replace("%1", str(len(plan.rows)))]
+        lines += [m.text(tr_any) for m in plan.warnings]
         if ready and skipped:
             lines.append(
                 self.tr("%1 duplicate row(s) set to Skip will not be written.").replace(
