@@ -5,7 +5,11 @@ Exit codes: 0 the import wrote what was asked (or, with --dry-run, would);
 every row out); 2 the command could not run: a file that cannot be read or is
 unusable as a whole (no header row, no rows, a required column missing), an
 unknown type, no ledger file for --dry-run, an output file (--errors, export)
-that cannot be written, a ledger held by another copy of the program.
+that cannot be written or is not named .xlsx/.csv as its format, a ledger held
+by another copy of the program.
+
+A --db file that did not exist is created for the import; when the import then
+writes nothing (exit 1 or 2), the files the command made are removed again.
 """
 
 from __future__ import annotations
@@ -37,14 +41,33 @@ ROWS_READ = QT_TRANSLATE_NOOP("ImportCli", "rows read: %1")
 IMPORTED = QT_TRANSLATE_NOOP("ImportCli", "imported: %1 (%2 new, %3 updated)")
 WOULD_IMPORT = QT_TRANSLATE_NOOP("ImportCli", "would import: %1 (%2 new, %3 updated)")
 SKIPPED = QT_TRANSLATE_NOOP("ImportCli", "skipped: %1 (%2 duplicate(s), %3 with errors)")
+WOULD_SKIP = QT_TRANSLATE_NOOP("ImportCli", "would skip: %1 (%2 duplicate(s), %3 with errors)")
+# All or nothing: one row with an error keeps every row out, so no breakdown adds up.
+SKIPPED_ALL = QT_TRANSLATE_NOOP(
+    "ImportCli",
+    "skipped: all %1 row(s), because %2 row(s) have errors and nothing is written while any row has an error",
+)
+WOULD_SKIP_ALL = QT_TRANSLATE_NOOP(
+    "ImportCli",
+    "would skip: all %1 row(s), because %2 row(s) have errors and nothing is written while any row has an error",
+)
 SAME_AS_ROW = QT_TRANSLATE_NOOP(
     "ImportCli", "duplicate: row %1 is the same as row %2 of the file; skipped"
 )
 SAME_AS_RECORD = QT_TRANSLATE_NOOP(
     "ImportCli", 'duplicate: row %1 is the same as "%2" in the ledger; skipped'
 )
+WOULD_SKIP_SAME_AS_ROW = QT_TRANSLATE_NOOP(
+    "ImportCli", "duplicate: row %1 is the same as row %2 of the file; would be skipped"
+)
+WOULD_SKIP_SAME_AS_RECORD = QT_TRANSLATE_NOOP(
+    "ImportCli", 'duplicate: row %1 is the same as "%2" in the ledger; would be skipped'
+)
 UNIQUE_NOT_IMPORTED = QT_TRANSLATE_NOOP(
     "ImportCli", "%1 duplicate(s) skipped, not imported: %2 names must be unique"
+)
+WOULD_SKIP_UNIQUE = QT_TRANSLATE_NOOP(
+    "ImportCli", "%1 duplicate(s) would be skipped, not imported: %2 names must be unique"
 )
 CREATED = QT_TRANSLATE_NOOP("ImportCli", "created %1 records: %2")
 WOULD_CREATE = QT_TRANSLATE_NOOP("ImportCli", "would create %1 records: %2")
@@ -62,6 +85,19 @@ NO_ERRORS_NO_REPORT = QT_TRANSLATE_NOOP(
 )
 NOTHING_IMPORTED_LEFT_OUT = QT_TRANSLATE_NOOP(
     "ImportCli", "nothing was imported: %1 row(s) have errors and were left out"
+)
+# A dry run never imports: it says what a real import would do.
+WOULD_WRITE_NOTHING = QT_TRANSLATE_NOOP(
+    "ImportCli",
+    "a real import would write nothing: %1 row(s) have errors (correct them, or add --skip-invalid to import the valid rows only)",
+)
+WOULD_WRITE_NOTHING_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "ImportCli",
+    "a real import would write nothing: %1 row(s) have errors and would be left out",
+)
+REPORT_NOT_XLSX = QT_TRANSLATE_NOOP(
+    "ImportCli",
+    "--errors %1: the error report is an Excel workbook; give a file name ending in .xlsx",
 )
 CREATE_MISSING_HINT = QT_TRANSLATE_NOOP(
     "ImportCli",
@@ -205,25 +241,30 @@ def run_import(args: argparse.Namespace) -> int:
     # Checked before anything is read or written: a report that cannot be
     # written stops the import before it starts, not after it has written.
     report = Path(args.errors) if args.errors else None
+    if report is not None and report.suffix.lower() != ".xlsx":
+        return fail(say(REPORT_NOT_XLSX, report))
     if report is not None and (problem := _unwritable(report)) is not None:
         return fail(say(CANNOT_WRITE_REPORT, report, say(*problem)))
-    new_ledger = not db_path.exists()
-    if new_ledger and args.dry_run:
+    if args.dry_run and not db_path.exists():
         return fail(say(NO_LEDGER, db_path))  # a mistyped --db: create nothing
+    folders = _missing_folders(db_path.parent)
     try:
         db_path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except LockHeld as exc:
+        _remove_folders(folders)
         return fail(say(LEDGER_HELD, exc.holder.describe(say.translate)))
     except OSError as exc:
+        _remove_folders(folders)
         return fail(say(CANNOT_OPEN_LEDGER, exc))
+    # Known under the lock: no other copy of the program creates the file meanwhile.
+    new_files = [] if db_path.exists() else [p for p in _ledger_files(db_path) if not p.exists()]
+    wrote = False  # the import wrote to the ledger: a new ledger stays
     try:
         try:
             open_ledger(db_path)
         except (PeeweeException, sqlite3.Error, SchemaTooNewError, OSError) as exc:
             return fail(say(CANNOT_OPEN_LEDGER, exc))  # not a ledger, or a newer program's
-        if new_ledger:
-            print(say(NEW_LEDGER, db_path))
         try:
             plan = imp.plan_import(spec, source, sheet=args.sheet)
         except ExchangeError as exc:
@@ -245,20 +286,67 @@ def run_import(args: argparse.Namespace) -> int:
             result = imp.execute(plan, options)
         except (PeeweeException, sqlite3.Error) as exc:  # rolled back: nothing written
             return fail(say(NOTHING_IMPORTED_BECAUSE, exc), 2)
-        _describe_result(plan, result, say, requested=action)
+        wrote = not result.dry_run and bool(result.written or result.created or result.added_words)
+        if new_files and wrote:
+            print(say(NEW_LEDGER, db_path))
+        # Refused as a whole: one row with an error keeps every row out.
+        refused = bool(result.invalid) and not options.skip_invalid
+        _describe_result(plan, result, say, requested=action, refused=refused)
         code = 0
         if report is not None:
             code = _write_report(result, report, spec, say)
         if not options.create_missing:
             _hint_create_missing(plan, say)
+        if result.dry_run and refused:  # a dry run imports nothing: say what a real one would
+            return max(code, fail(say(WOULD_WRITE_NOTHING, result.invalid), 1))
         if result.message is not None:
             return max(code, fail(say.message(result.message), 1))
         if result.invalid and not result.written:  # --skip-invalid left out every row
-            return max(code, fail(say(NOTHING_IMPORTED_LEFT_OUT, result.invalid), 1))
+            left_out = WOULD_WRITE_NOTHING_LEFT_OUT if result.dry_run else NOTHING_IMPORTED_LEFT_OUT
+            return max(code, fail(say(left_out, result.invalid), 1))
         return code
     finally:
         store_db.close()
+        if new_files and not wrote:
+            # The command made this ledger and wrote nothing into it: leave no empty
+            # ledger behind (removed while the lock still keeps other copies out).
+            _remove_files(new_files)
         lock.release()
+        if new_files and not wrote:
+            _remove_folders(folders)
+
+
+def _ledger_files(db_path: Path) -> list[Path]:
+    """The ledger file and the files SQLite keeps beside it."""
+    return [db_path] + [
+        db_path.with_name(db_path.name + suffix) for suffix in ("-wal", "-shm", "-journal")
+    ]
+
+
+def _missing_folders(folder: Path) -> list[Path]:
+    """The folders of folder's path that do not exist yet, deepest first."""
+    missing = []
+    while not folder.exists() and folder.parent != folder:
+        missing.append(folder)
+        folder = folder.parent
+    return missing
+
+
+def _remove_files(paths: list[Path]) -> None:
+    for path in paths:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def _remove_folders(folders: list[Path]) -> None:
+    """Remove the folders the command made, deepest first; never one that holds anything."""
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
 
 
 def _unwritable(path: Path) -> tuple[str, Path] | None:
@@ -330,27 +418,38 @@ def _describe_plan(plan, say: _Say) -> None:
         print(say(NOT_RECORDS, kind, ", ".join(rows)))
 
 
-def _describe_result(plan, result, say: _Say, requested: str = "skip") -> None:
+def _describe_result(
+    plan, result, say: _Say, requested: str = "skip", refused: bool = False
+) -> None:
+    """What the import did (or, in a dry run, would do); refused: rows with errors kept
+    every row out."""
     from desktop_app.exchange import importer as imp
     from desktop_app.exchange.report import value_text
     from desktop_app.records.specs import spec_for
     from desktop_app.store.categories import LIST_LABELS
 
+    dry = result.dry_run
     duplicates = [r for r in plan.rows if r.is_duplicate and r.action == imp.SKIP]
     print(say(ROWS_READ, len(plan.rows)))
-    done = WOULD_IMPORT if result.dry_run else IMPORTED
+    done = WOULD_IMPORT if dry else IMPORTED
     print(say(done, result.imported + result.updated, result.imported, result.updated))
-    print(say(SKIPPED, result.skipped, len(duplicates), result.invalid))
+    if refused:
+        print(say(WOULD_SKIP_ALL if dry else SKIPPED_ALL, len(plan.rows), result.invalid))
+    else:
+        print(say(WOULD_SKIP if dry else SKIPPED, result.skipped, len(duplicates), result.invalid))
+    same_as_row = WOULD_SKIP_SAME_AS_ROW if dry else SAME_AS_ROW
+    same_as_record = WOULD_SKIP_SAME_AS_RECORD if dry else SAME_AS_RECORD
     for r in duplicates:
         if r.duplicate_of is not None:
-            print(say(SAME_AS_ROW, r.row, r.duplicate_of))
+            print(say(same_as_row, r.row, r.duplicate_of))
         else:
-            print(say(SAME_AS_RECORD, r.row, r.existing_title))
+            print(say(same_as_record, r.row, r.existing_title))
     if requested == imp.IMPORT:
         # --on-duplicate import cannot import a second record of a unique name.
         kept_out = [r for r in duplicates if imp.IMPORT not in r.allowed_actions]
         if kept_out:
-            print(say(UNIQUE_NOT_IMPORTED, len(kept_out), plan.spec.label, record_args=(2,)))
+            unique = WOULD_SKIP_UNIQUE if dry else UNIQUE_NOT_IMPORTED
+            print(say(unique, len(kept_out), plan.spec.label, record_args=(2,)))
     created = WOULD_CREATE if result.dry_run else CREATED
     for target, names in result.created.items():
         print(say(created, spec_for(target).label, "、".join(names), record_args=(1,)))

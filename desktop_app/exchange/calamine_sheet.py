@@ -14,7 +14,7 @@ from typing import Any
 
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.messages import ExchangeError
-from desktop_app.exchange.reader import Row, _short
+from desktop_app.exchange.reader import Row, _short, os_error
 
 EXACT_INT = 10**15  # whole numbers below this are ints, as openpyxl reads them
 
@@ -33,7 +33,7 @@ def open_calamine(path: Path):
     except (KeyboardInterrupt, SystemExit):
         raise
     except OSError as exc:
-        raise ExchangeError(M.CANNOT_OPEN, exc.strerror or str(exc)) from None
+        raise os_error(exc) from None
     except BaseException as exc:  # noqa: BLE001 (a damaged file; a Rust panic is a BaseException)
         raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
 

@@ -46,10 +46,11 @@ _YMD = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[�
 _YM = re.compile(r"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*月?$")
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
+_SHOWN_AS_POWER = re.compile(r"^\d(?:\.\d+)?[eE]\+\d{1,3}$")
 _NUMBER = re.compile(r"^([-+]?\d+(?:\.\d+)?)(?:人次|人|个|项|次|名|家|场|位|所)?$")
 _CHILD = re.compile(
     r"^(\d{4}\s*[-./年]\s*\d{1,2}(?:\s*[-./月]\s*\d{1,2}\s*[日号]?|\s*月)?|\d{8})"
-    r"(?:\s*[:：、]\s*|\s+|$)(.*)$",
+    r"(?:\s*[:：、,，;；\-—–~～]+\s*|\s+|$)(.*)$",  # 2023年6月30日，召开…; 2023.10.15—…
     re.S,
 )
 
@@ -88,7 +89,10 @@ def to_text(value: Any, multiline: bool = False) -> str:
     if value is None:
         return ""
     if type(value) is str:  # most cells: straight on
-        return _clean_str(value, multiline)
+        text = _clean_str(value, multiline)
+        if not multiline and text[:1].isdigit() and _SHOWN_AS_POWER.match(text):
+            raise CellError(M.DIGITS_LOST)  # "1.40221E+17": Excel's display, saved as text
+        return text
     if isinstance(value, bool):
         return "是" if value else "否"
     if isinstance(value, int):
@@ -147,8 +151,8 @@ def to_date(value: Any, epoch: dt.datetime = EXCEL_EPOCH) -> dt.date | None:
             return dt.date(int(m[1]), int(m[2]), 1)  # a month alone: its first day
         if m := _COMPACT.match(text):
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:  # 2023-02-30
-        raise CellError(M.BAD_DATE) from None
+    except ValueError:  # 2023-02-30, 2023.13.1: written right, but no such day
+        raise CellError(M.NO_SUCH_DAY) from None
     if _SERIAL.match(text):
         return _from_number(float(text), epoch)
     raise CellError(M.BAD_DATE)

@@ -147,6 +147,10 @@ class PlannedRow:
     existing_title: str = ""
     action: str = IMPORT
     unique_title: bool = False
+    # The first row of the file to match existing_id: the only one that may update it
+    # (two people of one name and different ID numbers must not both land on it).
+    first_claim: bool = True
+    matched_by: str = ""  # the identity field's label when it decided the match
 
     @property
     def is_duplicate(self) -> bool:
@@ -155,7 +159,7 @@ class PlannedRow:
     @property
     def allowed_actions(self) -> tuple[str, ...]:
         out = [SKIP]
-        if self.existing_id is not None and self.duplicate_of is None:
+        if self.existing_id is not None and self.duplicate_of is None and self.first_claim:
             out.append(
                 UPDATE
             )  # the file's first row naming the record; a repeat would update it twice
@@ -167,6 +171,10 @@ class PlannedRow:
         """What this row duplicates, for the wizard's list of duplicates."""
         if self.duplicate_of is not None:
             return Message(M.DUPLICATE_IN_FILE, (self.duplicate_of,))
+        if self.existing_id is not None and self.matched_by:
+            return Message(
+                M.DUPLICATE_SAME_IDENTITY, (self.existing_title, self.matched_by), label_args=(2,)
+            )
         if self.existing_id is not None:
             return Message(M.DUPLICATE_EXISTING, (self.existing_title,))
         return None
@@ -399,14 +407,19 @@ class _Reporter:
             self.progress(phase, done, total)
 
 
-def _row_kind(header: Header, cells: list[Any], mapped: dict[str, Any]) -> str | None:
+def _row_kind(
+    header: Header, cells: list[Any], mapped: dict[str, Any], title_field: str = ""
+) -> str | None:
     """Why this row is no record (BLANK, TOTAL, HEADER_AGAIN, NOTE), or None."""
     texts = [v for v in cells if isinstance(v, str) and v.strip()]
-    for t in texts[:4]:
-        if ("计" in t or "otal" in t) and (
-            normalize(t) in TOTAL_WORDS or _TOTAL_HEAD.match(t.strip())
-        ):
-            return TOTAL
+    # The label of a totals row is its first filled cell, or the one after a 序号;
+    # "累计：带动增收200万元" further right is a record's notes.
+    filled = [v for v in cells if not is_blank(v)][:2]
+    labels = filled if filled and not isinstance(filled[0], str) else filled[:1]
+    for t in labels:
+        if isinstance(t, str) and ("计" in t or "otal" in t):
+            if normalize(t) in TOTAL_WORDS or _TOTAL_HEAD.match(t.strip()):
+                return TOTAL
     # A footer: every filled cell is a note (填表人：张三 … 审核人：李四)
     if texts and texts[0].lstrip().startswith(NOTE_STARTS):
         filled = [v for v in cells if not is_blank(v)]
@@ -415,6 +428,10 @@ def _row_kind(header: Header, cells: list[Any], mapped: dict[str, Any]) -> str |
     if all(is_blank(v) for v in mapped.values()):
         # Nothing where the record's fields are: a 序号 alone is blank, words are a note.
         return NOTE if texts and any(not _numberish(t) for t in texts) else BLANK
+    if not texts and is_blank(mapped.get(title_field)):
+        numbers = [v for v in cells if v is not None]
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in numbers):
+            return TOTAL  # numbers alone, no name: the sums under a table with no 合计 label
     if texts and is_header_again(header, cells):
         return HEADER_AGAIN
     return None
@@ -437,7 +454,7 @@ def _readers(plan: ImportPlan) -> list[tuple[str, int, str, Callable[[Any], Any]
 def _read_row(plan: ImportPlan, readers: list, number: int, cells: list[Any]) -> None:
     width = len(cells)
     mapped = {name: (cells[i] if i < width else None) for name, i, _h, _c, _f in readers}
-    kind = _row_kind(plan.header, cells, mapped)
+    kind = _row_kind(plan.header, cells, mapped, plan.spec.title_field)
     if kind is not None:
         plan.ignored.append(IgnoredRow(number, kind))
         return
@@ -643,6 +660,7 @@ def _find_duplicates(plan: ImportPlan) -> None:
         if ident:
             existing_ids.setdefault(ident, (row[0], str(row[-1] or "")))
     first: dict[tuple, list[tuple[int, str]]] = {}  # key → (row, identity) of earlier rows
+    claimed: dict[int, int] = {}  # record → the first row of the file matching it
     first_ids: dict[str, int] = {}
     for r in plan.rows:
         parts = []
@@ -666,11 +684,15 @@ def _find_duplicates(plan: ImportPlan) -> None:
         if ident:
             first_ids.setdefault(ident, r.row)
         match = existing_ids.get(ident) if ident else None
-        if match is None:
+        if match is not None:
+            r.matched_by = spec.field(ident_field).label
+        else:
             same_key = [(i, t) for i, t, other in existing.get(key, []) if not (ident and other)]
             match = same_key[0] if same_key else None
         if match is not None:
             r.existing_id, r.existing_title = match
+            if r.duplicate_of is None:
+                r.first_claim = claimed.setdefault(match[0], r.row) == r.row
         if r.is_duplicate:
             r.action = SKIP
 

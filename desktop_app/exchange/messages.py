@@ -33,6 +33,10 @@ ENCRYPTED = QT_TRANSLATE_NOOP(
     "Import",
     "The workbook is protected with a password. Open it in Excel or WPS, remove the password and save it again.",
 )
+WEB_PAGE = QT_TRANSLATE_NOOP(
+    "Import",
+    "The file is a web page saved under an Excel name. Open it in Excel or WPS and save it as .xlsx.",
+)
 OLD_XLS = QT_TRANSLATE_NOOP(
     "Import",
     "The file is in the Excel 95 (or older) format. Open it in Excel or WPS and save it as .xlsx.",
@@ -54,6 +58,11 @@ BAD_CSV = QT_TRANSLATE_NOOP("Import", "The CSV file cannot be read: %1")
 NO_SUCH_SHEET = QT_TRANSLATE_NOOP("Import", 'The workbook has no sheet named "%1".')
 NO_SHEETS = QT_TRANSLATE_NOOP("Import", "The workbook has no worksheet.")
 CANNOT_OPEN = QT_TRANSLATE_NOOP("Import", "The file cannot be opened: %1")
+NO_SUCH_FILE = QT_TRANSLATE_NOOP("Import", "The file does not exist (was it moved or renamed?).")
+IS_A_FOLDER = QT_TRANSLATE_NOOP("Import", "This is a folder, not a file.")
+NO_PERMISSION = QT_TRANSLATE_NOOP(
+    "Import", "The file cannot be read: permission denied. Is it open in another program?"
+)
 
 # ---------------------------------------------------------------- the table
 NO_HEADER = QT_TRANSLATE_NOOP(
@@ -69,6 +78,9 @@ UNCALCULATED = QT_TRANSLATE_NOOP(
 # ---------------------------------------------------------------- a cell
 BAD_DATE = QT_TRANSLATE_NOOP(
     "Import", "%1: cannot read this as a date; write it like 2023-09-04 or 2023年9月4日."
+)
+NO_SUCH_DAY = QT_TRANSLATE_NOOP(
+    "Import", "%1: there is no such day in the calendar; check the month and the day."
 )
 BAD_NUMBER = QT_TRANSLATE_NOOP("Import", "%1: cannot read this as a number.")
 ERROR_CELL = QT_TRANSLATE_NOOP(
@@ -89,6 +101,9 @@ AMBIGUOUS = QT_TRANSLATE_NOOP(
 # ---------------------------------------------------------------- a row
 DUPLICATE_IN_FILE = QT_TRANSLATE_NOOP("Import", "The same record as row %1 of the file.")
 DUPLICATE_EXISTING = QT_TRANSLATE_NOOP("Import", 'The ledger already has "%1".')
+DUPLICATE_SAME_IDENTITY = QT_TRANSLATE_NOOP(
+    "Import", 'The ledger already has "%1", with the same %2.'
+)
 CHANGED_SINCE = QT_TRANSLATE_NOOP("Import", "The ledger changed since the preview: %1")
 
 # ---------------------------------------------------------------- the outcome

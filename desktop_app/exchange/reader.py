@@ -20,6 +20,7 @@ import codecs
 import csv
 import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -69,6 +70,7 @@ class Source:
     sheet_names: list[str]
     default_sheet: str
     epoch: dt.datetime = EXCEL_EPOCH  # day 0 of Excel serial dates in this file
+    hidden_sheets: frozenset[str] = frozenset()  # sheets Excel does not show
 
     def rows(self, sheet: str | None = None) -> Iterator[Row]:
         raise NotImplementedError
@@ -99,7 +101,7 @@ def open_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Source:
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as exc:
-        raise ExchangeError(M.CANNOT_OPEN, exc.strerror or str(exc)) from None
+        raise os_error(exc) from None
     if size == 0:
         raise ExchangeError(M.EMPTY_FILE)
     if size > limits.max_bytes:
@@ -119,7 +121,29 @@ def open_source(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Source:
         return XlsSource(path, limits)
     if path.suffix.lower() in CSV_SUFFIXES:
         return CsvSource(path, limits)
-    raise ExchangeError(M.NOT_A_WORKBOOK)
+    # Named .xlsx or .xls but text: a CSV renamed, or a web page that a web
+    # system "exports to Excel" (an HTML table named .xls).
+    try:
+        source = CsvSource(path, limits)
+    except ExchangeError:
+        raise ExchangeError(M.NOT_A_WORKBOOK) from None
+    if re.match(r"\s*<(?:!doctype|html|table|\?xml|meta|head)", source.text_head, re.I):
+        raise ExchangeError(M.WEB_PAGE)
+    first_line = next((ln for ln in source.text_head.splitlines() if ln.strip()), "")
+    if not any(d in first_line for d in ",\t;，"):
+        raise ExchangeError(M.NOT_A_WORKBOOK)  # text, but no table in it
+    return source
+
+
+def os_error(exc: OSError) -> ExchangeError:
+    """The system's reason in the program's words (its own text is English only)."""
+    if isinstance(exc, FileNotFoundError):
+        return ExchangeError(M.NO_SUCH_FILE)
+    if isinstance(exc, IsADirectoryError):
+        return ExchangeError(M.IS_A_FOLDER)
+    if isinstance(exc, PermissionError):
+        return ExchangeError(M.NO_PERMISSION)
+    return ExchangeError(M.CANNOT_OPEN, exc.strerror or str(exc))
 
 
 def _mb(size: int) -> str:
@@ -279,8 +303,9 @@ class CsvSource(Source):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise ExchangeError(M.CANNOT_OPEN, exc.strerror or str(exc)) from None
+            raise os_error(exc) from None
         self._text = decode_text(data)
+        self.text_head = self._text[:200]
         if not self._text.strip():
             raise ExchangeError(M.EMPTY_FILE)
         self.sheet_names = [path.stem]

@@ -94,17 +94,27 @@ def _sheet_name(data: bytes) -> str:
     return data[8 : 8 + count].decode("latin-1")
 
 
-def _records(stream: bytes, start: int) -> Iterator[tuple[int, int, bytes]]:
-    """(type, offset, body) of each record from start to the end of its substream."""
+def _records(stream: bytes, start: int) -> Iterator[tuple[int, int, bytes, int]]:
+    """(type, offset, body, depth) of each record from start to the end of its substream.
+
+    A chart drawn on a sheet is a substream of its own inside the sheet's
+    (BOF … EOF), and Excel writes it before the sheet's merged cells: depth 1
+    is the sheet's own records, and only its EOF ends the walk.
+    """
     pos, end = start, len(stream)
     unpack = _HEAD.unpack_from
+    depth = 0
     while pos + 4 <= end:
         kind, size = unpack(stream, pos)
         body = stream[pos + 4 : pos + 4 + size]
-        yield kind, pos, body
+        if kind == BOF:
+            depth += 1
+        yield kind, pos, body, depth
         pos += 4 + size
         if kind == EOF:
-            return
+            depth -= 1
+            if depth <= 0:
+                return
 
 
 @dataclass
@@ -119,7 +129,7 @@ def scan_workbook(stream: bytes) -> XlsLayout:
     sheets: list[XlsSheet] = []
     active, date1904 = 0, False
     first = True
-    for kind, _pos, body in _records(stream, 0):
+    for kind, _pos, body, _depth in _records(stream, 0):
         if first:
             if kind != BOF or len(body) < 4 or _HEAD.unpack_from(body)[0] != 0x0600:
                 raise ExchangeError(M.OLD_XLS)  # not BIFF8: Excel 95 or older
@@ -152,7 +162,9 @@ def _scan_sheet(stream: bytes, sheet: XlsSheet) -> None:
     if not 0 <= sheet.offset < len(stream):
         raise ValueError(f"sheet {sheet.name!r} starts outside the file")
     unpack = _HEAD.unpack_from
-    for kind, _pos, body in _records(stream, sheet.offset):
+    for kind, _pos, body, depth in _records(stream, sheet.offset):
+        if depth != 1:
+            continue  # a chart's own records
         if kind in SINGLE_CELLS and len(body) >= 4:
             row, col = unpack(body)
             sheet.add(row, col, col)
@@ -223,6 +235,7 @@ class XlsSource(Source):
         self._sheets = {s.name: s for s in worksheets}
         self.sheet_names = [s.name for s in worksheets]
         visible = [s.name for s in worksheets if s.state == "visible"]
+        self.hidden_sheets = frozenset(s.name for s in worksheets if s.state != "visible")
         active = layout.sheets[layout.active] if layout.active < len(layout.sheets) else None
         if active is not None and active.name in visible:
             self.default_sheet = active.name

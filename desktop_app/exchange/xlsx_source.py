@@ -273,6 +273,7 @@ class XlsxSource(Source):
         self._entries = {s.name: s for s in parts.sheets}
         self.sheet_names = [s.name for s in parts.sheets]
         visible = [s.name for s in parts.sheets if s.state == "visible"]
+        self.hidden_sheets = frozenset(s.name for s in parts.sheets if s.state != "visible")
         if parts.active in visible:
             self.default_sheet = parts.active
         else:

@@ -45,6 +45,8 @@ class FieldSpec:
     # One person's name: spaces between Chinese characters only align it on a
     # form (赵　六), so they are dropped (赵六); "John Smith" keeps its space.
     person_name: bool = False
+    # An identifier (an ID number): no spaces, half-width, upper case (…123x → …123X).
+    identifier: bool = False
 
     @property
     def is_stored_column(self) -> bool:
@@ -356,7 +358,7 @@ TALENT_SPEC = RecordSpec(
             person_name=True,
         ),
         _f("gender", QT_TRANSLATE_NOOP("Field", "Gender"), CHOICE, choices="gender", width=50),
-        _f("id_number", QT_TRANSLATE_NOOP("Field", "ID number")),
+        _f("id_number", QT_TRANSLATE_NOOP("Field", "ID number"), identifier=True),
         _f(
             "institution",
             QT_TRANSLATE_NOOP("Field", "Institution"),
@@ -393,7 +395,7 @@ TALENT_SPEC = RecordSpec(
         "project",
         "start_date",
     ),
-    search_fields=("name", "field", "phone", "institution"),
+    search_fields=("name", "id_number", "field", "phone", "institution"),
     default_sort=("name", False),
     identity_field="id_number",
     year_field="start_date",

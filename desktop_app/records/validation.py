@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Any
 
 from desktop_app.records import errors as E
@@ -151,6 +152,8 @@ _ALIGNING_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 def _clean(f, raw: Any) -> Any:
     if f.kind in (TEXT, CHOICE):
         text = clean_text(raw)
+        if f.identifier:
+            return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
         return _ALIGNING_SPACE.sub("", text) if f.person_name else text
     if f.kind == LONGTEXT:
         return "" if raw is None else str(raw).strip()

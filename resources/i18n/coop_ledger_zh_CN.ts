@@ -538,6 +538,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>该工作簿设置了打开密码。请用 Excel 或 WPS 打开，取消密码后重新保存。</translation>
     </message>
     <message>
+        <source>The file is a web page saved under an Excel name. Open it in Excel or WPS and save it as .xlsx.</source>
+        <translation>该文件是以 Excel 文件名保存的网页。请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
+    </message>
+    <message>
         <source>The file is in the Excel 95 (or older) format. Open it in Excel or WPS and save it as .xlsx.</source>
         <translation>该文件是 Excel 95（或更早）格式。请用 Excel 或 WPS 打开后另存为 .xlsx。</translation>
     </message>
@@ -574,6 +578,18 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>无法打开文件：%1</translation>
     </message>
     <message>
+        <source>The file does not exist (was it moved or renamed?).</source>
+        <translation>文件不存在（是否已被移动或改名？）。</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>这是文件夹，不是文件。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: permission denied. Is it open in another program?</source>
+        <translation>无法读取该文件：没有权限。文件是否正被其他程序打开？</translation>
+    </message>
+    <message>
         <source>No header row found: none of the first rows names the columns of %1, such as %2.</source>
         <translation>未找到表头：前面各行都没有写出%1的列名（例如“%2”）。</translation>
     </message>
@@ -592,6 +608,10 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>%1: cannot read this as a date; write it like 2023-09-04 or 2023年9月4日.</source>
         <translation>%1：无法识别为日期，请写成 2023-09-04 或 2023年9月4日 这样的格式。</translation>
+    </message>
+    <message>
+        <source>%1: there is no such day in the calendar; check the month and the day.</source>
+        <translation>%1：日历上没有这一天，请检查月份和日期。</translation>
     </message>
     <message>
         <source>%1: cannot read this as a number.</source>
@@ -624,6 +644,10 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>The ledger already has &quot;%1&quot;.</source>
         <translation>台账中已有“%1”。</translation>
+    </message>
+    <message>
+        <source>The ledger already has &quot;%1&quot;, with the same %2.</source>
+        <translation>台账中已有“%1”，%2相同。</translation>
     </message>
     <message>
         <source>The ledger changed since the preview: %1</source>
@@ -713,8 +737,32 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>不是记录（%1）：第 %2 行</translation>
     </message>
     <message>
+        <source>would skip: %1 (%2 duplicate(s), %3 with errors)</source>
+        <translation>将跳过：%1（重复 %2，有错误 %3）</translation>
+    </message>
+    <message>
+        <source>skipped: all %1 row(s), because %2 row(s) have errors and nothing is written while any row has an error</source>
+        <translation>已跳过：全部 %1 行，因为有 %2 行存在错误，只要有一行存在错误就不写入任何数据</translation>
+    </message>
+    <message>
+        <source>would skip: all %1 row(s), because %2 row(s) have errors and nothing is written while any row has an error</source>
+        <translation>将跳过：全部 %1 行，因为有 %2 行存在错误，只要有一行存在错误就不写入任何数据</translation>
+    </message>
+    <message>
+        <source>duplicate: row %1 is the same as row %2 of the file; would be skipped</source>
+        <translation>重复：第 %1 行与文件第 %2 行相同，将跳过</translation>
+    </message>
+    <message>
+        <source>duplicate: row %1 is the same as &quot;%2&quot; in the ledger; would be skipped</source>
+        <translation>重复：第 %1 行与台账中的“%2”相同，将跳过</translation>
+    </message>
+    <message>
         <source>%1 duplicate(s) skipped, not imported: %2 names must be unique</source>
         <translation>%1 条重复行已跳过、未导入：%2名称不能重复</translation>
+    </message>
+    <message>
+        <source>%1 duplicate(s) would be skipped, not imported: %2 names must be unique</source>
+        <translation>%1 条重复行将跳过、不导入：%2名称不能重复</translation>
     </message>
     <message>
         <source>created %1 records: %2</source>
@@ -743,6 +791,18 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>nothing was imported: %1 row(s) have errors and were left out</source>
         <translation>未导入任何数据：%1 行有错误，已略过</translation>
+    </message>
+    <message>
+        <source>a real import would write nothing: %1 row(s) have errors (correct them, or add --skip-invalid to import the valid rows only)</source>
+        <translation>实际导入时不会写入任何数据：有 %1 行存在错误（请改正后重试，或加上 --skip-invalid 只导入正确的行）</translation>
+    </message>
+    <message>
+        <source>a real import would write nothing: %1 row(s) have errors and would be left out</source>
+        <translation>实际导入时不会写入任何数据：%1 行有错误，将被略过</translation>
+    </message>
+    <message>
+        <source>--errors %1: the error report is an Excel workbook; give a file name ending in .xlsx</source>
+        <translation>--errors %1：错误报告是 Excel 工作簿，请使用以 .xlsx 结尾的文件名</translation>
     </message>
     <message>
         <source>hint: %1 name(s) match no %2 record in the ledger; --create-missing would create them</source>
@@ -936,6 +996,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>3. 检查</translation>
     </message>
     <message>
+        <source>%1 (hidden)</source>
+        <translation>%1（隐藏）</translation>
+    </message>
+    <message>
         <source>Choose the row that names the columns: click it in the rows below (or type its number in “Header row”), then press “Read again with this header row”.</source>
         <translation>请指定表头行：在下方单击写有列名的那一行（或在“表头所在行”中输入行号），然后点击“按此表头行重新读取”。</translation>
     </message>
@@ -1024,8 +1088,28 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>无法保存问题清单：%1</translation>
     </message>
     <message>
-        <source>Left out: %1 duplicate row(s) set to Skip, %2 row(s) with problems.</source>
-        <translation>未导入的行：%1 行设为“跳过”的重复行，%2 行有问题的行。</translation>
+        <source>%1 new record(s)</source>
+        <translation>新增 %1 条记录</translation>
+    </message>
+    <message>
+        <source>%1 record(s) updated</source>
+        <translation>更新 %1 条记录</translation>
+    </message>
+    <message>
+        <source>Written: %1.</source>
+        <translation>已写入：%1。</translation>
+    </message>
+    <message>
+        <source>%1 duplicate row(s) set to Skip</source>
+        <translation>%1 行设为“跳过”的重复行</translation>
+    </message>
+    <message>
+        <source>%1 row(s) with problems</source>
+        <translation>%1 行有问题</translation>
+    </message>
+    <message>
+        <source>%1 row(s) left out: %2.</source>
+        <translation>未导入 %1 行：%2。</translation>
     </message>
     <message>
         <source>Created %1 records (%2): %3</source>
@@ -1090,10 +1174,6 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>Nothing was written.</source>
         <translation>未写入任何内容。</translation>
-    </message>
-    <message>
-        <source>%1 new records, %2 updated, %3 rows left out.</source>
-        <translation>新增 %1 条，更新 %2 条，未导入 %3 行。</translation>
     </message>
 </context>
 <context>

@@ -64,33 +64,40 @@ def test_errors_write_nothing_and_exit_1(tmp_path, db, capsys):
     code, out, err = run(capsys, "import", "institution", path, "--db", db)
     assert code == 1
     assert "rows read: 4" in out
-    assert "imported: 0 (0 new, 0 updated)" in out
-    assert "skipped: 4 (1 duplicate(s), 2 with errors)" in out
-    assert "duplicate: row 6 is the same as row 3 of the file; skipped" in out
+    # All or nothing: the 2 rows with errors keep all 4 out, and the line says so.
+    assert (
+        "imported: 0 (0 new, 0 updated)\n"
+        "skipped: all 4 row(s), because 2 row(s) have errors and nothing is written while "
+        "any row has an error\n"
+        "duplicate: row 6 is the same as row 3 of the file; skipped\n"
+    ) in out
     assert (
         f'error: row 3, 责任单位 "县委组织部": {not_found("Responsible unit", "县委组织部")}\n'
         in out
     )
-    assert 'error: row 5, 首次联系日期 "2023.13.45": First contact date: cannot read' in out
+    assert 'error: row 5, 首次联系日期 "2023.13.45": First contact date: ' in out
     assert out.endswith(
         "hint: 1 name(s) match no Unit record in the ledger; --create-missing would create them\n"
     )
     assert "Nothing was imported: 2 row(s) have errors" in err
-    assert count(db) == 0
+    # The command made the ledger for this import and wrote nothing: it is gone again.
+    assert "new ledger" not in out
+    assert sorted(os.listdir(tmp_path)) == ["home", "院校.xlsx"]
 
 
 def test_output_in_chinese(tmp_path, db, capsys):
     path = workbook(tmp_path / "院校.xlsx", ROWS)
+    ledger_with_units(db)
     code, out, err = run(capsys, "import", "institution", path, "--db", db, lang="zh_CN")
     assert code == 1
     assert "院校.xlsx [Sheet1]：表头在第 2 行；各列：院校名称 → 名称" in out
     assert "不是记录（合计行）：第 7 行" in out
     assert "读取行数：4" in out
     assert "已导入：0（新增 0，更新 0）" in out
-    assert "已跳过：4（重复 1，有错误 2）" in out
     assert "重复：第 6 行与文件第 3 行相同，已跳过" in out
-    assert '错误：第 5 行，首次联系日期 "2023.13.45"：首次联系日期：无法识别为日期' in out
+    assert '错误：第 5 行，首次联系日期 "2023.13.45"：' in out
     assert "coop-ledger import: 错误：未导入任何数据：有 2 行存在错误。" in err
+    assert count(db) == 0  # a ledger that was there stays
     # the option after the command says the same as the one before it
     code, out, _ = run(
         capsys,
@@ -179,7 +186,7 @@ def test_second_sheet_and_csv(tmp_path, db, capsys):
     "args, message",
     [
         (["import", "nosuch", "x.xlsx"], "unknown type 'nosuch'"),
-        (["import", "institution", "{tmp}/missing.xlsx"], "The file cannot be opened"),
+        (["import", "institution", "{tmp}/missing.xlsx"], "The file does not exist"),
         (["import", "institution", "{tmp}/bad.xlsx"], "This is not an Excel workbook"),
         (["import", "institution", "{tmp}/u.xlsx", "--sheet", "无"], 'no sheet named "无"'),
         (["export", "institution", "--csv", "{tmp}/o.txt"], "--csv FILE must end in .csv"),
@@ -317,6 +324,8 @@ def test_error_report_that_fails_while_writing_exits_2(tmp_path, db, capsys, unr
     )
     assert code == 2
     assert "imported: 1 (1 new, 0 updated)\n" in out and "error report" not in out
+    # Rows were written: the new ledger stays, and the command says it made it.
+    assert f"a new ledger was created at {db}\n" in out and count(db) == 1
     assert err == (
         f"coop-ledger import: error: cannot write the error report {report}: "
         f"{os.strerror(errno.EISDIR)}\n"
@@ -357,6 +366,7 @@ def test_a_file_unusable_as_a_whole_exits_2(tmp_path, db, capsys, kind, rows, pr
     assert code == 2
     assert out.splitlines()[-len(problems) :] == [f"error: {p}" for p in problems]
     assert err == "coop-ledger import: error: nothing was imported\n"
+    assert "new ledger" not in out and not db.exists()
 
 
 def test_skip_invalid_with_every_row_invalid_exits_1(tmp_path, db, capsys):
@@ -370,7 +380,7 @@ def test_skip_invalid_with_every_row_invalid_exits_1(tmp_path, db, capsys):
         err
         == "coop-ledger import: error: nothing was imported: 2 row(s) have errors and were left out\n"
     )
-    assert count(db) == 0
+    assert "new ledger" not in out and not db.exists()
 
 
 # ---------------------------------------------------------------- what is said
@@ -432,7 +442,14 @@ def test_a_missing_ledger_file(tmp_path, capsys):
     assert not typo.parent.exists()  # nothing created, not even the folder
     try:
         code, out, _ = run(capsys, "import", "unit", path, "--db", typo)
-        assert code == 0 and out.startswith(f"a new ledger was created at {typo}\n")
+        assert code == 0
+        assert out == (
+            "u.xlsx [Sheet1]: header in row 1; columns: 单位名称 → Name\n"
+            f"a new ledger was created at {typo}\n"
+            "rows read: 1\n"
+            "imported: 1 (1 new, 0 updated)\n"
+            "skipped: 0 (0 duplicate(s), 0 with errors)\n"
+        )
         assert count(typo, m.Unit) == 1
         code, out, _ = run(capsys, "import", "unit", path, "--db", typo)
         assert code == 0 and "new ledger" not in out
@@ -455,3 +472,151 @@ def test_piped_into_head_stops_quietly(tmp_path, db):
     proc.stderr.close()
     assert proc.wait(timeout=60) == cli.BROKEN_PIPE
     assert err.decode() == ""
+
+
+# ---------------------------------------------------------------- what a user review found
+
+ALL_OR_NOTHING = "nothing is written while any row has an error"
+
+
+def test_a_dry_run_with_errors_says_what_a_real_import_would_do(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    ledger_with_units(db)
+    code, out, err = run(capsys, "import", "institution", path, "--db", db, "--dry-run")
+    assert code == 1
+    assert (
+        "rows read: 4\n"
+        "would import: 0 (0 new, 0 updated)\n"
+        f"would skip: all 4 row(s), because 2 row(s) have errors and {ALL_OR_NOTHING}\n"
+        "duplicate: row 6 is the same as row 3 of the file; would be skipped\n"
+    ) in out
+    assert "skipped" not in out.replace("would be skipped", "")
+    assert err == (
+        "coop-ledger import: error: a real import would write nothing: 2 row(s) have errors "
+        "(correct them, or add --skip-invalid to import the valid rows only)\n"
+    )
+    assert count(db) == 0 and count(db, m.Unit) == 0
+
+
+def test_a_dry_run_that_leaves_rows_out_says_would_skip(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    ledger_with_units(db, "县委组织部")
+    args = ["import", "institution", path, "--db", db, "--skip-invalid"]
+    code, out, err = run(capsys, *args, "--dry-run")
+    assert (code, err) == (0, "")
+    assert (
+        "would import: 2 (2 new, 0 updated)\n"
+        "would skip: 2 (1 duplicate(s), 1 with errors)\n"
+        "duplicate: row 6 is the same as row 3 of the file; would be skipped\n"
+    ) in out
+    assert count(db) == 0
+    code, out, _ = run(capsys, *args)  # the real import says what it did
+    assert code == 0
+    assert (
+        "imported: 2 (2 new, 0 updated)\n"
+        "skipped: 2 (1 duplicate(s), 1 with errors)\n"
+        "duplicate: row 6 is the same as row 3 of the file; skipped\n"
+    ) in out
+    assert count(db) == 2
+
+
+def test_a_dry_run_with_every_row_invalid_says_what_a_real_import_would_do(tmp_path, db, capsys):
+    path = workbook(
+        tmp_path / "院校.xlsx", [ROWS[1], ROWS[4], ["", "坏日期二", "省内", "2023.2.30"]]
+    )
+    ledger_with_units(db)
+    code, out, err = run(
+        capsys, "import", "institution", path, "--db", db, "--skip-invalid", "--dry-run"
+    )
+    assert code == 1
+    assert (
+        "would import: 0 (0 new, 0 updated)\nwould skip: 2 (0 duplicate(s), 2 with errors)\n" in out
+    )
+    assert err == (
+        "coop-ledger import: error: a real import would write nothing: "
+        "2 row(s) have errors and would be left out\n"
+    )
+    assert count(db) == 0
+
+
+def test_on_duplicate_import_in_a_dry_run_says_would_be_skipped(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", [ROWS[1], ROWS[3]])
+    assert run(capsys, "import", "institution", path, "--db", db)[0] == 0
+    code, out, _ = run(
+        capsys, "import", "institution", path, "--db", db, "--on-duplicate", "import", "--dry-run"
+    )
+    assert code == 0
+    assert out.endswith(
+        "would import: 0 (0 new, 0 updated)\n"
+        "would skip: 1 (1 duplicate(s), 0 with errors)\n"
+        'duplicate: row 2 is the same as "清华大学" in the ledger; would be skipped\n'
+        "1 duplicate(s) would be skipped, not imported: Institution names must be unique\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "rows, options, code",
+    [
+        (ROWS, [], 1),  # rows with errors: all or nothing
+        ([ROWS[1], ROWS[4]], ["--skip-invalid"], 1),  # every row left out
+        ([["说明"]], [], 2),  # no header row
+        ([ROWS[1]], [], 2),  # no rows below the header
+        (None, [], 2),  # the file cannot be read
+    ],
+    ids=["row errors", "every row invalid", "no header", "no rows", "unreadable file"],
+)
+def test_a_new_ledger_that_got_nothing_is_removed(tmp_path, capsys, rows, options, code):
+    path = tmp_path / "院校.xlsx"
+    if rows is None:
+        path.write_bytes(b"\x00" * 16)
+    else:
+        workbook(path, rows)
+    db = tmp_path / "新台账" / "2023" / "ledger.sqlite"
+    result, out, err = run(capsys, "import", "institution", path, "--db", db, *options)
+    assert result == code and err.startswith("coop-ledger import: error: ")
+    assert "new ledger" not in out
+    assert sorted(os.listdir(tmp_path)) == ["home", "院校.xlsx"]  # no file, no folder made
+
+
+def test_removing_a_new_ledger_leaves_what_was_there(tmp_path, capsys):
+    folder = tmp_path / "台账"
+    folder.mkdir()
+    (folder / "说明.txt").write_text("旧文件")
+    db = folder / "ledger.sqlite"
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    assert run(capsys, "import", "institution", path, "--db", db)[0] == 1
+    assert os.listdir(folder) == ["说明.txt"]
+    assert (folder / "说明.txt").read_text() == "旧文件"
+
+
+def test_a_ledger_that_was_there_stays_when_nothing_is_written(tmp_path, db, capsys):
+    ledger_with_units(db, "县委组织部")
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    code, out, _ = run(capsys, "import", "institution", path, "--db", db)
+    assert code == 1 and "new ledger" not in out
+    assert count(db) == 0 and count(db, m.Unit) == 1
+
+
+@pytest.mark.parametrize("name", ["err.txt", "err", "err.xls", "err.csv", "err.xlsx.bak"])
+def test_an_error_report_not_named_xlsx_is_refused_first(tmp_path, db, capsys, name):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    report = tmp_path / name
+    code, out, err = run(capsys, "import", "institution", path, "--db", db, "--errors", report)
+    assert (code, out) == (2, "")
+    assert err == (
+        f"coop-ledger import: error: --errors {report}: the error report is an Excel workbook; "
+        "give a file name ending in .xlsx\n"
+    )
+    assert sorted(os.listdir(tmp_path)) == ["home", "院校.xlsx"]  # no ledger, no report
+
+
+def test_an_error_report_named_xlsx_in_capitals_is_written(tmp_path, db, capsys):
+    path = workbook(tmp_path / "院校.xlsx", ROWS)
+    report = tmp_path / "ERR.XLSX"
+    code, out, _ = run(capsys, "import", "institution", path, "--db", db, "--errors", report)
+    assert code == 1 and f"error report: {report}\n" in out
+    assert [r[0] for r in load_workbook(report).active.iter_rows(values_only=True)] == [
+        "Row",
+        3,
+        5,
+    ]

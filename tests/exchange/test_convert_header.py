@@ -51,11 +51,18 @@ def test_dates_typed_every_way(cell, day):
     assert to_date(cell) == day
 
 
-@pytest.mark.parametrize("cell", ["2023.13.45", "2023-02-30", "下周", "3", 12, True, "2023年"])
+@pytest.mark.parametrize("cell", ["下周", "3", 12, True, "2023年"])
 def test_not_a_date(cell):
     with pytest.raises(CellError) as err:
         to_date(cell)
     assert err.value.template == M.BAD_DATE
+
+
+@pytest.mark.parametrize("cell", ["2023.13.45", "2023-02-30", "2023年2月29日"])
+def test_written_as_a_date_but_no_such_day(cell):
+    with pytest.raises(CellError) as err:
+        to_date(cell)
+    assert err.value.template == M.NO_SUCH_DAY
 
 
 def test_serial_numbers_follow_the_workbook_epoch():
@@ -128,6 +135,19 @@ def test_dated_entries():
     ]
 
 
+@pytest.mark.parametrize(
+    "line, day, text",
+    [
+        ("2023年6月30日，召开专题会议（第三次）", D(2023, 6, 30), "召开专题会议（第三次）"),
+        ("2023-06-30，验收", D(2023, 6, 30), "验收"),
+        ("2023.10.15—试运行", D(2023, 10, 15), "试运行"),
+        ("20230510；签约", D(2023, 5, 10), "签约"),
+    ],
+)
+def test_a_dated_entry_whatever_follows_its_date(line, day, text):
+    assert to_children(line) == [(day, text)]
+
+
 def test_dated_entries_keep_their_full_width_punctuation():
     cell = "２０２３年５月１日：签订协议，项目启动（一期）；\n2023-06-01 试运行！"
     assert to_children(cell) == [
@@ -168,6 +188,7 @@ def test_every_field_maps_from_its_english_and_chinese_label():
         ("talent", "姓名", "name"),
         ("talent", "工作单位", "institution"),
         ("talent", "身份证号码", "id_number"),
+        ("institution", "首次对接", "first_contact"),
         ("task", "督办事项", "title"),
         ("institution", "序号", None),
         ("institution", "填报单位：县委组织部", None),

@@ -13,7 +13,8 @@ from desktop_app.exchange import messages as M
 from desktop_app.exchange.importer import ImportOptions, execute, plan_import
 from desktop_app.exchange.messages import Cancelled
 from desktop_app.exchange.report import write_error_report
-from desktop_app.records import audit, service
+from desktop_app.records import audit, queries, service
+from desktop_app.records.queries import ListQuery
 from desktop_app.records.specs import spec_for
 from desktop_app.store import categories
 from desktop_app.store import models as m
@@ -164,7 +165,7 @@ def test_messy_institution_ledger_plan(tmp_path, existing):
             14,
             "首次联系日期",
             "2023.13.45",
-            "First contact date: cannot read this as a date; write it like 2023-09-04 or 2023年9月4日.",
+            "First contact date: there is no such day in the calendar; check the month and the day.",
         ),
         (15, "院校名称", None, "Name is required."),
     ]
@@ -280,7 +281,7 @@ def test_error_report_saved_as_xlsx(tmp_path, existing):
             14,
             "首次联系日期",
             "2023.13.45",
-            "First contact date: cannot read this as a date; write it like 2023-09-04 or 2023年9月4日.",
+            "First contact date: there is no such day in the calendar; check the month and the day.",
         ],
         [15, "院校名称", None, "Name is required."],
     ]
@@ -716,3 +717,68 @@ def test_a_header_in_two_rows(tmp_path, ledger):
         "phone": "0351-3920000",
         "location_class": "省内",
     }
+
+
+def test_a_total_is_its_label_not_a_word_in_a_record(tmp_path, ledger):
+    rows = [
+        ["序号", "院校名称", "备注"],
+        [1, "中北大学", "累计：对接5次"],  # a record whose notes count something
+        [2, "山西大学", "合计 2 场之一"],
+        [None, None, 2],  # sums with no label at all
+        ["合计", 2, None],
+    ]
+    plan = plan_import("institution", workbook(tmp_path / "t.xlsx", rows))
+    assert [(r.row, r.values["notes"]) for r in plan.rows] == [
+        (2, "累计：对接5次"),
+        (3, "合计 2 场之一"),
+    ]
+    assert [(i.row, i.reason) for i in plan.ignored] == [(4, imp.TOTAL), (5, imp.TOTAL)]
+
+
+def test_two_people_cannot_both_update_one_record_without_an_id(tmp_path, make):
+    only = make("talent", name="张伟", field="番茄育种")
+    rows = [
+        ["姓名", "身份证号", "研究领域"],
+        ["张伟", "140221198001011234", "高速飞车"],
+        ["张伟", "140221199202022345", "智库"],
+    ]
+    plan = plan_import("talent", workbook(tmp_path / "t.xlsx", rows))
+    assert [(r.row, r.existing_id, r.allowed_actions) for r in plan.rows] == [
+        (2, only, (imp.SKIP, imp.UPDATE, imp.IMPORT)),
+        (3, only, (imp.SKIP, imp.IMPORT)),  # which 张伟 is in the ledger? only one may say
+    ]
+    plan.set_all_duplicates(imp.UPDATE)
+    result = execute(plan)
+    assert (result.imported, result.updated) == (0, 1)
+    assert [(t.id_number, t.field) for t in m.Talent.select()] == [
+        ("140221198001011234", "高速飞车")
+    ]
+
+
+def test_id_numbers_are_kept_in_one_spelling_and_matches_by_them_say_so(tmp_path, make):
+    make("talent", name="张伟", id_number="14022119800101123X")
+    rows = [
+        ["姓名", "身份证号"],
+        ["刘备", "1402 2119 8001 0112 3x"],
+        ["王红", "１４０２２１１９９２０２０２２３４５"],
+    ]
+    plan = plan_import("talent", workbook(tmp_path / "t.xlsx", rows))
+    assert plan.rows[0].duplicate_message().text() == (
+        'The ledger already has "张伟", with the same ID number.'
+    )
+    execute(plan)
+    assert sorted(t.id_number for t in m.Talent.select()) == [
+        "14022119800101123X",
+        "140221199202022345",
+    ]
+    found = queries.fetch_page(ListQuery(spec_for("talent"), search="199202022345"), 0, 10)
+    assert [row[1] for row in found] == ["王红"]  # the list page finds people by ID number
+
+
+def test_a_number_excel_showed_as_a_power_of_ten_in_a_csv_is_caught(tmp_path, ledger):
+    path = tmp_path / "t.csv"
+    path.write_bytes("姓名,身份证号\r\n王红,1.40221E+17\r\n".encode("gbk"))
+    plan = plan_import("talent", path)
+    assert [(p.row, p.value, p.message.template) for p in plan.errors()] == [
+        (2, "1.40221E+17", M.DIGITS_LOST)
+    ]

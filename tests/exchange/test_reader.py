@@ -270,4 +270,18 @@ def test_size_cap_is_a_parameter(tmp_path):
 
 
 def test_missing_file(tmp_path):
-    refused(tmp_path / "nope.xlsx", M.CANNOT_OPEN)
+    message = refused(tmp_path / "nope.xlsx", M.NO_SUCH_FILE)
+    assert message.text() == "The file does not exist (was it moved or renamed?)."
+    refused(tmp_path, M.IS_A_FOLDER)
+
+
+def test_text_under_an_excel_name(tmp_path):
+    """A CSV renamed .xlsx is read as CSV; a web page "exported to Excel" is named as one."""
+    (tmp_path / "csv.xlsx").write_bytes("院校名称,所在地类别\r\n中北大学,省内\r\n".encode("gbk"))
+    with open_source(tmp_path / "csv.xlsx") as source:
+        assert source.kind == "csv"
+        assert list(source.rows()) == [(1, ["院校名称", "所在地类别"]), (2, ["中北大学", "省内"])]
+    (tmp_path / "web.xls").write_text("<html><table><tr><td>院校名称</td></tr></table></html>")
+    refused(tmp_path / "web.xls", M.WEB_PAGE)
+    (tmp_path / "words.xlsx").write_text("not a workbook at all")
+    refused(tmp_path / "words.xlsx", M.NOT_A_WORKBOOK)

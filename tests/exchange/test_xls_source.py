@@ -54,6 +54,7 @@ def test_rows_read_as_from_an_xlsx(tmp_path):
         assert source.kind == "xls"
         assert source.sheet_names == ["填报说明", "院校台账"]
         assert source.default_sheet == "院校台账"  # the sheet it was saved on
+        assert source.hidden_sheets == set()
         rows = list(source.rows())
         assert source.size_hint() == 6
     assert rows == [
@@ -189,3 +190,41 @@ def test_a_file_calamine_cannot_open_is_a_message(tmp_path):
     with pytest.raises(ExchangeError) as err:
         open_calamine(path)
     assert err.value.message.template == M.DAMAGED_WORKBOOK
+
+
+def test_a_chart_on_the_sheet_does_not_hide_its_merged_cells(tmp_path):
+    """A chart is a substream (BOF … EOF) inside the sheet's, written before its merges."""
+    import struct
+
+    from xlwt import CompoundDoc
+
+    wb = xlwt.Workbook(encoding="utf-8")
+    ws = wb.add_sheet("院校台账")
+    ws.write(0, 0, "院校名称")
+    ws.write(0, 1, "类别")
+    for r, name in enumerate(["中北大学", "山西大学", "太原理工大学"], start=1):
+        ws.write(r, 0, name)
+    ws.write_merge(1, 3, 1, 1, "高校")
+    stream = bytearray(wb.get_biff_data())
+
+    def records(start):
+        pos = start
+        while pos + 4 <= len(stream):
+            kind, size = struct.unpack_from("<HH", stream, pos)
+            yield kind, pos
+            pos += 4 + size
+
+    sheet = next(struct.unpack_from("<I", stream, pos + 4)[0] for k, pos in records(0) if k == 0x85)
+    merges_at = next(pos for kind, pos in records(sheet) if kind == 0x00E5)
+    chart = b"".join(
+        struct.pack("<HH", kind, len(body)) + body
+        for kind, body in (
+            (0x0809, struct.pack("<HHHHII", 0x0600, 0x0020, 0x0DBB, 0x07CC, 0, 6)),  # BOF, chart
+            (0x1002, struct.pack("<iiii", 0, 0, 300 << 16, 200 << 16)),  # CHART
+            (0x000A, b""),  # the chart's EOF
+        )
+    )
+    stream[merges_at:merges_at] = chart
+    CompoundDoc.XlsDoc().save(str(tmp_path / "chart.xls"), bytes(stream))
+    with open_source(tmp_path / "chart.xls") as source:
+        assert [v[1] for _n, v in list(source.rows())[1:]] == ["高校", "高校", "高校"]

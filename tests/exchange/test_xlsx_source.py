@@ -131,6 +131,7 @@ def test_hidden_sheet_is_not_the_default_and_chart_sheets_are_not_listed(tmp_pat
     with open_source(tmp_path / "h.xlsx") as source:
         assert source.sheet_names == ["说明", "院校"]
         assert source.default_sheet == "院校"
+        assert source.hidden_sheets == {"说明"}
 
 
 def test_formulas_never_calculated_are_counted_and_said(tmp_path, ledger, capsys):

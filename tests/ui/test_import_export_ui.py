@@ -50,7 +50,7 @@ def test_wizard_imports_a_messy_sheet(qtbot, ledger, tmp_path):
     assert service.total_records() == 0  # nothing written before Import
     wizard.next()  # import
     assert wizard.stack.currentIndex() == 3
-    assert wizard.done_label.text().startswith("2 new records")
+    assert wizard.done_label.text() == "Written: 2 new record(s)."
     names = dict(service.choices_for_link("institution"))
     assert sorted(names.values()) == ["中北大学", "清华大学"]
     rec = service.load(SPECS["institution"], next(i for i, n in names.items() if n == "中北大学"))

@@ -48,7 +48,7 @@ from desktop_app.exchange import importer
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.convert import word_key
 from desktop_app.exchange.messages import Cancelled, ExchangeError
-from desktop_app.exchange.report import write_error_report
+from desktop_app.exchange.report import value_text, write_error_report
 from desktop_app.records.specs import ALL_SPECS, CHOICE, MULTICHOICE, RecordSpec, spec_for
 from desktop_app.store.categories import LIST_LABELS
 
@@ -361,11 +361,15 @@ class ImportWizard(QDialog):
 
             with open_source(path) as source:
                 names, default = list(source.sheet_names), source.default_sheet
+                hidden = set(getattr(source, "hidden_sheets", set()))
         except ExchangeError as exc:
             QMessageBox.warning(self, self.windowTitle(), exc.message.text(tr_any))
             return
-        self.sheet_combo.addItems(names)
-        self.sheet_combo.setCurrentText(default)
+        for name in names:
+            # Shown marked, read by its real name (the item's data).
+            text = self.tr("%1 (hidden)").replace("%1", name) if name in hidden else name
+            self.sheet_combo.addItem(text, name)
+        self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(default), 0))
 
     # ---------------------------------------------------------------- planning
     def _remembered(self) -> dict[str, str | None]:
@@ -386,7 +390,7 @@ class ImportWizard(QDialog):
             plan = importer.plan_import(
                 self.spec(),
                 path,
-                sheet=self.sheet_combo.currentText() or None,
+                sheet=self.sheet_combo.currentData() or None,
                 header_row=header_row,
                 columns=columns,
                 progress=progress.progress,
@@ -399,7 +403,7 @@ class ImportWizard(QDialog):
                     plan = importer.plan_import(
                         self.spec(),
                         path,
-                        sheet=self.sheet_combo.currentText() or None,
+                        sheet=self.sheet_combo.currentData() or None,
                         header_row=plan.header.row,
                         columns=wanted,
                         progress=progress.progress,
@@ -666,6 +670,11 @@ class ImportWizard(QDialog):
             .replace("%2", self.tr("; ").join(parts))
         )
 
+    @staticmethod
+    def _counts(*parts: tuple[str, int]) -> list[str]:
+        """(template with %1, count) → the filled templates whose count is not 0."""
+        return [template.replace("%1", str(n)) for template, n in parts if n]
+
     def _names(self, names: list[str]) -> tuple[str, bool]:
         """Names joined for a label, cut after LISTED_NAMES; True if cut."""
         sep = self.tr(", ")
@@ -751,7 +760,7 @@ class ImportWizard(QDialog):
                 [
                     str(p.row),
                     p.column_text(spec, tr_any),
-                    "" if p.value is None else str(p.value),
+                    value_text(p.value),  # an ID number stored as a number: its digits
                     p.reason(tr_any),
                 ]
             ):
@@ -915,17 +924,24 @@ class ImportWizard(QDialog):
         return True
 
     def _show_done(self, result: importer.ImportResult) -> None:
-        lines = [
-            self.tr("%1 new records, %2 updated, %3 rows left out.")
-            .replace("%1", str(result.imported))
-            .replace("%2", str(result.updated))
-            .replace("%3", str(result.skipped))
-        ]
-        if result.skipped:
+        """What was written and what was left out, naming only the counts that are not 0."""
+        sep = self.tr(", ")
+        lines = []
+        written = self._counts(
+            (self.tr("%1 new record(s)"), result.imported),
+            (self.tr("%1 record(s) updated"), result.updated),
+        )
+        if written:
+            lines.append(self.tr("Written: %1.").replace("%1", sep.join(written)))
+        left_out = self._counts(
+            (self.tr("%1 duplicate row(s) set to Skip"), result.skipped - result.invalid),
+            (self.tr("%1 row(s) with problems"), result.invalid),
+        )
+        if left_out:
             lines.append(
-                self.tr("Left out: %1 duplicate row(s) set to Skip, %2 row(s) with problems.")
-                .replace("%1", str(result.skipped - result.invalid))
-                .replace("%2", str(result.invalid))
+                self.tr("%1 row(s) left out: %2.")
+                .replace("%1", str(result.skipped))
+                .replace("%2", sep.join(left_out))
             )
         self.done_label.setText("\n".join(lines))
         template = self.tr("Created %1 records (%2): %3")

@@ -33,8 +33,13 @@ class RecordTable(QTableView):
         hh.setSectionsMovable(True)
         hh.setStretchLastSection(True)
         hh.setHighlightSections(False)
+        header_font = hh.fontMetrics()
         for col, f in enumerate(model.columns):
-            self.setColumnWidth(col, f.width)
+            # The spec's width suits the data; an English header can be wider
+            # (Location class), and a clipped header hides what the column is.
+            title = str(model.headerData(col, Qt.Orientation.Horizontal))
+            needed = header_font.horizontalAdvance(title) + 24  # the sort arrow and margins
+            self.setColumnWidth(col, max(f.width, needed))
         # Sorting goes straight to the model (an SQL ORDER BY). setSortingEnabled
         # would also sort once at set-up, running the query a second time.
         hh.setSortIndicatorShown(True)
