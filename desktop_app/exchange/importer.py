@@ -414,7 +414,12 @@ def _row_kind(
     texts = [v for v in cells if isinstance(v, str) and v.strip()]
     # The label of a totals row is its first filled cell, or the one after a 序号;
     # "累计：带动增收200万元" further right is a record's notes.
-    filled = [v for v in cells if not is_blank(v)][:2]
+    filled = []
+    for v in cells:
+        if not is_blank(v):
+            filled.append(v)
+            if len(filled) == 2:
+                break
     labels = filled if filled and not isinstance(filled[0], str) else filled[:1]
     for t in labels:
         if isinstance(t, str) and ("计" in t or "otal" in t):

@@ -108,11 +108,12 @@ def record_many(
     prev = _head()
     at = dt.datetime.now().replace(microsecond=0)
     operator = current_operator()
+    at_text = at.isoformat(sep=" ")
     rows = []
     for action, spec, record_id, title, changes in operations:
         for field_name, old, new in changes or [("", "", "")]:
             e = {
-                "at": at.isoformat(sep=" "),
+                "at": at_text,
                 "operator": operator,
                 "action": action,
                 "record_type": spec.key,
