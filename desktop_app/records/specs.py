@@ -74,6 +74,7 @@ class RecordSpec:
     # Fields that together name a record when the title field alone does not
     # (an assessment target is "2023 县农业农村局 项目合作", not "项目合作").
     title_parts: tuple[str, ...] = ()
+    plural: str = ""  # the list page's title in English (Institutions); Chinese has one form
     # A field that, when two records both have it, alone says whether they are
     # the same (a talent's ID number: two 张伟 are two people).
     identity_field: str | None = None
@@ -118,6 +119,7 @@ UNIT_SPEC = RecordSpec(
     key="unit",
     model=m.Unit,
     label=QT_TRANSLATE_NOOP("Record", "Unit"),
+    plural=QT_TRANSLATE_NOOP("Record", "Units"),
     title_field="name",
     fields=(
         _f("name", QT_TRANSLATE_NOOP("Field", "Name"), required=True, unique=True, width=200),
@@ -137,6 +139,7 @@ INSTITUTION_SPEC = RecordSpec(
     key="institution",
     model=m.Institution,
     label=QT_TRANSLATE_NOOP("Record", "Institution"),
+    plural=QT_TRANSLATE_NOOP("Record", "Institutions"),
     title_field="name",
     fields=(
         _f("name", QT_TRANSLATE_NOOP("Field", "Name"), required=True, unique=True, width=200),
@@ -188,6 +191,7 @@ ACTIVITY_SPEC = RecordSpec(
     key="activity",
     model=m.Activity,
     label=QT_TRANSLATE_NOOP("Record", "Activity"),
+    plural=QT_TRANSLATE_NOOP("Record", "Activities"),
     title_field="title",
     fields=(
         _f("date", QT_TRANSLATE_NOOP("Field", "Date"), DATE, required=True, width=100),
@@ -228,6 +232,7 @@ AGREEMENT_SPEC = RecordSpec(
     key="agreement",
     model=m.Agreement,
     label=QT_TRANSLATE_NOOP("Record", "Agreement"),
+    plural=QT_TRANSLATE_NOOP("Record", "Agreements"),
     title_field="title",
     fields=(
         _f("title", QT_TRANSLATE_NOOP("Field", "Title"), required=True, width=260),
@@ -272,6 +277,7 @@ BASE_SPEC = RecordSpec(
     key="base",
     model=m.Base,
     label=QT_TRANSLATE_NOOP("Record", "Base"),
+    plural=QT_TRANSLATE_NOOP("Record", "Bases"),
     title_field="name",
     fields=(
         _f("name", QT_TRANSLATE_NOOP("Field", "Name"), required=True, width=240),
@@ -313,6 +319,7 @@ PROJECT_SPEC = RecordSpec(
     key="project",
     model=m.Project,
     label=QT_TRANSLATE_NOOP("Record", "Project"),
+    plural=QT_TRANSLATE_NOOP("Record", "Projects"),
     title_field="name",
     fields=(
         _f("name", QT_TRANSLATE_NOOP("Field", "Name"), required=True, width=240),
@@ -348,6 +355,7 @@ TALENT_SPEC = RecordSpec(
     key="talent",
     model=m.Talent,
     label=QT_TRANSLATE_NOOP("Record", "Talent"),
+    plural=QT_TRANSLATE_NOOP("Record", "Talents"),
     title_field="name",
     fields=(
         _f(
@@ -407,6 +415,7 @@ ACHIEVEMENT_SPEC = RecordSpec(
     key="achievement",
     model=m.Achievement,
     label=QT_TRANSLATE_NOOP("Record", "Achievement"),
+    plural=QT_TRANSLATE_NOOP("Record", "Achievements"),
     title_field="title",
     fields=(
         _f("title", QT_TRANSLATE_NOOP("Field", "Title"), required=True, width=240),
@@ -441,6 +450,7 @@ MEETING_SPEC = RecordSpec(
     key="meeting",
     model=m.Meeting,
     label=QT_TRANSLATE_NOOP("Record", "Meeting"),
+    plural=QT_TRANSLATE_NOOP("Record", "Meetings"),
     title_field="title",
     fields=(
         _f("date", QT_TRANSLATE_NOOP("Field", "Date"), DATE, required=True, width=100),
@@ -476,6 +486,7 @@ TASK_SPEC = RecordSpec(
     key="task",
     model=m.Task,
     label=QT_TRANSLATE_NOOP("Record", "Task"),
+    plural=QT_TRANSLATE_NOOP("Record", "Tasks"),
     title_field="title",
     fields=(
         _f("title", QT_TRANSLATE_NOOP("Field", "Title"), required=True, width=240),
@@ -514,6 +525,7 @@ LEDGER_REPORT_SPEC = RecordSpec(
     key="ledger_report",
     model=m.LedgerReport,
     label=QT_TRANSLATE_NOOP("Record", "Ledger report"),
+    plural=QT_TRANSLATE_NOOP("Record", "Ledger reports"),
     title_field="period",
     fields=(
         _f("unit", QT_TRANSLATE_NOOP("Field", "Unit"), FK, required=True, target="unit", width=160),
@@ -541,6 +553,7 @@ ASSESSMENT_SPEC = RecordSpec(
     key="assessment",
     model=m.AssessmentTarget,
     label=QT_TRANSLATE_NOOP("Record", "Assessment target"),
+    plural=QT_TRANSLATE_NOOP("Record", "Assessment targets"),
     title_field="indicator",
     fields=(
         _f("year", QT_TRANSLATE_NOOP("Field", "Year"), INT, required=True, year_min=2000, width=60),

@@ -42,7 +42,7 @@ class MainWindow(QMainWindow):
         self.entries: list[tuple[str, str, Callable[[], QWidget]]] = [
             (
                 spec.key,
-                QCoreApplication.translate("Record", spec.label),
+                QCoreApplication.translate("Record", spec.plural or spec.label),
                 lambda s=spec: RecordPage(s, self.stack),
             )
             for spec in ALL_SPECS

@@ -109,7 +109,7 @@ class RecordPage(QWidget):
             self.new_button.setEnabled(False)
             self.delete_button.setEnabled(False)
             self.import_button.setEnabled(False)
-        title = QLabel(f"<h2>{translate('Record', spec.label)}</h2>", self)
+        title = QLabel(f"<h2>{translate('Record', spec.plural or spec.label)}</h2>", self)
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addLayout(filters)

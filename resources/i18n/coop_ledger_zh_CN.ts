@@ -1560,7 +1560,15 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>责任单位</translation>
     </message>
     <message>
+        <source>Units</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
         <source>Institution</source>
+        <translation>合作院校</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
         <translation>合作院校</translation>
     </message>
     <message>
@@ -1568,7 +1576,15 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>对接活动</translation>
     </message>
     <message>
+        <source>Activities</source>
+        <translation>对接活动</translation>
+    </message>
+    <message>
         <source>Agreement</source>
+        <translation>合作协议</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
         <translation>合作协议</translation>
     </message>
     <message>
@@ -1576,7 +1592,15 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>合作基地</translation>
     </message>
     <message>
+        <source>Bases</source>
+        <translation>合作基地</translation>
+    </message>
+    <message>
         <source>Project</source>
+        <translation>合作项目</translation>
+    </message>
+    <message>
+        <source>Projects</source>
         <translation>合作项目</translation>
     </message>
     <message>
@@ -1584,7 +1608,15 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>人才</translation>
     </message>
     <message>
+        <source>Talents</source>
+        <translation>人才</translation>
+    </message>
+    <message>
         <source>Achievement</source>
+        <translation>成果转化</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
         <translation>成果转化</translation>
     </message>
     <message>
@@ -1592,7 +1624,15 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>会议</translation>
     </message>
     <message>
+        <source>Meetings</source>
+        <translation>会议</translation>
+    </message>
+    <message>
         <source>Task</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
         <translation>督办事项</translation>
     </message>
     <message>
@@ -1600,7 +1640,15 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>台账报送</translation>
     </message>
     <message>
+        <source>Ledger reports</source>
+        <translation>台账报送</translation>
+    </message>
+    <message>
         <source>Assessment target</source>
+        <translation>目标考核</translation>
+    </message>
+    <message>
+        <source>Assessment targets</source>
         <translation>目标考核</translation>
     </message>
 </context>
