@@ -41,6 +41,9 @@ ROWS_READ = QT_TRANSLATE_NOOP("ImportCli", "rows read: %1")
 IMPORTED = QT_TRANSLATE_NOOP("ImportCli", "imported: %1 (%2 new, %3 updated)")
 WOULD_IMPORT = QT_TRANSLATE_NOOP("ImportCli", "would import: %1 (%2 new, %3 updated)")
 SKIPPED = QT_TRANSLATE_NOOP("ImportCli", "skipped: %1 (%2 duplicate(s), %3 with errors)")
+UNCHANGED = QT_TRANSLATE_NOOP(
+    "ImportCli", "unchanged: %1 record(s) already hold what the file says; not saved again"
+)
 WOULD_SKIP = QT_TRANSLATE_NOOP("ImportCli", "would skip: %1 (%2 duplicate(s), %3 with errors)")
 # All or nothing: one row with an error keeps every row out, so no breakdown adds up.
 SKIPPED_ALL = QT_TRANSLATE_NOOP(
@@ -85,6 +88,10 @@ NO_ERRORS_NO_REPORT = QT_TRANSLATE_NOOP(
 )
 NOTHING_IMPORTED_LEFT_OUT = QT_TRANSLATE_NOOP(
     "ImportCli", "nothing was imported: %1 row(s) have errors and were left out"
+)
+NOTHING_IMPORTED_ERRORS = QT_TRANSLATE_NOOP(
+    "ImportCli",
+    "nothing was imported: %1 row(s) have errors (correct them, or add --skip-invalid to import the valid rows only)",
 )
 # A dry run never imports: it says what a real import would do.
 WOULD_WRITE_NOTHING = QT_TRANSLATE_NOOP(
@@ -299,9 +306,12 @@ def run_import(args: argparse.Namespace) -> int:
             _hint_create_missing(plan, say)
         if result.dry_run and refused:  # a dry run imports nothing: say what a real one would
             return max(code, fail(say(WOULD_WRITE_NOTHING, result.invalid), 1))
+        if refused:  # the importer's own message names the wizard's choice, not the option
+            return max(code, fail(say(NOTHING_IMPORTED_ERRORS, result.invalid), 1))
         if result.message is not None:
             return max(code, fail(say.message(result.message), 1))
-        if result.invalid and not result.written:  # --skip-invalid left out every row
+        written_or_skipped = result.imported + result.updated + result.skipped - result.invalid
+        if result.invalid and not written_or_skipped:  # --skip-invalid left out every row
             left_out = WOULD_WRITE_NOTHING_LEFT_OUT if result.dry_run else NOTHING_IMPORTED_LEFT_OUT
             return max(code, fail(say(left_out, result.invalid), 1))
         return code
@@ -433,6 +443,8 @@ def _describe_result(
     print(say(ROWS_READ, len(plan.rows)))
     done = WOULD_IMPORT if dry else IMPORTED
     print(say(done, result.imported + result.updated, result.imported, result.updated))
+    if result.unchanged:
+        print(say(UNCHANGED, result.unchanged))
     if refused:
         print(say(WOULD_SKIP_ALL if dry else SKIPPED_ALL, len(plan.rows), result.invalid))
     else:

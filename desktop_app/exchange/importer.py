@@ -275,6 +275,7 @@ class ImportResult:
     written: bool  # something was (or, in a dry run, would be) committed
     imported: int = 0  # new records
     updated: int = 0  # existing records updated
+    unchanged: int = 0  # rows set to Update whose record already holds what they say
     skipped: int = 0  # rows left out: Skip chosen, or errors with skip_invalid
     invalid: int = 0  # rows with errors (left out, or the reason nothing was written)
     ids: list[int] = field(default_factory=list)  # new records' ids
@@ -340,6 +341,11 @@ def plan_import(
         plan.header = header
         for f in header.missing_required(spec):
             plan.problems.append(Message(M.MISSING_COLUMN, (f.label,), label_args=(1,)))
+        used, unused = len(header.by_field), len(header.ignored)
+        if unused >= 3 and unused > used:  # an activity ledger opened as institutions?
+            plan.warnings.append(
+                Message(M.FEW_COLUMNS, (used, used + unused, spec.label), record_args=(3,))
+            )
         pending = [item for item in head if item[0] > header.row]
         readers = _readers(plan)
         plan.unique_title = spec.field(spec.title_field).unique
@@ -452,8 +458,19 @@ def _readers(plan: ImportPlan) -> list[tuple[str, int, str, Callable[[Any], Any]
     out = []
     for name, c in plan.header.by_field.items():
         f = plan.spec.field(name)
-        out.append((name, c.index, c.header, partial(convert, f, epoch=epoch), f))
+        conv = partial(convert, f, epoch=epoch)
+        if f.unique and f.name == plan.spec.title_field:
+            conv = partial(_one_name, conv)
+        out.append((name, c.index, c.header, conv, f))
     return out
+
+
+def _one_name(conv: Callable[[Any], Any], raw: Any) -> Any:
+    """A unique name (an institution, a unit) holding a list: "中北大学、山西大学"."""
+    value = conv(raw)
+    if isinstance(value, str) and "、" in value:
+        raise CellError(M.SEVERAL_NAMES)
+    return value
 
 
 def _read_row(plan: ImportPlan, readers: list, number: int, cells: list[Any]) -> None:
@@ -665,7 +682,7 @@ def _find_duplicates(plan: ImportPlan) -> None:
         if ident:
             existing_ids.setdefault(ident, (row[0], str(row[-1] or "")))
     first: dict[tuple, list[tuple[int, str]]] = {}  # key → (row, identity) of earlier rows
-    claimed: dict[int, int] = {}  # record → the first row of the file matching it
+    claimed: dict[int, tuple[int, str]] = {}  # record → (first row matching it, its identity)
     first_ids: dict[str, int] = {}
     for r in plan.rows:
         parts = []
@@ -694,10 +711,16 @@ def _find_duplicates(plan: ImportPlan) -> None:
         else:
             same_key = [(i, t) for i, t, other in existing.get(key, []) if not (ident and other)]
             match = same_key[0] if same_key else None
+        if match is not None and not r.matched_by and ident:
+            earlier_row, earlier_ident = claimed.get(match[0], (None, ""))
+            if earlier_ident and earlier_ident != ident:
+                # An earlier row gave this name another ID number: the record (which
+                # has none) is that person or neither; this one is someone else.
+                match = None
         if match is not None:
             r.existing_id, r.existing_title = match
             if r.duplicate_of is None:
-                r.first_claim = claimed.setdefault(match[0], r.row) == r.row
+                r.first_claim = claimed.setdefault(match[0], (r.row, ident))[0] == r.row
         if r.is_duplicate:
             r.action = SKIP
 
@@ -872,6 +895,10 @@ def _write(
     result.ids = service.insert_validated(spec, new)
     result.imported = len(result.ids)
     for clean, record_id in updates:
+        current = service.load(spec, record_id)
+        if all(current.get(name) == value for name, value in clean.items()):
+            result.unchanged += 1  # no save: its time stamp and history stay as they are
+            continue
         service.save(spec, clean, record_id)
         result.updated += 1
 

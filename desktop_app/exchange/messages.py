@@ -70,6 +70,13 @@ NO_HEADER = QT_TRANSLATE_NOOP(
 )
 MISSING_COLUMN = QT_TRANSLATE_NOOP("Import", "The file has no column for %1, which is required.")
 NO_ROWS = QT_TRANSLATE_NOOP("Import", "The sheet has no rows below the header.")
+FEW_COLUMNS = QT_TRANSLATE_NOOP(
+    "Import",
+    "Only %1 of the %2 columns match the fields of %3. Is this the right kind of record?",
+)
+SEVERAL_NAMES = QT_TRANSLATE_NOOP(
+    "Import", "%1: the cell holds several names; give each its own row."
+)
 UNCALCULATED = QT_TRANSLATE_NOOP(
     "Import",
     "%1 cell(s) hold formulas that were never calculated (the file was last saved by another program), so they read as empty. Open the file in Excel or WPS, save it, and read it again.",

@@ -602,6 +602,14 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>表头下面没有数据行。</translation>
     </message>
     <message>
+        <source>Only %1 of the %2 columns match the fields of %3. Is this the right kind of record?</source>
+        <translation>%2 列中只有 %1 列能对应到%3的字段。导入的记录类型选对了吗？</translation>
+    </message>
+    <message>
+        <source>%1: the cell holds several names; give each its own row.</source>
+        <translation>%1：单元格中有多个名称，请每个名称单独占一行。</translation>
+    </message>
+    <message>
         <source>%1 cell(s) hold formulas that were never calculated (the file was last saved by another program), so they read as empty. Open the file in Excel or WPS, save it, and read it again.</source>
         <translation>有 %1 个单元格是从未计算过的公式（文件最后是由其他程序保存的），读出来是空的。请用 Excel 或 WPS 打开文件并保存，然后重新读取。</translation>
     </message>
@@ -619,7 +627,7 @@ Your saved records are safe. Details were written to %2.</source>
     </message>
     <message>
         <source>%1: the cell shows the Excel error %2, not a value; correct it in the sheet.</source>
-        <translation>%1：单元格显示的是 Excel 错误 %2，不是数值，请在表格中改正。</translation>
+        <translation>%1：单元格显示的是 Excel 错误 %2，不是有效内容，请在表格中改正。</translation>
     </message>
     <message>
         <source>%1: the number was stored as a number and lost its last digits in Excel; format the column as text and type it again.</source>
@@ -737,6 +745,10 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>不是记录（%1）：第 %2 行</translation>
     </message>
     <message>
+        <source>unchanged: %1 record(s) already hold what the file says; not saved again</source>
+        <translation>未变：%1 条记录已与文件内容一致，未重复保存</translation>
+    </message>
+    <message>
         <source>would skip: %1 (%2 duplicate(s), %3 with errors)</source>
         <translation>将跳过：%1（重复 %2，有错误 %3）</translation>
     </message>
@@ -791,6 +803,10 @@ Your saved records are safe. Details were written to %2.</source>
     <message>
         <source>nothing was imported: %1 row(s) have errors and were left out</source>
         <translation>未导入任何数据：%1 行有错误，已略过</translation>
+    </message>
+    <message>
+        <source>nothing was imported: %1 row(s) have errors (correct them, or add --skip-invalid to import the valid rows only)</source>
+        <translation>未导入任何数据：有 %1 行存在错误（请改正后重试，或加上 --skip-invalid 只导入正确的行）</translation>
     </message>
     <message>
         <source>a real import would write nothing: %1 row(s) have errors (correct them, or add --skip-invalid to import the valid rows only)</source>

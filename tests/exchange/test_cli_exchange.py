@@ -79,7 +79,7 @@ def test_errors_write_nothing_and_exit_1(tmp_path, db, capsys):
     assert out.endswith(
         "hint: 1 name(s) match no Unit record in the ledger; --create-missing would create them\n"
     )
-    assert "Nothing was imported: 2 row(s) have errors" in err
+    assert "nothing was imported: 2 row(s) have errors (correct them, or add --skip-invalid" in err
     # The command made the ledger for this import and wrote nothing: it is gone again.
     assert "new ledger" not in out
     assert sorted(os.listdir(tmp_path)) == ["home", "院校.xlsx"]
@@ -96,7 +96,10 @@ def test_output_in_chinese(tmp_path, db, capsys):
     assert "已导入：0（新增 0，更新 0）" in out
     assert "重复：第 6 行与文件第 3 行相同，已跳过" in out
     assert '错误：第 5 行，首次联系日期 "2023.13.45"：' in out
-    assert "coop-ledger import: 错误：未导入任何数据：有 2 行存在错误。" in err
+    assert (
+        "coop-ledger import: 错误：未导入任何数据：有 2 行存在错误（请改正后重试，或加上 --skip-invalid"
+        in err
+    )
     assert count(db) == 0  # a ledger that was there stays
     # the option after the command says the same as the one before it
     code, out, _ = run(
@@ -620,3 +623,15 @@ def test_an_error_report_named_xlsx_in_capitals_is_written(tmp_path, db, capsys)
         3,
         5,
     ]
+
+
+def test_valid_rows_that_were_all_duplicates_are_no_failure(tmp_path, db, capsys):
+    """--skip-invalid: the good rows are already in the ledger, the bad one is left out."""
+    path = workbook(
+        tmp_path / "u.xlsx", [["单位名称", "单位性质"], ["县委组织部", "党政部门"], [None, "乡镇"]]
+    )
+    args = ("import", "unit", path, "--db", db, "--skip-invalid")
+    assert run(capsys, *args)[0] == 0
+    code, out, err = run(capsys, *args)
+    assert code == 0 and err == ""
+    assert "skipped: 2 (1 duplicate(s), 1 with errors)" in out

@@ -583,7 +583,7 @@ def test_a_unique_name_taken_within_the_file_and_the_ledger(tmp_path, make):
     # the file's first row updates the record; its repeat would update it twice
     assert [(r.row, r.action) for r in plan.rows] == [(2, imp.UPDATE), (3, imp.SKIP)]
     result = execute(plan)
-    assert (result.imported, result.updated) == (0, 1)
+    assert (result.imported, result.updated, result.unchanged) == (0, 0, 1)  # nothing new in it
     assert [i.name for i in m.Institution.select()] == ["中北大学"]  # its spelling kept
 
 
@@ -743,15 +743,18 @@ def test_two_people_cannot_both_update_one_record_without_an_id(tmp_path, make):
         ["张伟", "140221199202022345", "智库"],
     ]
     plan = plan_import("talent", workbook(tmp_path / "t.xlsx", rows))
-    assert [(r.row, r.existing_id, r.allowed_actions) for r in plan.rows] == [
-        (2, only, (imp.SKIP, imp.UPDATE, imp.IMPORT)),
-        (3, only, (imp.SKIP, imp.IMPORT)),  # which 张伟 is in the ledger? only one may say
+    # The first 张伟 may be the one in the ledger; the second, with another ID
+    # number, is then someone else: a new record, not a second update of it.
+    assert [(r.row, r.existing_id, r.action) for r in plan.rows] == [
+        (2, only, imp.SKIP),
+        (3, None, imp.IMPORT),
     ]
     plan.set_all_duplicates(imp.UPDATE)
     result = execute(plan)
-    assert (result.imported, result.updated) == (0, 1)
-    assert [(t.id_number, t.field) for t in m.Talent.select()] == [
-        ("140221198001011234", "高速飞车")
+    assert (result.imported, result.updated) == (1, 1)
+    assert sorted((t.id_number, t.field) for t in m.Talent.select()) == [
+        ("140221198001011234", "高速飞车"),
+        ("140221199202022345", "智库"),
     ]
 
 
@@ -782,3 +785,30 @@ def test_a_number_excel_showed_as_a_power_of_ten_in_a_csv_is_caught(tmp_path, le
     assert [(p.row, p.value, p.message.template) for p in plan.errors()] == [
         (2, "1.40221E+17", M.DIGITS_LOST)
     ]
+
+
+def test_an_activity_sheet_imported_as_institutions_is_questioned(tmp_path, ledger):
+    rows = [
+        ["日期", "活动类型", "活动名称", "合作院校", "带队领导", "参加人数", "成效"],
+        ["2023-3-15", "论坛", "番茄产业论坛", "中北大学、山西大学", "张县长", 30, "签约1份"],
+    ]
+    plan = plan_import("institution", workbook(tmp_path / "a.xlsx", rows))
+    assert [m.text() for m in plan.warnings] == [
+        "Only 1 of the 7 columns match the fields of Institution. Is this the right kind of record?"
+    ]
+    assert [(p.row, p.value, p.reason()) for p in plan.errors()] == [
+        (2, "中北大学、山西大学", "Name: the cell holds several names; give each its own row.")
+    ]
+
+
+def test_updating_a_record_with_what_it_already_holds_saves_nothing(tmp_path, make):
+    zhongbei = make("institution", name="中北大学", location_class="省内")
+    stamp = m.Institution.get_by_id(zhongbei).updated_at
+    history = m.AuditEntry.select().count()
+    path = workbook(tmp_path / "a.xlsx", [["院校名称", "所在地类别"], ["中北大学", "省内"]])
+    plan = plan_import("institution", path)
+    plan.set_all_duplicates(imp.UPDATE)
+    result = execute(plan)
+    assert (result.updated, result.unchanged) == (0, 1)
+    assert m.Institution.get_by_id(zhongbei).updated_at == stamp
+    assert m.AuditEntry.select().count() == history
