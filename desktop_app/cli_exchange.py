@@ -198,6 +198,20 @@ def run(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
+# What `coop-ledger export` prints (same context: one catalogue for the command line).
+CSV_SUFFIX = QT_TRANSLATE_NOOP("ImportCli", "--csv FILE must end in .csv")
+XLSX_SUFFIX = QT_TRANSLATE_NOOP("ImportCli", "--xlsx FILE must end in .xlsx")
+CANNOT_WRITE = QT_TRANSLATE_NOOP("ImportCli", "cannot write %1: %2")
+CANNOT_OPEN_LEDGER_AT = QT_TRANSLATE_NOOP("ImportCli", "cannot open the ledger %1: %2")
+EXPORTED = QT_TRANSLATE_NOOP("ImportCli", "%1: %2 row(s)")
+
+
+def _system_language() -> str:
+    from desktop_app.i18n import pick_language
+
+    return pick_language(None)
+
+
 class _Say:
     """The import's lines in one language: say(TEMPLATE, args…) → text."""
 
@@ -492,32 +506,36 @@ def run_export(args: argparse.Namespace) -> int:
     from desktop_app.store.migrations import SchemaTooNewError
     from desktop_app.store.opening import open_ledger
 
+    say = _Say(args.lang or _system_language())
     spec = spec_for(args.type)
     target = Path(args.xlsx or args.csv)
+
+    def fail(text: str) -> int:
+        return _fail("export", say(ERROR, text), 2, prefixed=True)
+
     if args.csv and target.suffix.lower() != ".csv":
-        return _fail("export", "--csv FILE must end in .csv")
+        return fail(say(CSV_SUFFIX))
     if args.xlsx and target.suffix.lower() != ".xlsx":
-        return _fail("export", "--xlsx FILE must end in .xlsx")
+        return fail(say(XLSX_SUFFIX))
     problem = _unwritable(target)
     if problem is not None:
-        reason = _Say("en")(*problem)
-        return _fail("export", f"cannot write {target}: {reason}")
+        return fail(say(CANNOT_WRITE, target, say(*problem)))
     db_path = _db_path(args)
     if not db_path.exists():
-        return _fail("export", f"no ledger file at {db_path}")
+        return fail(say(NO_LEDGER, db_path))
     try:
         try:
             open_ledger(db_path)
         except (PeeweeException, sqlite3.Error, SchemaTooNewError) as exc:
-            return _fail("export", f"cannot open the ledger {db_path}: {exc}")
+            return fail(say(CANNOT_OPEN_LEDGER_AT, db_path, exc))
         count = write_export(
             ListQuery(spec), target, all_columns(spec), translate=translator(args.exchange_lang)
         )
     except OSError as exc:  # names target, not the temporary file written first
-        return _fail("export", f"cannot write {target}: {exc.strerror or exc}")
+        return fail(say(CANNOT_WRITE, target, exc.strerror or exc))
     except Cancelled as exc:
-        return _fail("export", f"cannot write {target}: {exc}")
+        return fail(say(CANNOT_WRITE, target, exc))
     finally:
         store_db.close()
-    print(f"{target}: {count} row(s)")
+    print(say(EXPORTED, target, count))
     return 0

@@ -833,6 +833,26 @@ Your saved records are safe. Details were written to %2.</source>
         <translation>已新建台账：%1</translation>
     </message>
     <message>
+        <source>--csv FILE must end in .csv</source>
+        <translation>--csv 后的文件名须以 .csv 结尾</translation>
+    </message>
+    <message>
+        <source>--xlsx FILE must end in .xlsx</source>
+        <translation>--xlsx 后的文件名须以 .xlsx 结尾</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>cannot open the ledger %1: %2</source>
+        <translation>无法打开台账 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 row(s)</source>
+        <translation>%1：%2 行</translation>
+    </message>
+    <message>
         <source>rows read: %1</source>
         <translation>读取行数：%1</translation>
     </message>

@@ -635,3 +635,20 @@ def test_valid_rows_that_were_all_duplicates_are_no_failure(tmp_path, db, capsys
     code, out, err = run(capsys, *args)
     assert code == 0 and err == ""
     assert "skipped: 2 (1 duplicate(s), 1 with errors)" in out
+
+
+def test_export_speaks_chinese_too(tmp_path, db, capsys):
+    open_ledger(db)
+    store_db.close()
+    code, out, _ = run(
+        capsys, "export", "unit", "--csv", tmp_path / "单位.csv", "--db", db, lang="zh_CN"
+    )
+    assert code == 0 and out.strip() == f"{tmp_path / '单位.csv'}：0 行"
+    code, _, err = run(
+        capsys, "export", "unit", "--xlsx", tmp_path / "无" / "x.xlsx", "--db", db, lang="zh_CN"
+    )
+    assert code == 2
+    assert (
+        err.strip()
+        == f"coop-ledger export: 错误：无法写入 {tmp_path / '无' / 'x.xlsx'}：文件夹 {tmp_path / '无'} 不存在"
+    )
