@@ -209,7 +209,7 @@ EXPORTED = QT_TRANSLATE_NOOP("ImportCli", "%1: %2 row(s)")
 def _system_language() -> str:
     from desktop_app.i18n import pick_language
 
-    return pick_language(None)
+    return pick_language(None)  # the command line has no window: --lang, else the system's
 
 
 class _Say:
@@ -230,11 +230,8 @@ class _Say:
 
 
 def _language(args: argparse.Namespace) -> str:
-    if args.exchange_lang or args.lang:
-        return args.exchange_lang or args.lang
-    from desktop_app.i18n import pick_language
-
-    return pick_language(None)
+    """The import's --lang, else the one before the command, else the system's."""
+    return args.exchange_lang or args.lang or _system_language()
 
 
 def run_import(args: argparse.Namespace) -> int:

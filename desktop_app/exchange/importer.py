@@ -750,23 +750,21 @@ def _check_row(plan: ImportPlan, r: PlannedRow, checks: service.Checks) -> None:
     try:
         r.clean = service.validate(plan.spec, values, record_id, checks)
     except E.ValidationError as exc:
-        columns = plan.header.by_field
         for p in exc.problems:
             if p.field in bad:
                 continue  # already explained by the cell (or a name to create)
-            column = columns.get(p.field)
-            r.problems.append(
-                RowProblem(
-                    r.row,
-                    p.field,
-                    column.header if column else "",
-                    r.cells.get(p.field),
-                    Message.from_problem(p),
-                )
-            )
+            r.problems.append(_row_problem(plan, r, p, Message.from_problem(p)))
 
 
 # ---------------------------------------------------------------- writing
+
+
+def _row_problem(plan: ImportPlan, r: PlannedRow, p: E.Problem, message: Message) -> RowProblem:
+    """A validation problem of row r, placed at the column the file gave its field."""
+    column = plan.header.by_field.get(p.field)
+    return RowProblem(
+        r.row, p.field, column.header if column else "", r.cells.get(p.field), message
+    )
 
 
 class _DryRun(Exception):
@@ -872,18 +870,9 @@ def _write(
             # The ledger changed since the plan (a name taken, a record deleted).
             result.invalid += 1
             result.skipped += 1
-            columns = plan.header.by_field
             for p in exc.problems:
-                column = columns.get(p.field)
-                result.problems.append(
-                    RowProblem(
-                        r.row,
-                        p.field,
-                        column.header if column else "",
-                        r.cells.get(p.field),
-                        Message(M.CHANGED_SINCE, (Message.from_problem(p).text(),)),
-                    )
-                )
+                changed = Message(M.CHANGED_SINCE, (Message.from_problem(p).text(),))
+                result.problems.append(_row_problem(plan, r, p, changed))
             if not options.skip_invalid:
                 raise _Refused() from None
             continue

@@ -35,6 +35,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 CSV_SUFFIXES = (".csv", ".txt", ".tsv")
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+EPOCH_1904 = dt.datetime(1904, 1, 1)  # Excel for Mac's old date system
 
 Row = tuple[int, list[Any]]  # (row number as Excel shows it, cell values)
 
@@ -74,6 +75,27 @@ class Source:
 
     def rows(self, sheet: str | None = None) -> Iterator[Row]:
         raise NotImplementedError
+
+    def _set_sheets(self, sheets: list[Any], active: str | None, date1904: bool) -> None:
+        """The workbook's sheets (each with .name and .state) in order, for both readers.
+
+        The default is the sheet the file was saved on, if it is shown; else
+        the first one shown.
+        """
+        if not sheets:
+            raise ExchangeError(M.NO_SHEETS)
+        self._by_name = {s.name: s for s in sheets}
+        self.sheet_names = [s.name for s in sheets]
+        visible = [s.name for s in sheets if s.state == "visible"]
+        self.hidden_sheets = frozenset(s.name for s in sheets if s.state != "visible")
+        self.default_sheet = active if active in visible else (visible or self.sheet_names)[0]
+        self.epoch = EPOCH_1904 if date1904 else EXCEL_EPOCH
+
+    def _sheet_named(self, sheet: str | None) -> Any:
+        name = sheet or self.default_sheet
+        if name not in self._by_name:
+            raise ExchangeError(M.NO_SUCH_SHEET, name)
+        return self._by_name[name]
 
     def size_hint(self, sheet: str | None = None) -> int | None:
         """Rows the sheet says it has (a hint for progress, not to be trusted)."""

@@ -31,8 +31,7 @@ from pathlib import Path
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.calamine_sheet import close_quietly, open_calamine, sheet_rows
 from desktop_app.exchange.messages import ExchangeError
-from desktop_app.exchange.reader import EXCEL_EPOCH, Limits, Row, Source, _short, finish_rows
-from desktop_app.exchange.xlsx_source import EPOCH_1904
+from desktop_app.exchange.reader import Limits, Row, Source, _short, finish_rows
 
 # BIFF8 record types
 BOF, EOF = 0x0809, 0x000A
@@ -224,37 +223,21 @@ class XlsSource(Source):
         except Exception as exc:  # a record cut short, an offset out of the stream …
             raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
         worksheets = [s for s in layout.sheets if s.state != "chart"]
-        if not worksheets:
-            raise ExchangeError(M.NO_SHEETS)
+        active = layout.sheets[layout.active].name if layout.active < len(layout.sheets) else None
+        self._set_sheets(worksheets, active, layout.date1904)
         # calamine reads every sheet of an .xls when it opens the file, so every
         # sheet's grid counts, the one the user picks or not.
         largest = max(worksheets, key=lambda w: w.span[0] * w.span[1])
         if sum(w.span[0] * w.span[1] for w in worksheets) > limits.max_grid_cells:
             rows, columns = largest.span
             raise ExchangeError(M.SPREAD_OUT, largest.name, rows, columns, limits.max_grid_cells)
-        self._sheets = {s.name: s for s in worksheets}
-        self.sheet_names = [s.name for s in worksheets]
-        visible = [s.name for s in worksheets if s.state == "visible"]
-        self.hidden_sheets = frozenset(s.name for s in worksheets if s.state != "visible")
-        active = layout.sheets[layout.active] if layout.active < len(layout.sheets) else None
-        if active is not None and active.name in visible:
-            self.default_sheet = active.name
-        else:
-            self.default_sheet = (visible or self.sheet_names)[0]
-        self.epoch = EPOCH_1904 if layout.date1904 else EXCEL_EPOCH
-
-    def _sheet(self, sheet: str | None) -> XlsSheet:
-        name = sheet or self.default_sheet
-        if name not in self._sheets:
-            raise ExchangeError(M.NO_SUCH_SHEET, name)
-        return self._sheets[name]
 
     def size_hint(self, sheet: str | None = None) -> int | None:
-        s = self._sheet(sheet)
+        s = self._sheet_named(sheet)
         return None if s.top is None else s.bottom - s.top + 1
 
     def rows(self, sheet: str | None = None) -> Iterator[Row]:
-        s = self._sheet(sheet)
+        s = self._sheet_named(sheet)
         if s.top is None:
             return
         if self._calamine is None:

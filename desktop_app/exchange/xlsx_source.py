@@ -41,7 +41,6 @@ from desktop_app.exchange import messages as M
 from desktop_app.exchange.calamine_sheet import close_quietly, open_calamine, sheet_rows
 from desktop_app.exchange.messages import ExchangeError
 from desktop_app.exchange.reader import (
-    EXCEL_EPOCH,
     MB,
     Limits,
     Row,
@@ -51,7 +50,6 @@ from desktop_app.exchange.reader import (
     finish_rows,
 )
 
-EPOCH_1904 = EXCEL_EPOCH.replace(year=1904, month=1, day=1)
 WORKSHEET_REL = "/worksheet"
 OFFICE_DOCUMENT_REL = "/officeDocument"
 
@@ -268,23 +266,7 @@ class XlsxSource(Source):
             raise
         except Exception as exc:  # a workbook.xml that is no XML, a missing part …
             raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
-        if not parts.sheets:
-            raise ExchangeError(M.NO_SHEETS)
-        self._entries = {s.name: s for s in parts.sheets}
-        self.sheet_names = [s.name for s in parts.sheets]
-        visible = [s.name for s in parts.sheets if s.state == "visible"]
-        self.hidden_sheets = frozenset(s.name for s in parts.sheets if s.state != "visible")
-        if parts.active in visible:
-            self.default_sheet = parts.active
-        else:
-            self.default_sheet = (visible or self.sheet_names)[0]
-        self.epoch = EPOCH_1904 if parts.date1904 else EXCEL_EPOCH
-
-    def _entry(self, sheet: str | None) -> SheetEntry:
-        name = sheet or self.default_sheet
-        if name not in self._entries:
-            raise ExchangeError(M.NO_SUCH_SHEET, name)
-        return self._entries[name]
+        self._set_sheets(parts.sheets, parts.active, parts.date1904)
 
     def _scan(self, entry: SheetEntry) -> SheetScan:
         if entry.name not in self._scans:
@@ -296,18 +278,18 @@ class XlsxSource(Source):
         return self._scans[entry.name]
 
     def size_hint(self, sheet: str | None = None) -> int | None:
-        rows = self._scan(self._entry(sheet)).rows
+        rows = self._scan(self._sheet_named(sheet)).rows
         return rows if rows is not None and rows <= self.limits.max_rows * 2 else None
 
     def uncalculated(self, sheet: str | None = None) -> int:
-        return self._scan(self._entry(sheet)).uncalculated
+        return self._scan(self._sheet_named(sheet)).uncalculated
 
     def merged_ranges(self, sheet: str | None = None) -> list[tuple[int, int, int, int]]:
         """(first row, first column, last row, last column) of every merged range."""
-        return self._scan(self._entry(sheet)).merges
+        return self._scan(self._sheet_named(sheet)).merges
 
     def rows(self, sheet: str | None = None) -> Iterator[Row]:
-        entry = self._entry(sheet)
+        entry = self._sheet_named(sheet)
         scan = self._scan(entry)
         if scan.fast:
             cells = sheet_rows(self._calamine_book(), entry.name, self.limits.max_columns)
