@@ -53,6 +53,26 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def install_language(app: QApplication, requested: str | None) -> str:
+    """The chosen language, or English with a message when its catalogue is gone:
+    the program still works, and the user learns the installation is broken."""
+    try:
+        return i18n.install(app, i18n.pick_language(requested))
+    except i18n.CatalogueMissing as exc:
+        log.error("%s", exc)
+        i18n.install(app, "en")
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("App", "Translation missing"),
+            QCoreApplication.translate(
+                "App",
+                "The Chinese translation of the program was not found:\n%1\n\n"
+                "The program will run in English. Reinstall it to get Chinese back.",
+            ).replace("%1", "\n".join(str(p) for p in exc.missing)),
+        )
+        return "en"
+
+
 def run_gui(db_path: str | None, language: str | None) -> int:
     from desktop_app.ui import ledger_actions
     from desktop_app.ui.main_window import MainWindow
@@ -60,10 +80,10 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
-    i18n.install(app, i18n.pick_language(language or settings.get_str("language", "") or None))
-    app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation Ledger"))
     log_path = setup_logging()
     install_excepthook(log_path)
+    install_language(app, language or settings.get_str("language", "") or None)
+    app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation Ledger"))
     store_db.set_operator(settings.operator_name())
 
     path = Path(db_path) if db_path else store_db.default_db_path()

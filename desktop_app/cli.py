@@ -52,10 +52,16 @@ BROKEN_PIPE = 141
 
 
 def main(argv: list[str] | None = None) -> int:
+    from desktop_app.catalogues import CatalogueMissing
+
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, not at exit: a closed pipe must raise inside this try
         return code
+    except CatalogueMissing as exc:
+        # A broken installation: say so, rather than print English with exit 0.
+        print(f"coop-ledger: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # Python's recipe: stop quietly, and point stdout at devnull so that
         # flushing it at exit does not raise (and print) the same error again.

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from desktop_app import RESOURCES
+from desktop_app.catalogues import CatalogueMissing, require
 
-I18N_DIR = RESOURCES / "i18n"
 SUPPORTED = ("zh_CN", "en")
 
 _installed: list[QTranslator] = []
@@ -20,17 +19,21 @@ def pick_language(requested: str | None) -> str:
 
 
 def install(app: QCoreApplication, language: str) -> str:
+    """Install language's translators; raises CatalogueMissing when ours is not
+    there (so the caller can say so rather than print English silently)."""
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return language
-    QLocale.setDefault(QLocale(language))
+    qm, _ts = require(language)
     ours = QTranslator(app)
-    if ours.load(str(I18N_DIR / f"coop_ledger_{language}.qm")):
-        app.installTranslator(ours)
-        _installed.append(ours)
+    if not ours.load(str(qm)):
+        raise CatalogueMissing(language, [qm])
+    QLocale.setDefault(QLocale(language))
+    app.installTranslator(ours)
+    _installed.append(ours)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", qt_dir):

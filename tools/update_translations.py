@@ -4,7 +4,7 @@
     python tools/update_translations.py --check  # exit 1 if any string lacks zh_CN
 
 lupdate keeps existing translations and adds new source strings as
-"unfinished"; translate them in resources/i18n/coop_ledger_zh_CN.ts (Qt
+"unfinished"; translate them in desktop_app/resources/i18n/coop_ledger_zh_CN.ts (Qt
 Linguist or any editor), then run this again to compile the .qm.
 """
 
@@ -19,7 +19,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "i18n" / "coop_ledger_zh_CN.ts"
+TS = ROOT / "desktop_app" / "resources" / "i18n" / "coop_ledger_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 
 

@@ -1,6 +1,6 @@
 """Field labels in the languages the program speaks, read without Qt.
 
-The translations live in resources/i18n/*.ts (Qt Linguist's XML). Import maps
+The translations live in desktop_app/resources/i18n/*.ts (Qt Linguist's XML). Import maps
 headers typed in Chinese, and the command line exports Chinese headers, both
 without a QApplication, so the catalogue is read here as plain XML.
 """
@@ -9,24 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import cache
-from pathlib import Path
 
 from defusedxml import ElementTree
 
-from desktop_app import RESOURCES
-
-I18N_DIR = RESOURCES / "i18n"
+from desktop_app.catalogues import CatalogueMissing, require
 
 
 @cache
 def catalogue(language: str = "zh_CN") -> dict[tuple[str, str], str]:
-    """(context, source) → finished translation; empty if the catalogue is missing."""
-    path = Path(I18N_DIR / f"coop_ledger_{language}.ts")
+    """(context, source) → finished translation; raises CatalogueMissing when the
+    catalogue is gone or unreadable (Chinese headers would silently go unmatched)."""
+    _qm, path = require(language)
     out: dict[tuple[str, str], str] = {}
     try:
         root = ElementTree.parse(path).getroot()
     except (OSError, ElementTree.ParseError):
-        return out
+        raise CatalogueMissing(language, [path]) from None
     for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):

@@ -16,6 +16,20 @@ Your saved records are safe. Details were written to %2.</source>
 已保存的记录不受影响。详细信息已写入 %2。</translation>
     </message>
     <message>
+        <source>Translation missing</source>
+        <translation>缺少中文翻译</translation>
+    </message>
+    <message>
+        <source>The Chinese translation of the program was not found:
+%1
+
+The program will run in English. Reinstall it to get Chinese back.</source>
+        <translation>未找到本程序的中文翻译文件：
+%1
+
+程序将以英文运行。重新安装本程序即可恢复中文。</translation>
+    </message>
+    <message>
         <source>Cooperation Ledger</source>
         <translation>合作台账</translation>
     </message>
