@@ -9,9 +9,10 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app import i18n, settings
+from desktop_app import i18n, resource, settings
 from desktop_app.store import db as store_db
 
 log = logging.getLogger("desktop_app")
@@ -53,6 +54,14 @@ def install_excepthook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def program_icon() -> QIcon:
+    """The window and taskbar icon: every size of the .ico (made by tools/make_icon.py)."""
+    icon = QIcon(str(resource("icons", "coop-ledger.ico")))
+    if icon.isNull():  # a Qt without its ico image plugin
+        icon = QIcon(str(resource("icons", "coop-ledger.png")))
+    return icon
+
+
 def install_language(app: QApplication, requested: str | None) -> str:
     """The chosen language, or English with a message when its catalogue is gone:
     the program still works, and the user learns the installation is broken."""
@@ -80,6 +89,7 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
+    app.setWindowIcon(program_icon())
     log_path = setup_logging()
     install_excepthook(log_path)
     install_language(app, language or settings.get_str("language", "") or None)

@@ -26,3 +26,12 @@ def test_unexpected_error_is_logged_and_shown(qapp, monkeypatch, _own_home):
     text = log_path.read_text(encoding="utf-8")
     assert "RuntimeError: 磁盘已拔出" in text and "Traceback" in text
     assert log_path.parent == _own_home
+
+
+def test_program_icon_has_every_size(qapp):
+    from desktop_app import resource
+
+    sizes = {s.width() for s in app.program_icon().availableSizes()}
+    assert {16, 24, 32, 48, 64, 128, 256} <= sizes
+    ico = resource("icons", "coop-ledger.ico").read_bytes()
+    assert ico[:4] == b"\0\0\1\0" and int.from_bytes(ico[4:6], "little") == 7

@@ -130,8 +130,8 @@ def test_wheel_ships_the_translations(tmp_path):
     package = Path(where[0]).parent
     assert package.is_relative_to(tmp_path / "venv"), where
     assert Path(where[1]) == package / "resources"
-    for name in ("coop_ledger_zh_CN.qm", "coop_ledger_zh_CN.ts"):
-        assert (package / "resources" / "i18n" / name).is_file()
+    for name in ("i18n/coop_ledger_zh_CN.qm", "i18n/coop_ledger_zh_CN.ts", "icons/coop-ledger.ico"):
+        assert (package / "resources" / name).is_file()
 
     script = str(bin_dir / "coop-ledger")
     db, pdf, xlsx = tmp_path / "d.sqlite", tmp_path / "s.pdf", tmp_path / "s.xlsx"
