@@ -51,9 +51,36 @@ def cmd_demo(path: Path) -> int:
 BROKEN_PIPE = 141
 
 
+def usable_console() -> None:
+    """Make print() safe whatever the program was started from.
+
+    A windowed frozen build (PyInstaller console=False, pythonw) has no console:
+    sys.stdout and sys.stderr are None and any print or flush raises. A frozen
+    Windows program whose output is piped writes cp1252, and the first Chinese
+    character (合作台账 in --help) raises UnicodeEncodeError. Pipes and files
+    get UTF-8; a real terminal keeps its encoding but never raises.
+    """
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
+            continue
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding in ("utf8", "utf8sig") or not hasattr(stream, "reconfigure"):
+            continue
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors="replace")
+            else:
+                stream.reconfigure(encoding="utf-8", errors="replace")
+        except (OSError, ValueError, AttributeError):  # closed, detached or unusual stream
+            pass
+
+
 def main(argv: list[str] | None = None) -> int:
     from desktop_app.catalogues import CatalogueMissing
 
+    usable_console()
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, not at exit: a closed pipe must raise inside this try
