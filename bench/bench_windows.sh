@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The Windows build under Wine: installer and installed size, silent install
+# time, and cold starts (median of 5) of the frozen program: --version (the
+# interpreter only), --smoke (a ledger, the sample data, a sheet to PDF and
+# .xlsx, read back) and start to a visible main window. The anchor is Wine
+# starting its own cmd.exe: what any Windows program costs under Wine here.
+# Needs dist/windows/CoopLedger-*-setup.exe (packaging/windows/build.sh).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=../packaging/windows/winelib.sh
+source "$ROOT/packaging/windows/winelib.sh"
+SETUP="$(ls "$ROOT"/dist/windows/CoopLedger-*-setup.exe | head -1)"
+RUNS=5
+trap wl_cleanup EXIT
+
+median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+now() { date +%s.%N; }
+elapsed() { echo "$(now) - $1" | bc; }
+
+wl_apt wine wine64 gcc-mingw-w64-x86-64 xvfb x11-utils xdotool bc
+wl_init "$ROOT/build/windows/bench"
+INSTDIR="$WL_LOCALAPPDATA/Programs/CoopLedger"
+DATA_WIN="$WL_LOCALAPPDATA_WIN\\CoopLedger"
+
+t=$(now); wl_run 300 "$SETUP" /S; install_s=$(elapsed "$t")
+wl_run 60 "$INSTDIR/CoopLedger.exe" demo --db "$DATA_WIN\\ledger.sqlite" >/dev/null
+timeout 60 wineserver -w || true  # every start below is cold: no wineserver running
+
+cold() {  # cold CMD...: time one run after the wineserver has gone
+  timeout 60 wineserver -w || true
+  local t; t=$(now); "$@" >/dev/null; elapsed "$t"
+}
+anchor=$(for _ in $(seq $RUNS); do cold wl_run 60 cmd /c exit; done | median)
+version=$(for _ in $(seq $RUNS); do cold wl_run 60 "$INSTDIR/CoopLedger.exe" --version; done | median)
+smoke=$(for _ in $(seq $RUNS); do QT_QPA_PLATFORM=offscreen cold wl_run 300 "$INSTDIR/CoopLedger.exe" --smoke; done | median)
+
+wl_xvfb
+window_once() {
+  timeout 60 wineserver -w || true
+  local t; t=$(now)
+  ( wl_run 120 "$INSTDIR/CoopLedgerW.exe" --lang zh_CN >/dev/null ) &
+  local runner=$!
+  wl_wait_window '合作台账' 90 || { echo "no window" >&2; return 1; }
+  elapsed "$t"
+  wl_run 30 taskkill /IM CoopLedgerW.exe >/dev/null || true
+  wait "$runner" || true
+}
+window=$(for _ in $(seq $RUNS); do window_once; done | median)
+
+echo "## Windows build under Wine ($(date +%F))"
+python3 -c "import sys; sys.path.insert(0, '$ROOT'); from bench.machine import machine; print('\n'.join(machine()))"
+echo "Wine $(wine --version 2>/dev/null)"
+echo
+echo "| what | figure |"
+echo "|---|---|"
+echo "| installer $(basename "$SETUP") | $(du -m "$SETUP" | cut -f1) MB ($(stat -c %s "$SETUP") bytes) |"
+echo "| installed folder | $(du -sm "$INSTDIR" | cut -f1) MB in $(find "$INSTDIR" -type f | wc -l) files |"
+printf '| silent install | %.1f s |\n' "$install_s"
+echo "| anchor: Wine starts cmd.exe /c exit (cold, median of $RUNS) | $anchor s |"
+echo "| CoopLedger.exe --version (cold, median of $RUNS) | $version s |"
+echo "| CoopLedger.exe --smoke (cold, median of $RUNS) | $smoke s |"
+echo "| CoopLedgerW.exe start to visible main window (cold, median of $RUNS) | $window s |"

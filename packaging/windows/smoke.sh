@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Smoke test of the Windows installer under Wine: install silently, run the
+# program's self-test, start the window with Qt's real windows plugin and take
+# a screenshot, upgrade in place, uninstall. Any failure exits non-zero with
+# the reason. Usage: smoke.sh [dist/windows/CoopLedger-<version>-setup.exe]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+HERE="$ROOT/packaging/windows"
+DIST="$ROOT/dist/windows"
+# shellcheck source=winelib.sh
+source "$HERE/winelib.sh"
+
+SETUP="${1:-$(ls "$DIST"/CoopLedger-*-setup.exe 2>/dev/null | head -1)}"
+[ -f "$SETUP" ] || { echo "smoke: no installer; run packaging/windows/build.sh first" >&2; exit 1; }
+VERSION="$(basename "$SETUP" | sed -e 's/^CoopLedger-//' -e 's/-setup\.exe$//')"
+
+fail() { echo "SMOKE FAILED: $*" >&2; exit 1; }
+step() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
+trap wl_cleanup EXIT
+
+wl_apt wine wine64 gcc-mingw-w64-x86-64 xvfb x11-utils xdotool imagemagick fonts-noto-cjk bc
+
+step "fresh Wine prefix"
+wl_init "$ROOT/build/windows/smoke"
+bash "$HERE/check_no_standins.sh" "$DIST/CoopLedger"
+INSTDIR="$WL_LOCALAPPDATA/Programs/CoopLedger"
+INSTDIR_WIN="$WL_LOCALAPPDATA_WIN\\Programs\\CoopLedger"
+DATA="$WL_LOCALAPPDATA/CoopLedger"
+DATA_WIN="$WL_LOCALAPPDATA_WIN\\CoopLedger"
+START_MENU_LNK="$WL_USER_DIR/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/合作台账.lnk"
+DESKTOP_LNK="$HOME/合作台账.lnk"  # Wine links the user's Desktop to $HOME
+UNINSTALL_KEY='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\CoopLedger'
+SETTINGS_KEY='HKCU\Software\CoopLedger\CoopLedger'
+
+step "silent install (default folder)"
+wl_run 300 "$SETUP" /S || fail "setup.exe /S exited $?"
+for f in CoopLedger.exe CoopLedgerW.exe uninstall.exe _internal; do
+  [ -e "$INSTDIR/$f" ] || fail "not installed: $INSTDIR/$f"
+done
+[ -f "$START_MENU_LNK" ] || fail "no Start-menu shortcut 合作台账"
+[ -f "$DESKTOP_LNK" ] || fail "no desktop shortcut 合作台账"
+wl_run 30 reg query "$UNINSTALL_KEY" /v UninstallString | grep -q 'uninstall.exe' \
+  || fail "no Apps & features entry"
+wl_run 30 reg query "$UNINSTALL_KEY" /v DisplayVersion | grep -q "$VERSION" \
+  || fail "Apps & features does not show version $VERSION"
+bash "$HERE/check_no_standins.sh" "$INSTDIR"
+
+step "command line"
+help="$(wl_run 60 "$INSTDIR/CoopLedger.exe" --help)" || fail "CoopLedger.exe --help exited $?"
+grep -q '合作台账' <<<"$help" || fail "--help does not print 合作台账 in UTF-8: $help"
+
+step "CoopLedger.exe --smoke"
+t0=$(date +%s.%N)
+out="$(QT_QPA_PLATFORM=offscreen wl_run 300 "$INSTDIR/CoopLedger.exe" --smoke)" \
+  || fail "--smoke exited $?: $out"
+t1=$(date +%s.%N)
+echo "$out"
+grep -q '^COOP-LEDGER SMOKE OK' <<<"$out" || fail "--smoke printed no marker line"
+printf 'smoke self-test: %.1f s\n' "$(echo "$t1 - $t0" | bc)"
+
+step "the window, with Qt's windows platform plugin, on a 1366x768 screen"
+# The default ledger the shortcut opens, with the sample data (so no first-start question).
+wl_run 120 "$INSTDIR/CoopLedger.exe" demo --db "$DATA_WIN\\ledger.sqlite" || fail "demo exited $?"
+wl_xvfb
+status_file="$ROOT/build/windows/smoke/window-exit"
+rm -f "$status_file"
+t0=$(date +%s.%N)
+( wl_run 300 "$INSTDIR/CoopLedgerW.exe" --lang zh_CN >/dev/null; echo $? > "$status_file" ) &
+if ! wl_wait_window '合作台账' 90; then
+  import -window root "$DIST/smoke-window.png" 2>/dev/null || true
+  xdotool search --name . getwindowname %@ 2>/dev/null | sort -u >&2 || true
+  fail "no main window within 90 s (screenshot: dist/windows/smoke-window.png)"
+fi
+t1=$(date +%s.%N)
+printf 'start to visible window: %.1f s\n' "$(echo "$t1 - $t0" | bc)"
+sleep 3  # let it paint
+if xdotool search --onlyvisible --name '^(Error|Unexpected error|意外错误)$' >/dev/null 2>&1; then
+  import -window root "$DIST/smoke-window.png"
+  fail "an error box is showing (screenshot: dist/windows/smoke-window.png)"
+fi
+import -window root "$DIST/smoke-window.png"
+echo "screenshot: dist/windows/smoke-window.png"
+win="$(xdotool search --onlyvisible --name '合作台账' | head -1)"
+geo="$(xwininfo -id "$win")"
+x=$(awk '/Absolute upper-left X/{print $4}' <<<"$geo"); y=$(awk '/Absolute upper-left Y/{print $4}' <<<"$geo")
+w=$(awk '/Width:/{print $2}' <<<"$geo"); h=$(awk '/Height:/{print $2}' <<<"$geo")
+echo "main window: ${w}x${h} at ${x},${y}"
+[ $((x + w)) -le 1366 ] && [ $((y + h)) -le 768 ] || fail "the main window runs off a 1366x768 screen"
+wl_run 30 taskkill /IM CoopLedgerW.exe >/dev/null || true  # WM_CLOSE, as the close button
+for _ in $(seq 1 300); do [ -s "$status_file" ] && break; sleep 0.1; done
+[ -s "$status_file" ] || fail "the window did not close within 30 s"
+[ "$(cat "$status_file")" = 0 ] || fail "CoopLedgerW.exe exited $(cat "$status_file") after closing"
+[ -d "$DATA/backups" ] || fail "no backups folder after opening the ledger"
+wl_run 30 reg query "$SETTINGS_KEY" >/dev/null || fail "the window saved no settings"
+
+step "upgrade: install over itself"
+before="$(sha256sum "$DATA/ledger.sqlite" | cut -d' ' -f1)"
+backups_before="$(ls "$DATA/backups" | wc -l)"
+wl_run 300 "$SETUP" /S "/D=$INSTDIR_WIN" || fail "upgrade setup.exe exited $?"
+[ -f "$INSTDIR/CoopLedgerW.exe" ] || fail "the upgrade left no program"
+[ "$(sha256sum "$DATA/ledger.sqlite" | cut -d' ' -f1)" = "$before" ] || fail "the upgrade changed the ledger"
+[ "$(ls "$DATA/backups" | wc -l)" = "$backups_before" ] || fail "the upgrade changed the backups"
+wl_run 30 reg query "$SETTINGS_KEY" >/dev/null || fail "the upgrade removed the settings"
+wl_run 120 "$INSTDIR/CoopLedger.exe" check --db "$DATA_WIN\\ledger.sqlite" \
+  || fail "coop-ledger check failed on the ledger after the upgrade"
+
+step "silent uninstall"
+wl_run 120 "$INSTDIR/uninstall.exe" /S || fail "uninstall.exe /S exited $?"
+# The uninstaller runs on from a copy in %TEMP%: wait until it is done.
+for _ in $(seq 1 600); do [ -e "$INSTDIR/CoopLedgerW.exe" ] || break; sleep 0.1; done
+timeout 60 wineserver -w || true
+[ ! -e "$INSTDIR/CoopLedgerW.exe" ] && [ ! -e "$INSTDIR/_internal" ] || fail "the program is still installed"
+[ ! -e "$START_MENU_LNK" ] && [ ! -e "$DESKTOP_LNK" ] || fail "the uninstaller left shortcuts"
+if wl_run 30 reg query "$UNINSTALL_KEY" >/dev/null 2>&1; then fail "Apps & features still lists it"; fi
+[ "$(sha256sum "$DATA/ledger.sqlite" | cut -d' ' -f1)" = "$before" ] || fail "uninstalling changed the ledger"
+[ -d "$DATA/backups" ] || fail "uninstalling deleted the backups"
+wl_run 30 reg query "$SETTINGS_KEY" >/dev/null || fail "uninstalling removed the settings"
+
+echo
+echo "WINDOWS SMOKE TEST PASSED ($VERSION, installer $(du -m "$SETUP" | cut -f1) MB, ${SECONDS}s)"
