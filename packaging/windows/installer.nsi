@@ -34,6 +34,8 @@ VIAddVersionKey /LANG=0 "CompanyName" "Cooperation Ledger"
 !define MUI_ICON "${ICON}"
 !define MUI_UNICON "${ICON}"
 !define MUI_ABORTWARNING
+!define MUI_WELCOMEFINISHPAGE_BITMAP "wizard.bmp"  ; make_wizard_bitmap.py draws it
+!define MUI_UNWELCOMEFINISHPAGE_BITMAP "wizard.bmp"
 !define MUI_FINISHPAGE_RUN "$INSTDIR\CoopLedgerW.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "$(RunNow)"
 
