@@ -23,6 +23,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=["zh_CN", "en"], help="interface language (default: system locale)"
     )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="self-test without a window: build the sample ledger in a temporary folder, "
+        "write the Chinese summary sheet as PDF and .xlsx, read both back; exit 0 if all is well",
+    )
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="build a ledger holding the Yanggao report's sample data")
     demo.add_argument("--db", metavar="PATH", required=True, dest="demo_db", help="file to create")
@@ -32,15 +38,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cmd_demo(path: Path) -> int:
+def make_demo_ledger(path: Path) -> int:
+    """Open (creating) the ledger at path and write the sample data into it;
+    returns the records written, 0 when the sample is already there."""
     from desktop_app.records import demo, service
     from desktop_app.store.opening import open_ledger
 
     open_ledger(path)
     if service.sample_count():
+        return 0
+    return demo.load_sample_data()
+
+
+def cmd_demo(path: Path) -> int:
+    n = make_demo_ledger(path)
+    if not n:
         print(f"{path}: the sample data is already there", file=sys.stderr)
         return 1
-    n = demo.load_sample_data()
     print(f"{path}: {n} sample records written")
     return 0
 
@@ -105,6 +119,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
+    if args.smoke:
+        from desktop_app import smoke
+
+        return smoke.run()
     if args.command == "demo":
         return cmd_demo(Path(args.demo_db))
     if args.command == "report":

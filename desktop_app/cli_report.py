@@ -7,7 +7,15 @@ import datetime as dt
 import os
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app.reports.model import Sheet
+    from desktop_app.reports.paper import SheetFonts
 
 _DATE = re.compile(r"^\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?\s*$")
 
@@ -79,21 +87,10 @@ def run(args: argparse.Namespace) -> int:
     if db_path is not None and not db_path.exists():
         return _fail(f"no ledger file at {db_path}")
 
-    if sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-    ):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtGui import QGuiApplication
-
-    from desktop_app import i18n, settings
-    from desktop_app.records import audit, service
-    from desktop_app.reports.paper import PageInfo, write_pdf
-    from desktop_app.reports.xlsx import write_xlsx
+    from desktop_app.records import service
     from desktop_app.store.opening import open_ledger
 
-    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
-    i18n.install(app, i18n.pick_language(args.report_lang))
+    _app = sheet_app(args.report_lang)  # held: Qt needs it while drawing
     open_ledger(db_path)
     unit_id = record_id = None
     if args.unit:
@@ -114,26 +111,74 @@ def run(args: argparse.Namespace) -> int:
                 return _fail(f"unknown institution {wanted!r}{hint}")
             record_id = close[0][0]
     try:
-        sheet = sheets.build_sheet(
-            args.sheet,
-            period=period,
-            unit_id=unit_id,
-            record_id=record_id,
-            year=year,
-            t=lambda s: QCoreApplication.translate("Sheet", s),
+        sheet = translated_sheet(
+            args.sheet, period=period, unit_id=unit_id, record_id=record_id, year=year
         )
     except ValueError as exc:
         return _fail(str(exc))
-    organization = settings.organization_name()
-    today = dt.date.today()
     try:
-        if args.pdf:
-            pages = write_pdf(sheet, args.pdf, PageInfo(organization, today, audit.head_code()))
-            print(f"{args.pdf}: {pages} page(s)")
-        if args.xlsx:
-            footer = QCoreApplication.translate("Printing", "Page &P of &N")
-            write_xlsx(sheet, args.xlsx, organization, today, footer)
-            print(f"{args.xlsx}: {sheet.row_count} row(s)")
+        written = write_sheet(sheet, args.pdf, args.xlsx)
     except OSError as exc:
         return _fail(f"cannot write: {exc}")
+    if args.pdf:
+        print(f"{args.pdf}: {written.pages} page(s)")
+    if args.xlsx:
+        print(f"{args.xlsx}: {sheet.row_count} row(s)")
     return 0
+
+
+# What the command line and `coop-ledger --smoke` share: the smoke test checks
+# the very code a user's `coop-ledger report` runs.
+
+
+def sheet_app(language: str | None) -> QGuiApplication:
+    """The Qt application sheets are drawn with (fonts, translators); no window.
+    Raises CatalogueMissing when the language's catalogue is not installed."""
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app import i18n
+
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0]])
+    i18n.install(app, i18n.pick_language(language))
+    return app
+
+
+def translated_sheet(key: str, **kwargs) -> Sheet:
+    """sheets.build_sheet in the installed language (kwargs: period, unit_id, …)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_app.reports import sheets
+
+    return sheets.build_sheet(key, t=lambda s: QCoreApplication.translate("Sheet", s), **kwargs)
+
+
+@dataclass
+class Written:
+    pages: int  # of the PDF, 0 when none was written
+    fonts: SheetFonts  # what the PDF was drawn in
+
+
+def write_sheet(
+    sheet: Sheet, pdf: str | Path | None, xlsx: str | Path | None, today: dt.date | None = None
+) -> Written:
+    """Write the sheet as PDF and/or .xlsx with this PC's organisation name."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop_app import settings
+    from desktop_app.records import audit
+    from desktop_app.reports.paper import PageInfo, sheet_fonts, write_pdf
+    from desktop_app.reports.xlsx import write_xlsx
+
+    organization = settings.organization_name()
+    today = today or dt.date.today()
+    pages = 0
+    if pdf:
+        pages = write_pdf(sheet, pdf, PageInfo(organization, today, audit.head_code()))
+    if xlsx:
+        footer = QCoreApplication.translate("Printing", "Page &P of &N")
+        write_xlsx(sheet, xlsx, organization, today, footer)
+    return Written(pages, sheet_fonts())

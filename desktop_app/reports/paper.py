@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,15 +55,43 @@ MARGIN_MM = 15.0
 PDF_DPI = 300
 
 
-def pick_family(preferred: tuple[str, ...]) -> str:
-    installed = set(QFontDatabase.families())
+def covers_chinese(family: str) -> bool:
+    """Whether the font family has Simplified Chinese glyphs (else boxes on paper)."""
+    return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def choose_family(
+    preferred: Sequence[str], installed: Sequence[str], covers: Callable[[str], bool]
+) -> str | None:
+    """The first preferred family installed, else any installed one that covers
+    Chinese (sorted, so the choice does not depend on the font list's order)."""
+    present = set(installed)
     for family in preferred:
-        if family in installed:
+        if family in present:
             return family
-    for family in sorted(installed):  # any font that covers Chinese
-        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
-            return family
-    return QFont().family()
+    return next((f for f in sorted(present) if covers(f)), None)
+
+
+def pick_family(preferred: Sequence[str]) -> str:
+    found = choose_family(preferred, QFontDatabase.families(), covers_chinese)
+    return found or QFont().family()
+
+
+@dataclass(frozen=True)
+class SheetFonts:
+    """The families a sheet is drawn in; callers say which, and warn when it has boxes."""
+
+    body: str
+    heading: str
+
+    @property
+    def covers_chinese(self) -> bool:
+        return covers_chinese(self.body) and covers_chinese(self.heading)
+
+
+def sheet_fonts() -> SheetFonts:
+    """What paint_sheet uses (needs a QGuiApplication for the font database)."""
+    return SheetFonts(pick_family(SERIF_FAMILIES), pick_family(HEADING_FAMILIES))
 
 
 @dataclass
@@ -167,8 +196,8 @@ def page_layout(sheet: Sheet) -> QPageLayout:
 
 def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
     """Draw the sheet on a PDF writer or printer; returns the page count."""
-    body_family = pick_family(SERIF_FAMILIES)
-    heading_family = pick_family(HEADING_FAMILIES)
+    fonts = sheet_fonts()
+    body_family, heading_family = fonts.body, fonts.heading
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(QCoreApplication.translate("Paper", "Cannot write to the printer or file."))
