@@ -82,6 +82,31 @@ def install_language(app: QApplication, requested: str | None) -> str:
         return "en"
 
 
+def warn_without_chinese_font(parent=None) -> bool:
+    """Say once, at start, when no font covers Simplified Chinese: every Chinese
+    character (window, printouts, PDFs) would be an empty box. True if warned."""
+    from desktop_app.reports.paper import sheet_fonts
+
+    fonts = sheet_fonts()
+    if fonts.covers_chinese:
+        return False
+    log.warning("no font for Simplified Chinese; sheets are drawn in %s", fonts.body)
+    # The Chinese translation carries the English text as well: without a
+    # Chinese font, the Chinese half of the message is boxes too.
+    QMessageBox.warning(
+        parent,
+        QCoreApplication.translate("App", "No Chinese font"),
+        QCoreApplication.translate(
+            "App",
+            "No font for Simplified Chinese is installed on this computer, so Chinese "
+            "text in the window, on printed sheets and in PDF files shows as empty boxes.\n\n"
+            "Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; "
+            "on Linux fonts-noto-cjk) and start the program again.",
+        ),
+    )
+    return True
+
+
 def run_gui(db_path: str | None, language: str | None) -> int:
     from desktop_app.ui import ledger_actions
     from desktop_app.ui.main_window import MainWindow
@@ -104,6 +129,7 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     app.aboutToQuit.connect(safety_actions.close_current)  # releases the lock
     window = MainWindow(path)
     window.show()
+    warn_without_chinese_font(window)
     ledger_actions.offer_sample_data(window, path)
     window.reset_pages()
     return app.exec()

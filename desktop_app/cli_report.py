@@ -87,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     if db_path is not None and not db_path.exists():
         return _fail(f"no ledger file at {db_path}")
 
+    from PySide6.QtCore import QCoreApplication
+
     from desktop_app.records import service
     from desktop_app.store.opening import open_ledger
 
@@ -122,6 +124,16 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"cannot write: {exc}")
     if args.pdf:
         print(f"{args.pdf}: {written.pages} page(s)")
+        print(f"font: {font_line(written.fonts)}")
+        if not written.fonts.covers_chinese:
+            # Exit 0 all the same: the file is written, and an English sheet is fine.
+            warning = QCoreApplication.translate(
+                "ReportCli",
+                "warning: no font for Simplified Chinese is installed, so the sheet's "
+                "Chinese characters are drawn as empty boxes. Install one (SimSun comes "
+                "with Chinese Windows; on Linux: fonts-noto-cjk) and write the sheet again.",
+            )
+            print(f"coop-ledger report: {warning}", file=sys.stderr)
     if args.xlsx:
         print(f"{args.xlsx}: {sheet.row_count} row(s)")
     return 0
@@ -154,6 +166,13 @@ def translated_sheet(key: str, **kwargs) -> Sheet:
     from desktop_app.reports import sheets
 
     return sheets.build_sheet(key, t=lambda s: QCoreApplication.translate("Sheet", s), **kwargs)
+
+
+def font_line(fonts: SheetFonts) -> str:
+    """Which font a sheet was drawn in, for the line `font: …`."""
+    if fonts.heading == fonts.body:
+        return fonts.body
+    return f"{fonts.body} (headings: {fonts.heading})"
 
 
 @dataclass

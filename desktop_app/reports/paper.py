@@ -29,25 +29,29 @@ from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
 from desktop_app.reports.pagination import paginate
 from desktop_app.reports.pdf_text import mend_text_layer
 
-# Government documents use 宋体 / 黑体 / 仿宋; take them when installed.
+# Government documents use 宋体 / 黑体 / 仿宋. Windows' own fonts come first (the
+# program's users are on Windows, and these fonts have no Kangxi-radical
+# mix-up in the PDF text), then Microsoft YaHei, then the free Noto/Source Han.
 SERIF_FAMILIES = (
     "SimSun",
     "宋体",
     "FangSong",
     "仿宋",
+    "Microsoft YaHei",
+    "微软雅黑",
     "Noto Serif CJK SC",
     "Source Han Serif SC",
     "Noto Sans CJK SC",
     "Source Han Sans SC",
     "WenQuanYi Zen Hei",
-    "Microsoft YaHei",
 )
 HEADING_FAMILIES = (
     "SimHei",
     "黑体",
+    "Microsoft YaHei",
+    "微软雅黑",
     "Noto Sans CJK SC",
     "Source Han Sans SC",
-    "Microsoft YaHei",
     "WenQuanYi Zen Hei",
     "Noto Serif CJK SC",
 )

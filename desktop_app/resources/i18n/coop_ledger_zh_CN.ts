@@ -30,6 +30,22 @@ The program will run in English. Reinstall it to get Chinese back.</source>
 程序将以英文运行。重新安装本程序即可恢复中文。</translation>
     </message>
     <message>
+        <source>No Chinese font</source>
+        <translation>缺少中文字体 / No Chinese font</translation>
+    </message>
+    <message>
+        <source>No font for Simplified Chinese is installed on this computer, so Chinese text in the window, on printed sheets and in PDF files shows as empty boxes.
+
+Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; on Linux fonts-noto-cjk) and start the program again.</source>
+        <translation>本机未安装简体中文字体，窗口、打印的报表和 PDF 文件中的中文都会显示为空白方框。
+
+请安装中文字体（Windows 上为含宋体的中文补充字体，Linux 上为 fonts-noto-cjk）后重新启动本程序。
+
+No font for Simplified Chinese is installed on this computer, so Chinese text in the window, on printed sheets and in PDF files shows as empty boxes.
+
+Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; on Linux fonts-noto-cjk) and start the program again.</translation>
+    </message>
+    <message>
         <source>Cooperation Ledger</source>
         <translation>合作台账</translation>
     </message>
@@ -1893,6 +1909,13 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Remove %1 record(s) for good? A backup of the ledger is made first.</source>
         <translation>彻底删除 %1 条记录？删除前会先备份台账。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportCli</name>
+    <message>
+        <source>warning: no font for Simplified Chinese is installed, so the sheet&apos;s Chinese characters are drawn as empty boxes. Install one (SimSun comes with Chinese Windows; on Linux: fonts-noto-cjk) and write the sheet again.</source>
+        <translation>警告：未安装简体中文字体，报表中的中文会显示为空白方框。请安装中文字体（中文版 Windows 自带宋体；Linux 上安装 fonts-noto-cjk）后重新生成报表。</translation>
     </message>
 </context>
 <context>
