@@ -51,6 +51,30 @@ def make_demo_ledger(path: Path) -> int:
 
 
 def cmd_demo(path: Path) -> int:
+    from desktop_app.safety.lock import FileLock, LockHeld
+
+    # The same single-writer lock as the window and `import`: writing the
+    # sample into a ledger another copy holds would change it under its feet.
+    lock = FileLock(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock.acquire()
+    except LockHeld as exc:
+        print(
+            f"coop-ledger demo: error: {path} is open in another copy of the program: {exc}",
+            file=sys.stderr,
+        )
+        return 2
+    except OSError as exc:
+        print(f"coop-ledger demo: error: cannot open {path}: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return _write_demo(path)
+    finally:
+        lock.release()
+
+
+def _write_demo(path: Path) -> int:
     n = make_demo_ledger(path)
     if not n:
         print(f"{path}: the sample data is already there", file=sys.stderr)

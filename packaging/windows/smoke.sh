@@ -63,35 +63,59 @@ step "the window, with Qt's windows platform plugin, on a 1366x768 screen"
 wl_run 120 "$INSTDIR/CoopLedger.exe" demo --db "$DATA_WIN\\ledger.sqlite" || fail "demo exited $?"
 wl_xvfb
 status_file="$ROOT/build/windows/smoke/window-exit"
-rm -f "$status_file"
-t0=$(date +%s.%N)
-( wl_run 300 "$INSTDIR/CoopLedgerW.exe" --lang zh_CN >/dev/null; echo $? > "$status_file" ) &
-if ! wl_wait_window '合作台账' 90; then
-  import -window root "$DIST/smoke-window.png" 2>/dev/null || true
-  xdotool search --name . getwindowname %@ 2>/dev/null | sort -u >&2 || true
-  fail "no main window within 90 s (screenshot: dist/windows/smoke-window.png)"
-fi
-t1=$(date +%s.%N)
-printf 'start to visible window: %.1f s\n' "$(echo "$t1 - $t0" | bc)"
-sleep 3  # let it paint
-if xdotool search --onlyvisible --name '^(Error|Unexpected error|意外错误)$' >/dev/null 2>&1; then
-  import -window root "$DIST/smoke-window.png"
-  fail "an error box is showing (screenshot: dist/windows/smoke-window.png)"
-fi
-import -window root "$DIST/smoke-window.png"
-echo "screenshot: dist/windows/smoke-window.png"
-win="$(xdotool search --onlyvisible --name '合作台账' | head -1)"
-geo="$(xwininfo -id "$win")"
-x=$(awk '/Absolute upper-left X/{print $4}' <<<"$geo"); y=$(awk '/Absolute upper-left Y/{print $4}' <<<"$geo")
-w=$(awk '/Width:/{print $2}' <<<"$geo"); h=$(awk '/Height:/{print $2}' <<<"$geo")
-echo "main window: ${w}x${h} at ${x},${y}"
-[ $((x + w)) -le 1366 ] && [ $((y + h)) -le 768 ] || fail "the main window runs off a 1366x768 screen"
-wl_run 30 taskkill /IM CoopLedgerW.exe >/dev/null || true  # WM_CLOSE, as the close button
-for _ in $(seq 1 300); do [ -s "$status_file" ] && break; sleep 0.1; done
-[ -s "$status_file" ] || fail "the window did not close within 30 s"
-[ "$(cat "$status_file")" = 0 ] || fail "CoopLedgerW.exe exited $(cat "$status_file") after closing"
+
+open_window() {  # open_window SHOT: start the window, check it, leave it running
+  local shot="$1" t0 t1 win geo x y w h
+  rm -f "$status_file"
+  t0=$(date +%s.%N)
+  ( wl_run 300 "$INSTDIR/CoopLedgerW.exe" --lang zh_CN >/dev/null; echo $? > "$status_file" ) &
+  if ! wl_wait_window '合作台账' 90; then
+    import -window root "$shot" 2>/dev/null || true
+    xdotool search --name . getwindowname %@ 2>/dev/null | sort -u >&2 || true
+    fail "no main window within 90 s (screenshot: $shot)"
+  fi
+  t1=$(date +%s.%N)
+  printf 'start to visible window: %.1f s\n' "$(echo "$t1 - $t0" | bc)"
+  sleep 3  # let it paint
+  import -window root "$shot"
+  echo "screenshot: $shot"
+  if xdotool search --onlyvisible --name '^(Error|Unexpected error|意外错误)$' >/dev/null 2>&1; then
+    fail "an error box is showing (screenshot: $shot)"
+  fi
+  win="$(xdotool search --onlyvisible --name '合作台账' | head -1)"
+  geo="$(xwininfo -id "$win")"
+  x=$(awk '/Absolute upper-left X/{print $4}' <<<"$geo"); y=$(awk '/Absolute upper-left Y/{print $4}' <<<"$geo")
+  w=$(awk '/Width:/{print $2}' <<<"$geo"); h=$(awk '/Height:/{print $2}' <<<"$geo")
+  echo "main window: ${w}x${h} at ${x},${y}"
+  [ "$x" -ge 0 ] && [ "$y" -ge 0 ] && [ $((x + w)) -le 1366 ] && [ $((y + h)) -le 768 ] \
+    || fail "the main window runs off a 1366x768 screen (screenshot: $shot)"
+}
+
+close_window() {  # WM_CLOSE, as the close button does; it must exit 0
+  wl_run 30 taskkill /IM CoopLedgerW.exe >/dev/null || true
+  for _ in $(seq 1 300); do [ -s "$status_file" ] && break; sleep 0.1; done
+  [ -s "$status_file" ] || fail "the window did not close within 30 s"
+  [ "$(cat "$status_file")" = 0 ] || fail "CoopLedgerW.exe exited $(cat "$status_file") after closing"
+}
+
+open_window "$DIST/smoke-window.png"
+# Windows file semantics: the window holds the ledger (msvcrt lock), so a
+# command that would write to it is refused with the holder's name.
+printf 'name\n锁定测试大学\n' > "$HOME/lock-test.csv"
+locked="$(wl_run 60 "$INSTDIR/CoopLedger.exe" import institution "$(winepath -w "$HOME/lock-test.csv")" \
+          --lang en --db "$DATA_WIN\\ledger.sqlite")" && fail "import wrote to a ledger the window holds"
+grep -q 'open in another copy' <<<"$locked" || fail "no 'open in another copy' message: $locked"
+echo "lock: a second writer is refused while the window is open"
+close_window
 [ -d "$DATA/backups" ] || fail "no backups folder after opening the ledger"
 wl_run 30 reg query "$SETTINGS_KEY" >/dev/null || fail "the window saved no settings"
+
+step "the window again at 150 % scaling (144 dpi), with the size saved at 100 %"
+wl_run 30 reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 144 /f >/dev/null
+timeout 60 wineserver -w || true  # Wine reads the DPI when its server starts
+open_window "$DIST/smoke-window-150.png"
+close_window
+wl_run 30 reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 96 /f >/dev/null
 
 step "upgrade: install over itself"
 before="$(sha256sum "$DATA/ledger.sqlite" | cut -d' ' -f1)"
