@@ -18,7 +18,8 @@ now() { date +%s.%N; }
 elapsed() { echo "$(now) - $1" | bc; }
 
 wl_apt wine wine64 gcc-mingw-w64-x86-64 xvfb x11-utils xdotool bc
-wl_init "$ROOT/build/windows/bench"
+wl_xvfb  # before Wine starts its desktop process (see smoke.sh)
+wl_init bench
 INSTDIR="$WL_LOCALAPPDATA/Programs/CoopLedger"
 DATA_WIN="$WL_LOCALAPPDATA_WIN\\CoopLedger"
 
@@ -34,7 +35,6 @@ anchor=$(for _ in $(seq $RUNS); do cold wl_run 60 cmd /c exit; done | median)
 version=$(for _ in $(seq $RUNS); do cold wl_run 60 "$INSTDIR/CoopLedger.exe" --version; done | median)
 smoke=$(for _ in $(seq $RUNS); do QT_QPA_PLATFORM=offscreen cold wl_run 300 "$INSTDIR/CoopLedger.exe" --smoke; done | median)
 
-wl_xvfb
 window_once() {
   timeout 60 wineserver -w || true
   local t; t=$(now)

@@ -20,17 +20,9 @@ export PIP_ROOT_USER_ACTION=ignore PIP_DISABLE_PIP_VERSION_CHECK=1
 log() { printf '\n== %s (%ss)\n' "$*" "$SECONDS"; }
 
 log "system packages"
-APT_PACKAGES=(wine wine64 nsis osslsigncode unzip ca-certificates gcc-mingw-w64-x86-64)
-missing=()
-for pkg in "${APT_PACKAGES[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
-done
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# shellcheck source=winelib.sh
+source "$HERE/winelib.sh"
+wl_apt wine wine64 nsis osslsigncode unzip ca-certificates gcc-mingw-w64-x86-64
 
 VERSION="$(python3 -c 'import tomllib;print(tomllib.load(open("pyproject.toml","rb"))["project"]["version"])')"
 echo "version $VERSION"
@@ -77,21 +69,31 @@ WIN_PIP=(python3 -m pip install -q --no-compile --disable-pip-version-check
          --only-binary=:all: --platform win_amd64 --python-version 3.11 --implementation cp
          --target "$PY/Lib/site-packages")
 "${WIN_PIP[@]}" --no-deps --require-hashes -r "$HERE/requirements.txt"
-# setuptools stages the wheel in build/lib: a file deleted from the package
-# would otherwise live on there and ship.
-rm -rf "$WORK/wheel" "$ROOT/build/lib" "$ROOT"/build/bdist.*
-python3 -m pip wheel -q --no-deps --disable-pip-version-check -w "$WORK/wheel" "$ROOT"
+# The wheel is built from a copy of the files git knows (committed or not,
+# never ignored): setuptools stages it in build/lib, where a file deleted from
+# the package would live on and ship, and it must not walk build/ or dist/.
+rm -rf "$WORK/wheel" "$WORK/src"
+mkdir -p "$WORK/src"
+python3 - "$ROOT" "$WORK/src" <<'PY'
+import shutil, subprocess, sys
+from pathlib import Path
+root, dest = Path(sys.argv[1]), Path(sys.argv[2])
+listing = subprocess.run(
+    ["git", "-C", str(root), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+    capture_output=True, check=True).stdout.decode()
+for name in filter(None, listing.split("\0")):
+    if (root / name).is_file():
+        (dest / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / name, dest / name)
+PY
+python3 -m pip wheel -q --no-deps -w "$WORK/wheel" "$WORK/src"
 "${WIN_PIP[@]}" --no-deps "$WORK"/wheel/coop_ledger-*.whl
 
 log "Wine prefix"
-export WINEPREFIX="$WORK/wineprefix" WINEDEBUG=-all WINEARCH=win64
-# No Mono/Gecko install prompts; the stand-in mscms.dll instead of Wine's.
-export WINEDLLOVERRIDES="mscoree,mshtml=;mscms=n"
-rm -rf "$WINEPREFIX"
-timeout 300 wineboot --init </dev/null 2>&1 | grep -v -e rundll32 -e 'configuration' || true
-# PyInstaller imports Qt to find its plugins: Qt6Core needs icuuc.dll, which
-# Wine 8 lacks. The stand-ins live in the prefix only, never in the build.
-bash "$HERE/wine-standins/install.sh" "$WINEPREFIX"
+# A fresh prefix each build. PyInstaller imports Qt to find its plugins, and
+# Qt6Core needs icuuc.dll, which Wine 8 lacks: wl_init puts the stand-ins in
+# the prefix's system32 (never in the build; checked below).
+wl_init build
 
 log "PyInstaller under Wine"
 python3 "$HERE/version_info.py" "$VERSION" "$WORK/version_info.txt"

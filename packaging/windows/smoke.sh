@@ -21,7 +21,10 @@ trap wl_cleanup EXIT
 wl_apt wine wine64 gcc-mingw-w64-x86-64 xvfb x11-utils xdotool imagemagick fonts-noto-cjk bc
 
 step "fresh Wine prefix"
-wl_init "$ROOT/build/windows/smoke"
+# The display first: Wine's desktop process starts with the first program and
+# keeps the display it found, so a window opened later needs it from the start.
+wl_xvfb
+wl_init smoke
 bash "$HERE/check_no_standins.sh" "$DIST/CoopLedger"
 INSTDIR="$WL_LOCALAPPDATA/Programs/CoopLedger"
 INSTDIR_WIN="$WL_LOCALAPPDATA_WIN\\Programs\\CoopLedger"
@@ -61,8 +64,7 @@ printf 'smoke self-test: %.1f s\n' "$(echo "$t1 - $t0" | bc)"
 step "the window, with Qt's windows platform plugin, on a 1366x768 screen"
 # The default ledger the shortcut opens, with the sample data (so no first-start question).
 wl_run 120 "$INSTDIR/CoopLedger.exe" demo --db "$DATA_WIN\\ledger.sqlite" || fail "demo exited $?"
-wl_xvfb
-status_file="$ROOT/build/windows/smoke/window-exit"
+status_file="$WL_DIR/window-exit"
 
 open_window() {  # open_window SHOT: start the window, check it, leave it running
   local shot="$1" t0 t1 win geo x y w h

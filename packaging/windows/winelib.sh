@@ -3,6 +3,10 @@
 # shellcheck shell=bash
 
 WL_HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# Prefixes live outside the checkout: a prefix's dosdevices/z: links to /, and
+# anything that walks the repository (setuptools' package search, pip install
+# -e) would follow it into the whole file system.
+WL_ROOT="${COOP_LEDGER_WINE_ROOT:-/tmp/coop-ledger-wine}"
 
 wl_apt() {  # wl_apt PKG...: install the Debian packages that are missing
   local missing=() pkg
@@ -14,8 +18,9 @@ wl_apt() {  # wl_apt PKG...: install the Debian packages that are missing
   fi
 }
 
-wl_init() {  # wl_init DIR: a new prefix in DIR/prefix, HOME in DIR/home (Wine links Desktop there)
-  local dir="$1"
+wl_init() {  # wl_init NAME: a new prefix in $WL_ROOT/NAME/prefix, HOME beside it (Wine links Desktop there)
+  local dir="$WL_ROOT/$1"
+  WL_DIR="$dir"
   rm -rf "$dir"
   mkdir -p "$dir/home"
   export HOME="$dir/home" WINEPREFIX="$dir/prefix" WINEARCH=win64 WINEDEBUG=-all
