@@ -114,7 +114,7 @@ wl_run 30 reg query "$SETTINGS_KEY" >/dev/null || fail "the window saved no sett
 
 step "the window again at 150 % scaling (144 dpi), with the size saved at 100 %"
 wl_run 30 reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 144 /f >/dev/null
-timeout 60 wineserver -w || true  # Wine reads the DPI when its server starts
+wl_restart_server  # Wine reads the DPI when its services start
 open_window "$DIST/smoke-window-150.png"
 close_window
 wl_run 30 reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 96 /f >/dev/null
@@ -133,8 +133,11 @@ wl_run 120 "$INSTDIR/CoopLedger.exe" check --db "$DATA_WIN\\ledger.sqlite" \
 step "silent uninstall"
 wl_run 120 "$INSTDIR/uninstall.exe" /S || fail "uninstall.exe /S exited $?"
 # The uninstaller runs on from a copy in %TEMP%: wait until it is done.
-for _ in $(seq 1 600); do [ -e "$INSTDIR/CoopLedgerW.exe" ] || break; sleep 0.1; done
-timeout 60 wineserver -w || true
+uninstalled() {
+  [ ! -e "$INSTDIR/uninstall.exe" ] && [ ! -e "$DESKTOP_LNK" ] \
+    && ! wl_run 30 reg query "$UNINSTALL_KEY" >/dev/null 2>&1
+}
+for _ in $(seq 1 120); do uninstalled && break; sleep 0.5; done
 [ ! -e "$INSTDIR/CoopLedgerW.exe" ] && [ ! -e "$INSTDIR/_internal" ] || fail "the program is still installed"
 [ ! -e "$START_MENU_LNK" ] && [ ! -e "$DESKTOP_LNK" ] || fail "the uninstaller left shortcuts"
 if wl_run 30 reg query "$UNINSTALL_KEY" >/dev/null 2>&1; then fail "Apps & features still lists it"; fi

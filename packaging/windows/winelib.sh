@@ -28,9 +28,23 @@ wl_init() {  # wl_init NAME: a new prefix in $WL_ROOT/NAME/prefix, HOME beside i
   unset QT_QPA_PLATFORM
   timeout 300 wineboot --init </dev/null 2>&1 | grep -v -e rundll32 -e configuration || true
   bash "$WL_HERE/wine-standins/install.sh" "$WINEPREFIX" >/dev/null
+  wl_restart_server
   WL_USER_DIR="$WINEPREFIX/drive_c/users/$(whoami)"
   WL_LOCALAPPDATA="$WL_USER_DIR/AppData/Local"
   WL_LOCALAPPDATA_WIN="C:\\users\\$(whoami)\\AppData\\Local"
+}
+
+wl_restart_server() {
+  # A persistent wineserver started on its own, with no pipe of ours as its
+  # stdout: one started by a program inherits that program's output pipe, and
+  # the `| cat` in wl_run would then wait for the server, not the program.
+  # Restarting also makes Wine read the DPI anew.
+  wineserver -k 2>/dev/null || true
+  timeout 60 wineserver -w || true
+  wineserver -p </dev/null >/dev/null 2>&1
+  # Wine's services (winedevice.exe …) start with the first program and keep
+  # its stdout too: start them here, on /dev/null.
+  timeout 120 wineboot </dev/null >/dev/null 2>&1 || true
 }
 
 wl_run() {  # wl_run SECONDS EXE ARGS...: output piped (a file as stdout fails under Wine)
