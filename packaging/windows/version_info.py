@@ -6,6 +6,7 @@ Explorer's Properties > Details shows these strings.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -36,8 +37,8 @@ def numeric(version: str) -> tuple[int, int, int, int]:
     """0.1.0 → (0, 1, 0, 0); a suffix such as 'rc1' is dropped, Windows wants four numbers."""
     parts: list[int] = []
     for piece in version.split(".")[:4]:
-        digits = "".join(ch for ch in piece if ch.isdigit()) or "0"
-        parts.append(int(digits))
+        match = re.match(r"\d+", piece)  # 3rc1 → 3: only the leading number counts
+        parts.append(int(match.group()) if match else 0)
     while len(parts) < 4:
         parts.append(0)
     return tuple(parts)  # type: ignore[return-value]
