@@ -123,11 +123,40 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(out, key=lambda b: b.made_at, reverse=True)
 
 
+# A backup in progress is written as NAME.sqlite.part (SQLite adds
+# NAME.sqlite.part-journal while it writes). One left older than this was cut
+# short by a kill or a power cut: no backup of a county ledger takes this long.
+STALE_PART_AGE = dt.timedelta(minutes=10)
+
+
+def remove_stale_parts(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
+    """Delete this ledger's unfinished backups left by a killed backup."""
+    folder = backup_dir_for(db_path)
+    if not folder.is_dir():
+        return []
+    cutoff = ((now or dt.datetime.now()) - STALE_PART_AGE).timestamp()
+    removed = []
+    for pattern in ("*.sqlite.part", "*.sqlite.part-journal", "*.sqlite.part-wal"):
+        for p in folder.glob(f"{db_path.stem}-{pattern}"):
+            stem = p.name[len(db_path.stem) :].split(".sqlite.part", 1)[0] + ".sqlite"
+            if not _NAME.fullmatch(stem):
+                continue  # another ledger whose name starts like this one's
+            try:
+                if p.stat().st_mtime < cutoff:
+                    p.unlink()
+                    removed.append(p)
+            except OSError:
+                continue
+    return removed
+
+
 def daily_backup(
     db_path: Path, today: dt.date | None = None, keep: tuple[int, int, int] = (7, 4, 12)
 ) -> Path | None:
     """Back up on open, at most once a day; then thin out old backups
-    (keep = how many daily, weekly and monthly ones stay)."""
+    (keep = how many daily, weekly and monthly ones stay). Unfinished backups
+    a kill left behind are removed first."""
+    remove_stale_parts(db_path)
     today = today or dt.date.today()
     if any(b.made_at.date() == today for b in list_backups(db_path)):
         return None

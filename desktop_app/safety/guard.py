@@ -42,6 +42,9 @@ class OpenedLedger:
             self.lock = None
 
 
+EMPTY_FILE = "the file is empty (0 bytes)"
+
+
 def writable(path: Path) -> bool:
     if path.exists():
         return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
@@ -59,10 +62,16 @@ def open_guarded(
     keep: how many daily, weekly and monthly backups the rotation keeps.
     """
     path = Path(path)
-    if path.exists() and path.stat().st_size > 0:
-        problems = integrity.check_file(path)
-        if problems:
-            raise DamagedFile(path, problems)
+    if path.exists():
+        if path.stat().st_size > 0:
+            problems = integrity.check_file(path)
+            if problems:
+                raise DamagedFile(path, problems)
+        elif newest_good_backup(path) is not None:
+            # An empty file where a ledger with backups was: emptied by a
+            # failed copy or a sync tool, not a new ledger. Opening it as new
+            # would offer the sample data and hide the backups.
+            raise DamagedFile(path, [EMPTY_FILE])
     read_only = read_only or not writable(path)
     lock = None
     if not read_only:

@@ -15,6 +15,7 @@ import os
 import re
 import socket
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,8 +61,19 @@ class LockHeld(Exception):
         self.holder = holder
 
 
+def real_path(db_path: Path) -> Path:
+    """The ledger's one name: symlinks followed, and on Windows the spelling
+    (case, 8.3 short names, drive letter) the file system keeps. Two copies
+    opening one file by two names must meet at one lock."""
+    try:
+        return Path(os.path.realpath(db_path))
+    except (OSError, ValueError):
+        return Path(db_path).absolute()
+
+
 def lock_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".lock")
+    real = real_path(db_path)
+    return real.with_name(real.name + ".lock")
 
 
 def _try_os_lock(fh) -> bool:
@@ -91,8 +103,23 @@ def read_holder(db_path: Path) -> Holder | None:
     try:
         data = json.loads(lock_path(db_path).read_text(encoding="utf-8"))
         return Holder(data["host"], data["user"], int(data["pid"]), data["since"])
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+# How long a copy that lost the race waits for the winner to write its name:
+# the winner takes the OS lock first and writes a moment later.
+HOLDER_WAIT_S = 2.0
+UNKNOWN = Holder("?", "?", 0, "?")
+
+
+def _wait_for_holder(db_path: Path, timeout: float = HOLDER_WAIT_S) -> Holder:
+    deadline = time.monotonic() + timeout
+    while True:
+        holder = read_holder(db_path)
+        if holder is not None or time.monotonic() >= deadline:
+            return holder or UNKNOWN
+        time.sleep(0.02)
 
 
 class FileLock:
@@ -108,15 +135,14 @@ class FileLock:
             fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held open on purpose)
             if not _try_os_lock(fh):
                 fh.close()
-                holder = read_holder(self.db_path) or Holder("?", "?", 0, "?")
-                raise LockHeld(holder)
+                raise LockHeld(_wait_for_holder(self.db_path))
             # A holder releasing at this moment unlinks the file we just locked;
             # a lock on an unlinked file protects nothing, so lock the new one.
             if _same_file(fh, self.path):
                 break
             fh.close()
         else:
-            raise LockHeld(read_holder(self.db_path) or Holder("?", "?", 0, "?"))
+            raise LockHeld(_wait_for_holder(self.db_path))
         try:
             user = getpass.getuser()
         except Exception:

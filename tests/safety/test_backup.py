@@ -233,3 +233,33 @@ def test_migration_backup_restores_to_the_old_file(tmp_path):
     finally:
         store_db.close()
     assert [b.reason for b in backup.list_backups(path)].count("pre-migration") == 2
+
+
+def test_unfinished_backups_a_kill_left_are_removed_on_the_next_open(make, ledger):
+    """A kill during a backup leaves NAME.sqlite.part and its -journal; the next
+    open removes them, but not a backup still being written, nor another
+    ledger's files."""
+    import os
+
+    make("unit", name="县委组织部")
+    store_db.close()
+    folder = backup.backup_dir_for(ledger)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = ledger.stem
+    killed = [
+        folder / f"{stem}-20261128-101010-daily.sqlite.part",
+        folder / f"{stem}-20261128-101010-daily.sqlite.part-journal",
+    ]
+    in_progress = folder / f"{stem}-20261129-090000-manual.sqlite.part"
+    other_ledger = folder / f"{stem}-2023-20261128-101010-daily.sqlite.part"
+    an_hour_ago = (dt.datetime.now() - dt.timedelta(hours=1)).timestamp()
+    for p in (*killed, in_progress, other_ledger):
+        p.write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    for p in (*killed, other_ledger):
+        os.utime(p, (an_hour_ago, an_hour_ago))
+
+    opened = open_guarded(ledger)
+    opened.close()
+    assert not any(p.exists() for p in killed)
+    assert in_progress.exists() and other_ledger.exists()
+    assert [b.reason for b in backup.list_backups(ledger)] == ["daily"]  # a real one was made

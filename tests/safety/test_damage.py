@@ -99,3 +99,28 @@ def test_cli_restore_over_a_damaged_ledger(damaged, capsys):
     assert f"restored from {made}" in out and "ledger.sqlite.damaged" in out
     assert "unit 200" in out
     assert cli.main(["check", "--db", str(path)]) == 0
+
+
+def test_an_emptied_ledger_with_backups_is_damaged_not_new(make, ledger):
+    """A 0-byte file where a ledger with backups was is set aside and the
+    newest good backup offered, not opened as a new empty ledger."""
+    make("unit", name="县委组织部")
+    store_db.close()
+    made = backup.backup_before(ledger, "manual")
+    ledger.write_bytes(b"")
+    with pytest.raises(DamagedFile) as damaged:
+        open_guarded(ledger)
+    assert damaged.value.problems == ["the file is empty (0 bytes)"]
+    assert newest_good_backup(ledger).path == made
+    assert not lock_path(ledger).exists()  # refused before the lock was taken
+
+
+def test_an_empty_file_without_backups_opens_as_a_new_ledger(tmp_path):
+    path = tmp_path / "new.sqlite"
+    path.write_bytes(b"")
+    opened = open_guarded(path)
+    try:
+        assert count_rows(path, "unit") == 0
+    finally:
+        opened.close()
+        store_db.close()

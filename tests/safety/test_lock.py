@@ -228,3 +228,50 @@ def test_no_attachment_is_copied_into_a_read_only_ledger(tmp_path):
     finally:
         store_db.close()
     assert not (tmp_path / "ro-files").exists() or not any((tmp_path / "ro-files").iterdir())
+
+
+def test_one_file_by_two_names_meets_one_lock(closed_ledger, tmp_path):
+    """A symlink (on Windows: another spelling of the path) is the same ledger."""
+    other_name = tmp_path / "elsewhere" / "same-ledger.sqlite"
+    other_name.parent.mkdir()
+    other_name.symlink_to(closed_ledger)
+    first = FileLock(closed_ledger)
+    first.acquire()
+    try:
+        with pytest.raises(LockHeld) as held:
+            FileLock(other_name).acquire()
+        assert held.value.holder.pid == os.getpid()
+    finally:
+        first.release()
+    # Released under one name, it can be taken under the other.
+    second = FileLock(other_name)
+    second.acquire()
+    assert second.held
+    second.release()
+
+
+def test_a_copy_that_loses_the_race_waits_for_the_winners_name(closed_ledger):
+    """The winner takes the OS lock first and writes its name a moment later;
+    the loser must not report "?@? (pid 0)" in between."""
+    import json
+    import threading
+
+    fh = open(lock_path(closed_ledger), "a+", encoding="utf-8")  # noqa: SIM115
+    try:
+        assert lock._try_os_lock(fh)  # the winner, before it has written anything
+        holder = {"host": "办公室电脑", "user": "张三", "pid": 4242, "since": "2026-11-29T09:00:00"}
+
+        def write_name_late() -> None:
+            fh.seek(0)
+            fh.truncate()
+            fh.write(json.dumps(holder, ensure_ascii=False))
+            fh.flush()
+
+        timer = threading.Timer(0.3, write_name_late)
+        timer.start()
+        with pytest.raises(LockHeld) as held:
+            FileLock(closed_ledger).acquire()
+        timer.join()
+        assert held.value.holder == lock.Holder("办公室电脑", "张三", 4242, "2026-11-29T09:00:00")
+    finally:
+        fh.close()
