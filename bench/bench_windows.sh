@@ -47,6 +47,10 @@ anchor=$(for _ in $(seq $RUNS); do timed wl_run 60 cmd /c exit; done | median)
 version=$(for _ in $(seq $RUNS); do timed wl_run 60 "$INSTDIR/CoopLedger.exe" --version; done | median)
 smoke=$(for _ in $(seq $RUNS); do QT_QPA_PLATFORM=offscreen timed wl_run 300 "$INSTDIR/CoopLedger.exe" --smoke; done | median)
 window=$(for _ in $(seq $RUNS); do window_once; done | median)
+# The second anchor: the same self-test of the checkout, natively on Linux.
+native_smoke=$(for _ in $(seq $RUNS); do
+  (cd "$ROOT" && QT_QPA_PLATFORM=offscreen HOME=/tmp timed python3 -m desktop_app --smoke)
+done | median)
 
 echo "## Windows build under Wine ($(date +%F))"
 python3 -c "import sys; sys.path.insert(0, '$ROOT'); from bench.machine import machine; print('\n'.join(machine()))"
@@ -61,4 +65,5 @@ echo "| anchor: Wine runs cmd.exe /c exit (warm Wine, median of $RUNS) | $anchor
 echo "| CoopLedger.exe --version (warm Wine, median of $RUNS) | $version s |"
 echo "| CoopLedger.exe --smoke (warm Wine, median of $RUNS) | $smoke s |"
 echo "| CoopLedgerW.exe start to visible main window (warm Wine, median of $RUNS) | $window s |"
-echo "| the same, first start after Wine was stopped (one run) | $first_window s |"
+printf '| the same, first start after Wine was stopped (one run) | %.2f s |\n' "$first_window"
+echo "| anchor: python3 -m desktop_app --smoke natively on Linux (median of $RUNS) | $native_smoke s |"

@@ -77,11 +77,9 @@ def run(args: argparse.Namespace) -> int:
         broken = audit.verify()
         total = m.AuditEntry.select().count()
         if broken is not None:
-            entry = m.AuditEntry.get_by_id(broken)
             print(
                 f"{db}: the change history is broken at entry {broken} "
-                f"({entry.at} {entry.operator} {entry.action} {entry.record_type} #{entry.record_id}); "
-                "it was changed outside the program"
+                f"({audit.describe_entry(broken)}); it was changed outside the program"
             )
             return 1
         print(f"{db}: {total} entries, chain intact, head {audit.head_code()}")

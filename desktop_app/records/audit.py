@@ -138,26 +138,91 @@ def snapshot_text(values: dict[str, str]) -> str:
     return json.dumps({k: v for k, v in values.items() if v}, ensure_ascii=False)
 
 
+# The entry's text columns, read as bytes: a row changed behind the program's
+# back may hold invalid UTF-8, which Python's sqlite3 cannot even read as text.
+_TEXT_COLUMNS = (
+    "at",
+    "operator",
+    "action",
+    "record_type",
+    "title",
+    "field",
+    "old_value",
+    "new_value",
+    "prev_hash",
+    "hash",
+)
+
+
+class _Unreadable(Exception):
+    """A value the program could never have written there."""
+
+
+def _text(raw: bytes | None) -> str | None:
+    if raw is None:
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _Unreadable from exc
+
+
+def _raw_entries(where: str = "", params: tuple = ()):
+    table = m.AuditEntry._meta.table_name
+    cols = ", ".join(f'CAST("{c}" AS BLOB)' for c in _TEXT_COLUMNS)
+    sql = f'SELECT id, record_id, {cols} FROM "{table}" {where} ORDER BY id'
+    return m.AuditEntry._meta.database.execute_sql(sql, params)
+
+
 def verify() -> int | None:
-    """Id of the first entry whose hash or link is wrong, or None if the chain holds."""
+    """Id of the first entry whose hash or link is wrong, or None if the chain holds.
+
+    Never raises on a damaged row (invalid UTF-8, a word where a number was):
+    such a row is where the chain breaks.
+    """
     prev = GENESIS
-    query = m.AuditEntry.select().order_by(m.AuditEntry.id).iterator()
-    for row in query:
+    for entry_id, record_id, *raw in _raw_entries():
+        try:
+            values = dict(zip(_TEXT_COLUMNS, map(_text, raw), strict=True))
+            if not isinstance(record_id, int):
+                raise _Unreadable
+            at = m.AuditEntry.at.python_value(values["at"])
+        except (_Unreadable, ValueError, TypeError):
+            return entry_id
         e = {
-            "at": row.at.isoformat(sep=" ") if isinstance(row.at, dt.datetime) else str(row.at),
-            "operator": row.operator,
-            "action": row.action,
-            "record_type": row.record_type,
-            "record_id": row.record_id,
-            "title": row.title,
-            "field": row.field,
-            "old_value": row.old_value,
-            "new_value": row.new_value,
+            "at": at.isoformat(sep=" ") if isinstance(at, dt.datetime) else str(at),
+            "operator": values["operator"],
+            "action": values["action"],
+            "record_type": values["record_type"],
+            "record_id": record_id,
+            "title": values["title"],
+            "field": values["field"],
+            "old_value": values["old_value"],
+            "new_value": values["new_value"],
         }
-        if row.prev_hash != prev or row.hash != _digest(prev, e):
-            return row.id
-        prev = row.hash
+        if values["prev_hash"] != prev or values["hash"] != _digest(prev, e):
+            return entry_id
+        prev = values["hash"]
     return None
+
+
+def describe_entry(entry_id: int) -> str:
+    """'<time> <operator> <action> <type> #<id>' of one entry, readable even when
+    the row is damaged (undecodable bytes shown as �)."""
+    rows = list(_raw_entries("WHERE id = ?", (entry_id,)))
+    if not rows:
+        return f"#{entry_id}"
+    _id, record_id, *raw = rows[0]
+    values = {
+        c: (v.decode("utf-8", errors="replace") if v is not None else "")
+        for c, v in zip(_TEXT_COLUMNS, raw, strict=True)
+    }
+    if isinstance(record_id, bytes):
+        record_id = record_id.decode("utf-8", errors="replace")
+    return (
+        f"{values['at']} {values['operator']} {values['action']} "
+        f"{values['record_type']} #{record_id}"
+    )
 
 
 def head_code() -> str:

@@ -83,3 +83,42 @@ def test_audit_verify_finds_a_deleted_entry(make, ledger, capsys):
 def test_audit_verify_of_a_missing_file(tmp_path, capsys):
     assert cli.main(["audit", "verify", "--db", str(tmp_path / "nope.sqlite")]) == 2
     assert "no ledger file at" in capsys.readouterr().err
+
+
+def test_audit_verify_names_the_entry_for_any_single_byte_change(make, ledger, capsys):
+    """A byte changed anywhere in a log row (invalid UTF-8, a word where a number
+    was) is reported as the broken entry with exit 1, never a traceback."""
+    import random
+    import shutil
+
+    for i in range(4):
+        make("institution", name=f"测试大学{i}", short_name=f"测{i}")
+    store_db.close()
+    table = m.AuditEntry._meta.table_name
+    con = sqlite3.connect(ledger)
+    ids = [r[0] for r in con.execute(f'SELECT id FROM "{table}" ORDER BY id')]
+    con.close()
+    columns = ["at", "operator", "action", "record_type", "record_id", "title"]
+    columns += ["field", "old_value", "new_value", "prev_hash", "hash"]
+    rng = random.Random(12)
+    pristine = ledger.with_name("pristine.sqlite")
+    shutil.copy(ledger, pristine)
+    for trial in range(120):
+        shutil.copy(pristine, ledger)
+        entry, column = rng.choice(ids), rng.choice(columns)
+        con = sqlite3.connect(ledger)
+        raw = (
+            con.execute(
+                f'SELECT CAST("{column}" AS BLOB) FROM "{table}" WHERE id = ?', (entry,)
+            ).fetchone()[0]
+            or b"x"
+        )
+        pos = rng.randrange(len(raw))
+        changed = raw[:pos] + bytes([raw[pos] ^ (1 << rng.randrange(8))]) + raw[pos + 1 :]
+        con.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE id = ?', (changed, entry))
+        con.commit()
+        con.close()
+        assert cli.main(["audit", "verify", "--db", str(ledger)]) == 1, (trial, column)
+        out = capsys.readouterr().out
+        assert f"broken at entry {entry} " in out, (trial, column, changed, out)
+        store_db.close()
