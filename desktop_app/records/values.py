@@ -11,6 +11,16 @@ from pypinyin import Style, lazy_pinyin
 from desktop_app.records.specs import MULTI_SEPARATOR
 
 _SPACES = re.compile(r"\s+")
+# Never meant as text: control characters other than tab, newline and carriage
+# return (Excel refuses them: one in a ledger made every .xlsx export of its
+# record type fail), and the bidi overrides that make text display in another
+# order than it is stored (a name or a phone number that reads differently).
+HOSTILE_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_hostile(text: str) -> str:
+    """text without control characters and bidi overrides."""
+    return HOSTILE_CHARACTERS.sub("", text)
 
 
 def clean_text(value: object) -> str:
@@ -22,7 +32,7 @@ def clean_text(value: object) -> str:
     # printable), no double space, nothing to trim.
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    text = text.replace("\u3000", " ").replace("\xa0", " ")
+    text = strip_hostile(text).replace("\u3000", " ").replace("\xa0", " ")
     return _SPACES.sub(" ", text).strip() if "\n" not in text else text.strip()
 
 

@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from desktop_app.records.values import strip_hostile
 from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
 
 _THIN = Side(style="thin", color="000000")
@@ -24,7 +25,11 @@ CHARS_PER_WIDTH_UNIT = 9  # relative width 1.0 ≈ 9 characters
 
 
 def safe_text(value: str) -> str:
-    """Text that Excel would run as a formula gets a leading apostrophe-like quote."""
+    """Text Excel takes as it is: characters it refuses are dropped (a ledger
+    from before they were stopped at the door may hold them), and text that
+    Excel would run as a formula gets a leading apostrophe-like quote."""
+    if not value.isprintable():
+        value = strip_hostile(value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 

@@ -302,3 +302,40 @@ def test_round_trip_with_english_headers_and_missing_links_created(tmp_path, fil
         "unit": ["县农业农村局", "县委组织部（人才办）"],
     }
     assert snapshot("activity") == before
+
+
+HOSTILE = "\x00\x07\x1b\x7f\u202e\u2066"
+
+
+def test_control_characters_and_bidi_overrides_are_stopped_at_the_door(tmp_path, make):
+    """From a form (service.save) and from an import, they never reach the ledger."""
+    from desktop_app.store import models as m
+
+    rid = make("institution", name="中北\x07大学", short_name="中\u202e北", phone="0351\x00-1234")
+    row = m.Institution.get_by_id(rid)
+    assert (row.name, row.short_name, row.phone) == ("中北大学", "中北", "0351-1234")
+
+    path = tmp_path / "院校.csv"
+    path.write_text("名称,简称\n山西\x1b农业\u2066大学,山西\x7f农大\n", encoding="utf-8")
+    _plan, result = import_file("institution", path)
+    assert result.imported == 1
+    assert m.Institution.get(m.Institution.short_name == "山西农大").name == "山西农业大学"
+
+
+def test_export_survives_an_old_ledger_that_holds_them(tmp_path, make):
+    """A ledger written before the door was shut may hold them: the export drops
+    them instead of failing for the whole record type."""
+    from desktop_app.store import models as m
+
+    rid = make("institution", name="中北大学", notes="备注")
+    # Behind the program's back, as an old version could have stored it.
+    m.Institution.update(name="中北" + HOSTILE + "大学", notes="=1+1" + HOSTILE).where(
+        m.Institution.id == rid
+    ).execute()
+    spec = spec_for("institution")
+    out = tmp_path / "院校.xlsx"
+    write_export(ListQuery(spec), out, all_columns(spec))
+    values = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
+    assert "中北大学" in values
+    assert "'=1+1" in values  # still neutralised as a formula
+    assert not any(isinstance(v, str) and any(ch in v for ch in HOSTILE) for v in values)
