@@ -8,28 +8,15 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop_app import i18n, resource, settings
+from desktop_app.logfile import setup_logging
 from desktop_app.store import db as store_db
 
 log = logging.getLogger("desktop_app")
-
-
-def setup_logging() -> Path:
-    """Rotating log in the user's data folder; it is what support asks for."""
-    path = store_db.data_dir() / "coop-ledger.log"
-    handler = logging.handlers.RotatingFileHandler(
-        path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(logging.INFO)
-    return path
 
 
 def install_excepthook(log_path: Path) -> None:
@@ -129,7 +116,18 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     app.aboutToQuit.connect(safety_actions.close_current)  # releases the lock
     window = MainWindow(path)
     window.show()
-    warn_without_chinese_font(window)
-    ledger_actions.offer_sample_data(window, path)
-    window.reset_pages()
+
+    def first_questions() -> None:
+        warn_without_chinese_font(window)
+        ledger_actions.offer_sample_data(window, path)
+        if not window.isVisible():
+            # Closed while a question was open (Windows sends every window
+            # WM_CLOSE at log-off, or from the task manager): nothing is left
+            # on screen, so end, or an invisible process keeps the ledger locked.
+            app.quit()
+            return
+        window.reset_pages()
+
+    # Asked from inside the event loop, so that quitting works as usual.
+    QTimer.singleShot(0, first_questions)
     return app.exec()

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from desktop_app import __version__, cli_exchange, cli_report, cli_safety
+from desktop_app import __version__, cli_exchange, cli_report, cli_safety, running
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.catalogues import CatalogueMissing
 
     usable_console()
+    running.announce()  # the installer waits while any copy runs
     try:
         code = _main(argv)
         sys.stdout.flush()  # here, not at exit: a closed pipe must raise inside this try
@@ -127,18 +128,47 @@ def main(argv: list[str] | None = None) -> int:
         # A broken installation: say so, rather than print English with exit 0.
         print(f"coop-ledger: error: {exc}", file=sys.stderr)
         return 2
+    except (KeyboardInterrupt, SystemExit):
+        raise
     except BrokenPipeError:
-        # Python's recipe: stop quietly, and point stdout at devnull so that
-        # flushing it at exit does not raise (and print) the same error again.
+        return _broken_pipe()
+    except Exception as exc:  # never a traceback in a user's face
+        return _unexpected(exc)
+
+
+def _broken_pipe() -> int:
+    # Python's recipe: stop quietly, and point stdout at devnull so that
+    # flushing it at exit does not raise (and print) the same error again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
         try:
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            try:
-                os.dup2(devnull, sys.stdout.fileno())
-            finally:
-                os.close(devnull)
-        except (OSError, ValueError, AttributeError):  # stdout is not a real file
-            pass
-        return BROKEN_PIPE
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout is not a real file
+        pass
+    return BROKEN_PIPE
+
+
+# Exit code of an error no command foresaw; the details go to the log.
+UNEXPECTED = 3
+
+
+def _unexpected(exc: Exception) -> int:
+    import logging
+
+    where = ""
+    try:
+        from desktop_app.logfile import setup_logging
+
+        log_path = setup_logging()
+        logging.getLogger("desktop_app").exception("unexpected error in a command")
+        where = f" (details in {log_path})"
+    except Exception:  # the data folder itself may be what is broken
+        pass
+    text = str(exc) or type(exc).__name__
+    print(f"coop-ledger: error: {text}{where}", file=sys.stderr)
+    return UNEXPECTED
 
 
 def _main(argv: list[str] | None) -> int:

@@ -87,13 +87,23 @@ def run(args: argparse.Namespace) -> int:
     if db_path is not None and not db_path.exists():
         return _fail(f"no ledger file at {db_path}")
 
+    import peewee
     from PySide6.QtCore import QCoreApplication
 
     from desktop_app.records import service
     from desktop_app.store.opening import open_ledger
 
     _app = sheet_app(args.report_lang)  # held: Qt needs it while drawing
-    open_ledger(db_path)
+    try:
+        open_ledger(db_path)
+    except peewee.OperationalError:
+        # A ledger on a write-protected disk or share: a sheet only reads it.
+        from desktop_app.store.opening import NeedsUpgradeReadOnly
+
+        try:
+            open_ledger(db_path, read_only=True)
+        except NeedsUpgradeReadOnly:
+            return _fail(f"{db_path} is read-only and was written by an older version")
     unit_id = record_id = None
     if args.unit:
         unit_id = sheets.unit_id_by_name(args.unit)

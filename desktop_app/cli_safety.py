@@ -95,6 +95,8 @@ def run(args: argparse.Namespace) -> int:
             lock.acquire()
         except LockHeld as exc:
             return _fail("restore", f"the ledger is open in another copy of the program: {exc}")
+        except OSError as exc:
+            return _fail("restore", f"cannot write in {db.parent}: {exc.strerror or exc}")
         try:
             safety = backup.restore_file(source, db)
         except OSError as exc:

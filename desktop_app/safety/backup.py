@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.safety import integrity
-from desktop_app.store.db import read_only_uri
+from desktop_app.store.db import sqlite3_read_only
 
 
 def backup_dir_for(db_path: Path) -> Path:
@@ -25,6 +25,11 @@ def backup_file(db_path: Path, dest: Path) -> Path:
     """Copy db_path to dest consistently, fsync it and check it opens clean."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_suffix(dest.suffix + ".part")
+    try:  # a folder that cannot be written is said so, not blamed on the ledger
+        with open(tmp, "wb"):
+            pass
+    except OSError as exc:
+        raise OSError(f"cannot write the backup to {dest.parent}: {exc.strerror or exc}") from exc
     src = sqlite3.connect(str(db_path))
     try:
         out = sqlite3.connect(str(tmp))
@@ -95,8 +100,7 @@ class BackupInfo:
 
     def record_counts(self) -> dict[str, int]:
         """Rows per record table, read from the backup without changing it."""
-        uri = read_only_uri(self.path)
-        con = sqlite3.connect(uri, uri=True)
+        con = sqlite3_read_only(self.path)
         try:
             out = {}
             for table in COUNTED_TABLES:
@@ -208,7 +212,7 @@ def restore_file(backup: Path, db_path: Path) -> Path | None:
             safety = integrity.quarantine(Path(db_path))
         else:
             safety = backup_before(db_path, "pre-restore")
-    src = sqlite3.connect(str(backup))
+    src = sqlite3_read_only(backup)  # a backup on a write-protected USB stick or CD
     try:
         dest = sqlite3.connect(str(db_path))
         try:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from desktop_app.store.db import read_only_uri
+from desktop_app.store.db import sqlite3_read_only
 
 
 def _connect_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(read_only_uri(path), uri=True)
+    return sqlite3_read_only(path)
 
 
 def check_file(path: Path, full: bool = False) -> list[str]:

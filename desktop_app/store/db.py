@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import os
+import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -60,13 +61,38 @@ def current_operator() -> str:
 _read_only = False
 
 
-def read_only_uri(path: str | os.PathLike) -> str:
+def read_only_uri(path: str | os.PathLike, immutable: bool = False) -> str:
     """A SQLite URI that opens path read-only; '#', '?' and '%' in folder names
-    (台账#2023) are escaped so they are not read as URI syntax."""
+    (台账#2023) are escaped so they are not read as URI syntax.
+
+    immutable: the file cannot change while it is open, so SQLite needs no
+    -shm beside it (see can_be_immutable)."""
     text = Path(path).resolve().as_posix()
     if not text.startswith("/"):
         text = "/" + text  # C:/… → /C:/…, the form SQLite expects on Windows
-    return "file:" + quote(text, safe="/:") + "?mode=ro"
+    return "file:" + quote(text, safe="/:") + "?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def can_be_immutable(path: str | os.PathLike) -> bool:
+    """A ledger in a folder nobody can write (a CD, a write-protected share or
+    USB stick) cannot be opened read-only in WAL mode: SQLite wants to create
+    its -shm file there. With no -wal beside it, every committed page is in the
+    file itself and nothing can change it, so it can be opened as immutable."""
+    p = Path(path)
+    return p.is_file() and not p.with_name(p.name + "-wal").exists()
+
+
+def sqlite3_read_only(path: str | os.PathLike) -> sqlite3.Connection:
+    """A plain sqlite3 connection that only reads path, also in a read-only folder."""
+    con = sqlite3.connect(read_only_uri(path), uri=True)
+    try:
+        con.execute("PRAGMA schema_version").fetchone()
+        return con
+    except sqlite3.OperationalError:
+        con.close()
+        if not can_be_immutable(path):
+            raise
+    return sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
 
 
 def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDatabase:
@@ -80,9 +106,19 @@ def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDa
             k: v for k, v in SQLITE_PRAGMAS.items() if k not in ("journal_mode", "synchronous")
         }
         db = peewee.SqliteDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
+        try:
+            db.connect()
+            db.execute_sql("PRAGMA schema_version").fetchone()
+        except peewee.OperationalError:
+            db.close()
+            if not can_be_immutable(path):
+                raise
+            uri = read_only_uri(path, immutable=True)  # a read-only folder
+            db = peewee.SqliteDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
+            db.connect()
     else:
         db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
-    db.connect()
+        db.connect()
     database_proxy.initialize(db)
     _read_only = read_only
     global _path

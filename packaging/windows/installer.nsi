@@ -55,8 +55,12 @@ LangString AppName ${LANG_ENGLISH} "Cooperation Ledger"
 LangString AppName ${LANG_SIMPCHINESE} "合作台账"
 LangString RunNow ${LANG_ENGLISH} "Start Cooperation Ledger now"
 LangString RunNow ${LANG_SIMPCHINESE} "立即启动合作台账"
-LangString StillRunning ${LANG_ENGLISH} "Cooperation Ledger is still running. Close it, then click Retry."
-LangString StillRunning ${LANG_SIMPCHINESE} "合作台账正在运行。请先关闭它，再点“重试”。"
+LangString StillRunning ${LANG_ENGLISH} "Cooperation Ledger is still running. Close it (the window and any command), then click Retry."
+LangString StillRunning ${LANG_SIMPCHINESE} "合作台账正在运行。请先关闭它（窗口和命令行），再点“重试”。"
+LangString NotOurFolder ${LANG_ENGLISH} "$INSTDIR already holds another program's files (an _internal folder). Choose an empty folder for Cooperation Ledger."
+LangString NotOurFolder ${LANG_SIMPCHINESE} "$INSTDIR 中已有其他程序的文件（_internal 文件夹）。请为合作台账选择一个空文件夹。"
+LangString CannotRemove ${LANG_ENGLISH} "The old program files in $INSTDIR could not be removed. Close Cooperation Ledger and try again."
+LangString CannotRemove ${LANG_SIMPCHINESE} "无法删除 $INSTDIR 中的旧程序文件。请关闭合作台账后重试。"
 
 ; The files of this version's build. Removing the old ones first means an
 ; upgrade never leaves a stale DLL of the previous version beside the new ones.
@@ -66,26 +70,53 @@ LangString StillRunning ${LANG_SIMPCHINESE} "合作台账正在运行。请先�
   Delete "$INSTDIR\CoopLedgerW.exe"
 !macroend
 
+; While any copy of the program runs it holds this mutex (desktop_app/running.py).
+; Windows lets a running .exe be renamed, so no file test can tell; replacing
+; or deleting a running program's DLLs leaves a half-updated folder. A silent
+; run exits with code 2 instead of asking.
+!macro WAIT_UNTIL_CLOSED un
+Function ${un}WaitUntilClosed
+  retry:
+  System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "Local\CoopLedger.Running") p .r0'
+  IntPtrCmp $0 0 closed
+    System::Call 'kernel32::CloseHandle(p r0)'
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 2
+    Quit
+  closed:
+FunctionEnd
+!macroend
+!insertmacro WAIT_UNTIL_CLOSED ""
+!insertmacro WAIT_UNTIL_CLOSED "un."
+
 Function .onInit
   SetShellVarContext current
+  Call WaitUntilClosed
 FunctionEnd
 
 Function un.onInit
   SetShellVarContext current
+  Call un.WaitUntilClosed
 FunctionEnd
 
 Section "Install"
+  ; Our folder has our launcher beside _internal; any other _internal belongs
+  ; to another program (every PyInstaller program has one) and stays untouched.
+  IfFileExists "$INSTDIR\_internal\*.*" 0 ours
+  IfFileExists "$INSTDIR\CoopLedgerW.exe" ours 0
+    MessageBox MB_OK|MB_ICONSTOP "$(NotOurFolder)" /SD IDOK
+    SetErrorLevel 2
+    Quit
+  ours:
+  Call WaitUntilClosed
   SetOutPath "$INSTDIR"
-  ; A running copy holds its files open: ask to close it (a silent install fails).
-  retry:
   ClearErrors
-  IfFileExists "$INSTDIR\CoopLedgerW.exe" 0 +2
-    Rename "$INSTDIR\CoopLedgerW.exe" "$INSTDIR\CoopLedgerW.exe.old"
-  IfErrors 0 +3
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(StillRunning)" /SD IDCANCEL IDRETRY retry
-    Abort
-  Delete "$INSTDIR\CoopLedgerW.exe.old"
   !insertmacro RemoveProgramFiles
+  IfErrors 0 removed
+    MessageBox MB_OK|MB_ICONSTOP "$(CannotRemove)" /SD IDOK
+    SetErrorLevel 2
+    Quit
+  removed:
 
   File /r "${SRCDIR}\*"
   WriteUninstaller "$INSTDIR\uninstall.exe"
@@ -116,5 +147,9 @@ Section "Uninstall"
   RMDir "$INSTDIR"  ; only if empty: never a recursive delete of a chosen folder
   Delete "$SMPROGRAMS\合作台账.lnk"
   Delete "$DESKTOP\合作台账.lnk"
-  DeleteRegKey HKCU "${UNINSTKEY}"
+  ; Apps & features lists the copy it was installed from: a copy in another
+  ; folder must not take the live one's entry with it.
+  ReadRegStr $0 HKCU "${UNINSTKEY}" "InstallLocation"
+  StrCmp $0 "$INSTDIR" 0 +2
+    DeleteRegKey HKCU "${UNINSTKEY}"
 SectionEnd
