@@ -102,6 +102,9 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     app.setOrganizationName(settings.ORGANIZATION)
     app.setApplicationName(settings.APPLICATION)
     app.setWindowIcon(program_icon())
+    from desktop_app.ui.geometry import keep_windows_on_screen
+
+    keep_windows_on_screen(app)  # dialogs too, on a 1366×768 screen at 150 %
     log_path = setup_logging()
     install_excepthook(log_path)
     install_language(app, language or settings.get_str("language", "") or None)

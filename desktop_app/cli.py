@@ -12,7 +12,8 @@ from desktop_app import __version__, cli_exchange, cli_report, cli_safety, runni
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="coop-ledger",
+        # The Windows build's command is CoopLedger.exe; its help says so.
+        prog="CoopLedger.exe" if getattr(sys, "frozen", False) else "coop-ledger",
         description="Cooperation Ledger (合作台账): the county's ledger of cooperation "
         "with universities and research institutes.",
     )

@@ -96,11 +96,11 @@ log "Wine prefix"
 wl_init build
 
 log "PyInstaller under Wine"
-python3 "$HERE/version_info.py" "$VERSION" "$WORK/version_info.txt"
 ICON="$ROOT/desktop_app/resources/icons/coop-ledger.ico"
 [ -f "$ICON" ] || { echo "missing icon: $ICON" >&2; exit 1; }
-export COOP_LEDGER_VERSION_FILE="$(winepath -w "$WORK/version_info.txt")"
-export COOP_LEDGER_ICON="$(winepath -w "$ICON")"
+export COOP_LEDGER_VERSION="$VERSION"
+COOP_LEDGER_ICON="$(winepath -w "$ICON")"
+export COOP_LEDGER_ICON
 rm -rf "$DIST/CoopLedger" "$WORK/pyinstaller"
 (
   cd "$HERE"

@@ -66,11 +66,17 @@ step "the window, with Qt's windows platform plugin, on a 1366x768 screen"
 wl_run 120 "$INSTDIR/CoopLedger.exe" demo --db "$DATA_WIN\\ledger.sqlite" || fail "demo exited $?"
 status_file="$WL_DIR/window-exit"
 
-open_window() {  # open_window SHOT: start the window, check it, leave it running
+open_window() {  # open_window SHOT [ARG...]: start the window, check it, leave it running
   local shot="$1" t0 t1 win geo x y w h
+  shift
   rm -f "$status_file"
   t0=$(date +%s.%N)
-  ( wl_run 300 "$INSTDIR/CoopLedgerW.exe" --lang zh_CN >/dev/null; echo $? > "$status_file" ) &
+  (
+    # Only the program sees the locale: xdotool cannot match Chinese titles
+    # under a locale this machine has not generated.
+    if [ -n "${WINDOW_LOCALE:-}" ]; then export LC_ALL="$WINDOW_LOCALE" LANG="$WINDOW_LOCALE"; fi
+    wl_run 300 "$INSTDIR/CoopLedgerW.exe" "$@" >/dev/null 2>&1; echo $? > "$status_file"
+  ) 2>/dev/null &
   if ! wl_wait_window '合作台账' 90; then
     import -window root "$shot" 2>/dev/null || true
     xdotool search --name . getwindowname %@ 2>/dev/null | sort -u >&2 || true
@@ -81,10 +87,10 @@ open_window() {  # open_window SHOT: start the window, check it, leave it runnin
   sleep 3  # let it paint
   import -window root "$shot"
   echo "screenshot: $shot"
-  if xdotool search --onlyvisible --name '^(Error|Unexpected error|意外错误)$' >/dev/null 2>&1; then
+  if wl_find_window '^(Error|Unexpected error|意外错误)$' >/dev/null; then
     fail "an error box is showing (screenshot: $shot)"
   fi
-  win="$(xdotool search --onlyvisible --name '合作台账' | head -1)"
+  win="$(wl_find_window '合作台账')"
   geo="$(xwininfo -id "$win")"
   x=$(awk '/Absolute upper-left X/{print $4}' <<<"$geo"); y=$(awk '/Absolute upper-left Y/{print $4}' <<<"$geo")
   w=$(awk '/Width:/{print $2}' <<<"$geo"); h=$(awk '/Height:/{print $2}' <<<"$geo")
@@ -100,7 +106,11 @@ close_window() {  # WM_CLOSE, as the close button does; it must exit 0
   [ "$(cat "$status_file")" = 0 ] || fail "CoopLedgerW.exe exited $(cat "$status_file") after closing"
 }
 
+# No --lang: a Chinese Windows (Wine follows LC_ALL) must get the Chinese
+# interface, which the window title 合作台账 shows.
+WINDOW_LOCALE=zh_CN.UTF-8
 open_window "$DIST/smoke-window.png"
+WINDOW_LOCALE=
 # Windows file semantics: the window holds the ledger (msvcrt lock), so a
 # command that would write to it is refused with the holder's name.
 printf 'name\n锁定测试大学\n' > "$HOME/lock-test.csv"
@@ -108,6 +118,16 @@ locked="$(wl_run 60 "$INSTDIR/CoopLedger.exe" import institution "$(winepath -w 
           --lang en --db "$DATA_WIN\\ledger.sqlite")" && fail "import wrote to a ledger the window holds"
 grep -q 'open in another copy' <<<"$locked" || fail "no 'open in another copy' message: $locked"
 echo "lock: a second writer is refused while the window is open"
+# Installing over, or uninstalling, a running program must change nothing.
+wl_run 300 "$SETUP" /S "/D=$INSTDIR_WIN" && fail "setup.exe installed over the running program"
+[ -f "$INSTDIR/CoopLedgerW.exe" ] && [ -f "$INSTDIR/_internal/python311.dll" ] \
+  && [ -z "$(ls "$INSTDIR" | grep -v -x -e CoopLedger.exe -e CoopLedgerW.exe -e _internal -e uninstall.exe)" ] \
+  || fail "the refused upgrade changed the installed folder: $(ls "$INSTDIR")"
+# _?= runs the uninstaller in place, so its exit code comes back.
+wl_run 120 "$INSTDIR/uninstall.exe" /S "_?=$INSTDIR_WIN" && fail "uninstall.exe removed the running program"
+[ -f "$INSTDIR/CoopLedgerW.exe" ] && [ -f "$INSTDIR/_internal/python311.dll" ] \
+  && wl_run 30 reg query "$UNINSTALL_KEY" >/dev/null || fail "the refused uninstall removed something"
+echo "install and uninstall wait while the program runs"
 close_window
 [ -d "$DATA/backups" ] || fail "no backups folder after opening the ledger"
 wl_run 30 reg query "$SETTINGS_KEY" >/dev/null || fail "the window saved no settings"
@@ -115,7 +135,7 @@ wl_run 30 reg query "$SETTINGS_KEY" >/dev/null || fail "the window saved no sett
 step "the window again at 150 % scaling (144 dpi), with the size saved at 100 %"
 wl_run 30 reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 144 /f >/dev/null
 wl_restart_server  # Wine reads the DPI when its services start
-open_window "$DIST/smoke-window-150.png"
+open_window "$DIST/smoke-window-150.png" --lang zh_CN
 close_window
 wl_run 30 reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 96 /f >/dev/null
 

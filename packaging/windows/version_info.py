@@ -1,6 +1,6 @@
 """Write the Windows version resource PyInstaller embeds in both launchers.
 
-Run by build.sh with the Linux Python: version_info.py VERSION OUT_FILE.
+coop_ledger.spec writes one per launcher; by hand: version_info.py VERSION OUT_FILE [NAME].
 Explorer's Properties > Details shows these strings.
 """
 
@@ -21,9 +21,9 @@ VSVersionInfo(
         StringStruct('CompanyName', 'Cooperation Ledger'),
         StringStruct('FileDescription', '合作台账 Cooperation Ledger'),
         StringStruct('FileVersion', '{version}'),
-        StringStruct('InternalName', 'CoopLedger'),
+        StringStruct('InternalName', '{name}'),
         StringStruct('LegalCopyright', 'MIT License'),
-        StringStruct('OriginalFilename', 'CoopLedger.exe'),
+        StringStruct('OriginalFilename', '{name}.exe'),
         StringStruct('ProductName', '合作台账 Cooperation Ledger'),
         StringStruct('ProductVersion', '{version}')])
     ]),
@@ -44,10 +44,16 @@ def numeric(version: str) -> tuple[int, int, int, int]:
     return tuple(parts)  # type: ignore[return-value]
 
 
-def main(version: str, out: str) -> None:
-    text = TEMPLATE.format(version=version, tuple4=numeric(version))
+def write(version: str, out: str | Path, name: str = "CoopLedger") -> Path:
+    """The resource of one launcher (name: CoopLedger or CoopLedgerW)."""
+    text = TEMPLATE.format(version=version, tuple4=numeric(version), name=name)
     Path(out).write_text(text, encoding="utf-8")
+    return Path(out)
+
+
+def main(version: str, out: str, name: str = "CoopLedger") -> None:
+    write(version, out, name)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

@@ -67,11 +67,25 @@ wl_xvfb() {  # start Xvfb on a free display at 1366×768, like a small office la
   return 1
 }
 
+wl_find_window() {  # wl_find_window REGEX: id of the first visible window whose title matches
+  # Titles are read as xdotool getwindowname reads them (_NET_WM_NAME, UTF-8):
+  # `search --name` reads WM_NAME, which Wine writes in the locale's charset,
+  # "????" for Chinese under a locale this machine has not generated.
+  local id
+  for id in $(xdotool search --onlyvisible --name '' 2>/dev/null); do
+    if xdotool getwindowname "$id" 2>/dev/null | grep -qE "$1"; then
+      echo "$id"
+      return 0
+    fi
+  done
+  return 1
+}
+
 wl_wait_window() {  # wl_wait_window REGEX SECONDS: wait until a visible window's title matches
   local pattern="$1" limit="$2" end
   end=$(( $(date +%s) + limit ))
   while [ "$(date +%s)" -lt "$end" ]; do
-    xdotool search --onlyvisible --name "$pattern" >/dev/null 2>&1 && return 0
+    wl_find_window "$pattern" >/dev/null && return 0
     sleep 0.1
   done
   return 1

@@ -25,11 +25,12 @@ def test_resource_names_the_product_and_the_project_version(tmp_path):
     pyproject = (ROOT / "pyproject.toml").read_text("utf-8")
     version = re.search(r'^version = "([^"]+)"', pyproject, re.M).group(1)
     out = tmp_path / "version_info.txt"
-    version_info.main(version, str(out))
+    version_info.main(version, str(out), "CoopLedgerW")
     text = out.read_text("utf-8")
     assert "StringStruct('ProductName', '合作台账 Cooperation Ledger')" in text
     assert f"StringStruct('ProductVersion', '{version}')" in text
     assert f"filevers={version_info.numeric(version)}" in text
+    assert "StringStruct('OriginalFilename', 'CoopLedgerW.exe')" in text
     # PyInstaller evaluates the file as Python: it must at least parse.
     compile(text, str(out), "eval")
 

@@ -47,3 +47,23 @@ def test_a_window_that_fits_is_left_where_it_is(qtbot, ledger):
     w.setGeometry(40, 50, 300, 200)
     fit_to_screen(w)
     assert (w.x(), w.y(), w.width(), w.height()) == (40, 50, 300, 200)
+
+
+def test_a_dialog_too_big_for_the_screen_is_fitted_when_shown(qtbot, qapp):
+    from PySide6.QtWidgets import QDialog
+
+    from desktop_app.ui.geometry import keep_windows_on_screen
+
+    fitter = keep_windows_on_screen(qapp)
+    try:
+        area = QGuiApplication.primaryScreen().availableGeometry()
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        dialog.resize(area.width() + 200, area.height() + 150)  # as the import wizard's 980×700
+        dialog.move(area.left() + 50, area.top() + 60)
+        dialog.show()
+        qtbot.waitUntil(lambda: _inside(dialog), timeout=2000)
+        frame = dialog.frameGeometry()
+        assert frame.bottom() <= area.bottom() and frame.right() <= area.right()
+    finally:
+        qapp.removeEventFilter(fitter)
