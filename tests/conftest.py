@@ -44,6 +44,19 @@ def ledger_path(tmp_path):
 
 
 @pytest.fixture
+def demo_db(tmp_path):
+    """A closed ledger file holding the sample data, made by `coop-ledger demo`."""
+    from desktop_app import cli
+    from desktop_app.store import db as store_db
+
+    path = tmp_path / "demo.sqlite"
+    assert cli.main(["demo", "--db", str(path)]) == 0
+    store_db.close()
+    yield path
+    store_db.close()
+
+
+@pytest.fixture
 def make(ledger_path):
     """make("institution", name=...) saves a record through the service, returns its id."""
     from desktop_app.records import service

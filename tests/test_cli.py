@@ -10,15 +10,6 @@ from desktop_app import cli
 from desktop_app.store import db as store_db
 
 
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.sqlite"
-    assert cli.main(["demo", "--db", str(path)]) == 0
-    store_db.close()
-    yield path
-    store_db.close()
-
-
 def test_report_help_lists_the_sheets(capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main(["report", "--help"])

@@ -14,7 +14,6 @@ from openpyxl import load_workbook
 
 from desktop_app import RESOURCES, catalogues, cli
 from desktop_app.exchange import labels
-from desktop_app.store import db as store_db
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,15 +31,6 @@ def no_catalogue(tmp_path, monkeypatch):
     labels.catalogue.cache_clear()
     yield
     labels.catalogue.cache_clear()
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.sqlite"
-    assert cli.main(["demo", "--db", str(path)]) == 0
-    store_db.close()
-    yield path
-    store_db.close()
 
 
 def test_report_in_chinese_without_catalogue_fails_loudly(demo_db, tmp_path, no_catalogue, capsys):

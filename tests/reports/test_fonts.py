@@ -7,7 +7,6 @@ import pytest
 from desktop_app import cli, cli_report
 from desktop_app.reports import paper
 from desktop_app.reports.paper import HEADING_FAMILIES, SERIF_FAMILIES, choose_family
-from desktop_app.store import db as store_db
 
 
 def _cjk(family: str) -> bool:
@@ -28,15 +27,6 @@ def _cjk(family: str) -> bool:
 )
 def test_family_preference(families, installed, chosen):
     assert choose_family(families, installed, _cjk) == chosen
-
-
-@pytest.fixture
-def demo_db(tmp_path):
-    path = tmp_path / "demo.sqlite"
-    assert cli.main(["demo", "--db", str(path)]) == 0
-    store_db.close()
-    yield path
-    store_db.close()
 
 
 def _report(demo_db, pdf) -> int:

@@ -80,19 +80,25 @@ def test_second_process_sees_the_lock_then_takes_over_when_it_crashes(closed_led
     assert count_rows(path, "unit") == 3
 
 
-def test_lock_in_this_process_and_release(closed_ledger):
-    first = FileLock(closed_ledger)
+def _held_then_free(first_name: Path, second_name: Path) -> None:
+    """Held under first_name, the lock is refused under second_name; released, it is free."""
+    first = FileLock(first_name)
     first.acquire()
     try:
         with pytest.raises(LockHeld) as exc:
-            FileLock(closed_ledger).acquire()
+            FileLock(second_name).acquire()
         assert exc.value.holder.pid == os.getpid()
     finally:
         first.release()
-    assert not first.held and not lock_path(closed_ledger).exists()
-    second = FileLock(closed_ledger)
+    assert not first.held and not lock_path(first_name).exists()
+    second = FileLock(second_name)
     second.acquire()  # free again
+    assert second.held
     second.release()
+
+
+def test_lock_in_this_process_and_release(closed_ledger):
+    _held_then_free(closed_ledger, closed_ledger)
 
 
 def test_stale_lock_file_without_holder_is_taken_over(closed_ledger):
@@ -235,19 +241,8 @@ def test_one_file_by_two_names_meets_one_lock(closed_ledger, tmp_path):
     other_name = tmp_path / "elsewhere" / "same-ledger.sqlite"
     other_name.parent.mkdir()
     other_name.symlink_to(closed_ledger)
-    first = FileLock(closed_ledger)
-    first.acquire()
-    try:
-        with pytest.raises(LockHeld) as held:
-            FileLock(other_name).acquire()
-        assert held.value.holder.pid == os.getpid()
-    finally:
-        first.release()
-    # Released under one name, it can be taken under the other.
-    second = FileLock(other_name)
-    second.acquire()
-    assert second.held
-    second.release()
+    _held_then_free(closed_ledger, other_name)
+    _held_then_free(other_name, closed_ledger)
 
 
 def test_a_copy_that_loses_the_race_waits_for_the_winners_name(closed_ledger):
