@@ -21,6 +21,14 @@ def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+class BackupCheckFailed(OSError):
+    """The copy failed SQLite's integrity check: the ledger it came from is damaged."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(f"backup failed its integrity check: {problems[0]}")
+        self.problems = problems
+
+
 def backup_file(db_path: Path, dest: Path) -> Path:
     """Copy db_path to dest consistently, fsync it and check it opens clean."""
     dest.parent.mkdir(parents=True, exist_ok=True)
@@ -50,12 +58,12 @@ def backup_file(db_path: Path, dest: Path) -> Path:
         os.fsync(fh.fileno())
     check = sqlite3.connect(str(tmp))
     try:
-        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+        result = [row[0] for row in check.execute("PRAGMA integrity_check").fetchall()]
     finally:
         check.close()
-    if result != "ok":
+    if result != ["ok"]:
         tmp.unlink(missing_ok=True)
-        raise OSError(f"backup failed its integrity check: {result}")
+        raise BackupCheckFailed(result)
     os.replace(tmp, dest)
     return dest
 

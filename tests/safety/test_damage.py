@@ -124,3 +124,48 @@ def test_an_empty_file_without_backups_opens_as_a_new_ledger(tmp_path):
     finally:
         opened.close()
         store_db.close()
+
+
+def _index_damaged_ledger(make, ledger) -> None:
+    """Damage only the unit_name index: one index entry's rowid byte is flipped.
+    quick_check passes such a file; integrity_check says "row … missing from index"."""
+    for i in range(200):
+        make("unit", name=f"县单位{i:03d}")
+    store_db.database_proxy.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store_db.close()
+    data = bytearray(ledger.read_bytes())
+    con = sqlite3.connect(ledger)
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    root = con.execute("SELECT rootpage FROM sqlite_master WHERE name = 'unit_name'").fetchone()[0]
+    con.close()
+    page = slice(page_size * (root - 1), page_size * root)
+    name = "县单位123".encode()
+    at = page.start + bytes(data[page]).index(name) + len(name)  # the entry's rowid
+    data[at] ^= 0x01
+    ledger.write_bytes(bytes(data))
+    assert integrity.check_file(ledger) == []  # the quick check alone misses it
+    assert integrity.check_file(ledger, full=True)
+
+
+def test_index_damage_is_caught_when_the_ledger_opens(make, ledger):
+    _index_damaged_ledger(make, ledger)
+    with pytest.raises(DamagedFile) as damaged:
+        open_guarded(ledger, daily_backup=False)
+    assert any("missing from index" in p for p in damaged.value.problems)
+    assert not lock_path(ledger).exists()
+
+
+def test_a_large_ledger_whose_daily_backup_fails_its_check_is_reported(make, ledger, monkeypatch):
+    """Above the size for a full check on open, the daily backup's check of its
+    copy finds the damage: the user is told at once, not only the log."""
+    from desktop_app.safety import guard
+
+    _index_damaged_ledger(make, ledger)
+    monkeypatch.setattr(guard, "FULL_CHECK_MAX_BYTES", 0)
+    with pytest.raises(DamagedFile) as damaged:
+        open_guarded(ledger)
+    assert any("missing from index" in p for p in damaged.value.problems)
+    assert not lock_path(ledger).exists()  # released, and the file is closed
+    assert backup.list_backups(ledger) == []  # no damaged copy kept as a backup
+    assert not list(backup.backup_dir_for(ledger).glob("*.part"))
+    integrity.quarantine(ledger)  # the file is free to be set aside
