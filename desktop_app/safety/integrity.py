@@ -12,13 +12,38 @@ def _connect_ro(path: Path) -> sqlite3.Connection:
     return sqlite3_read_only(path)
 
 
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def header_problems(path: Path) -> list[str]:
+    """Damage in the 100-byte file header that SQLite's checks do not report.
+
+    Bytes 18 and 19 are the write and read format versions (1 legacy, 2 WAL).
+    Anything above 2 makes SQLite refuse every write ("attempt to write a
+    readonly database") while quick_check and integrity_check say ok.
+    """
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return [f"cannot read the file: {exc.strerror or exc}"]
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return ["not a ledger file (no SQLite header)"]
+    write_version, read_version = header[18], header[19]
+    if write_version not in (1, 2) or read_version not in (1, 2):
+        return [f"damaged file header: format versions {write_version}/{read_version}"]
+    return []
+
+
 def check_file(path: Path, full: bool = False) -> list[str]:
     """Problems found in a ledger file; an empty list means it is sound.
 
     quick_check reads every page but skips index contents (fast enough for
     every open); integrity_check also verifies the indexes.
     """
-    problems: list[str] = []
+    problems: list[str] = header_problems(path)
+    if problems:
+        return problems
     try:
         con = _connect_ro(path)
     except sqlite3.Error as exc:

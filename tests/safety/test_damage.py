@@ -169,3 +169,29 @@ def test_a_large_ledger_whose_daily_backup_fails_its_check_is_reported(make, led
     assert backup.list_backups(ledger) == []  # no damaged copy kept as a backup
     assert not list(backup.backup_dir_for(ledger).glob("*.part"))
     integrity.quarantine(ledger)  # the file is free to be set aside
+
+
+@pytest.mark.parametrize("offset", [18, 19])
+def test_a_damaged_format_version_in_the_header_is_damage(make, ledger, offset):
+    """SQLite itself then refuses every write ("attempt to write a readonly
+    database") while its checks say ok: the file is damaged, a backup is offered."""
+    make("unit", name="县委组织部")
+    store_db.database_proxy.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store_db.close()
+    backup.backup_before(ledger, "manual")
+    data = bytearray(ledger.read_bytes())
+    data[offset] = 3
+    ledger.write_bytes(bytes(data))
+    with pytest.raises(DamagedFile) as damaged:
+        open_guarded(ledger)
+    assert damaged.value.problems == [
+        "damaged file header: format versions " + ("3/2" if offset == 18 else "2/3")
+    ]
+    assert newest_good_backup(ledger) is not None
+    assert cli.main(["check", "--db", str(ledger)]) == 1
+
+
+def test_a_file_that_is_not_a_ledger_is_damage(tmp_path):
+    path = tmp_path / "ledger.sqlite"
+    path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # an .xlsx renamed by mistake
+    assert integrity.check_file(path) == ["not a ledger file (no SQLite header)"]
