@@ -22,6 +22,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -185,6 +186,23 @@ def _contains(path: Path, needle: bytes, chunk: int = MB) -> bool:
 # ---------------------------------------------------------------- .xlsx / .xlsm
 
 
+# What reading a damaged or unusual zip member raises: a corrupt deflate
+# stream (zlib.error), a compression method zipfile does not know
+# (NotImplementedError: Deflate64, Zstandard, WinZip AES), an encrypted member
+# (RuntimeError), a lying header (BadZipFile, EOFError, ValueError …).
+UNREADABLE_ZIP = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    NotImplementedError,
+    RuntimeError,
+    OSError,
+    EOFError,
+    ValueError,
+    KeyError,
+)
+
+
 def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse a zip whose members would unpack to too much, before opening it."""
     try:
@@ -196,9 +214,7 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
                 info = zf.getinfo("[Content_Types].xml")
                 if info.file_size <= limits.max_part_xml:
                     content_types = zf.read(info)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError):
-        raise ExchangeError(M.NOT_A_WORKBOOK) from None
-    except NotImplementedError:  # a compression method zipfile does not know
+    except UNREADABLE_ZIP:
         raise ExchangeError(M.NOT_A_WORKBOOK) from None
     if len(infos) > limits.max_members:
         raise ExchangeError(M.ZIP_BOMB, _mb(limits.max_unpacked))

@@ -42,6 +42,7 @@ from desktop_app.exchange.calamine_sheet import close_quietly, open_calamine, sh
 from desktop_app.exchange.messages import ExchangeError
 from desktop_app.exchange.reader import (
     MB,
+    UNREADABLE_ZIP,
     Limits,
     Row,
     Source,
@@ -273,7 +274,7 @@ class XlsxSource(Source):
             try:
                 with zipfile.ZipFile(self.path) as zf:
                     self._scans[entry.name] = scan_sheet(zf, entry.member, self.limits)
-            except (KeyError, zipfile.BadZipFile, OSError, EOFError) as exc:
+            except UNREADABLE_ZIP as exc:
                 raise ExchangeError(M.DAMAGED_WORKBOOK, _short(exc)) from None
         return self._scans[entry.name]
 
