@@ -52,7 +52,9 @@ def plain(path: Path, pragma: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--folder", default=os.path.join(tempfile.gettempdir(), "coop-ledger-bench"))
+    parser.add_argument(
+        "--folder", default=os.path.join(tempfile.gettempdir(), "coop-ledger-bench")
+    )
     args = parser.parse_args()
     folder = Path(args.folder)
     folder.mkdir(parents=True, exist_ok=True)

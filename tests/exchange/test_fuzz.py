@@ -48,7 +48,9 @@ def test_damaged_workbooks_give_rows_or_one_message(tmp_path, ledger):
     good = workbook(
         tmp_path / "good.xlsx",
         [["院校名称", "简称", "首次联系日期", "备注"]]
-        + [[f"测试大学{i}", f"测{i}", f"2023-0{1 + i % 9}-1{i % 9}", "备注" * 3] for i in range(40)],
+        + [
+            [f"测试大学{i}", f"测{i}", f"2023-0{1 + i % 9}-1{i % 9}", "备注" * 3] for i in range(40)
+        ],
     ).read_bytes()
     rng = random.Random(20261129)
     started = time.monotonic()
@@ -63,8 +65,10 @@ def test_damaged_workbooks_give_rows_or_one_message(tmp_path, ledger):
         except ExchangeError as exc:
             outcomes["message"] += 1
             assert exc.message.text().strip(), n
-        except Exception as exc:  # noqa: BLE001 - what the test is for
-            raise AssertionError(f"file {n} ({path.name}) crashed: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # what the test is for
+            raise AssertionError(
+                f"file {n} ({path.name}) crashed: {type(exc).__name__}: {exc}"
+            ) from exc
         path.unlink()
         assert time.monotonic() - started < TIME_LIMIT_S, "the fuzz run took too long"
     print("fuzz outcomes:", outcomes)
