@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{made}: verified backup of {db}")
         return 0
     if args.command == "check":
-        problems = integrity.check_file(db, full=True)
+        problems = integrity.check_file(db, full=True, text=True)
         if problems:
             print(f"{db}: {len(problems)} problem(s)")
             for p in problems[:50]:

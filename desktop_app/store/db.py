@@ -6,6 +6,7 @@ decided at start-up (default data folder, --db PATH, File > Open).
 
 from __future__ import annotations
 
+import functools
 import getpass
 import os
 import sqlite3
@@ -95,6 +96,20 @@ def sqlite3_read_only(path: str | os.PathLike) -> sqlite3.Connection:
     return sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
 
 
+# Text that is not valid UTF-8 (written behind the program's back, or by a
+# damaged disk) made Python's sqlite3 raise on read, so one bad row killed a
+# whole list page, an export or `audit verify`. Read it with U+FFFD for the bad
+# bytes instead; `coop-ledger check` names the row. A C-level callable: no
+# Python frame per value.
+LENIENT_TEXT = functools.partial(str, encoding="utf-8", errors="replace")
+
+
+class LedgerDatabase(peewee.SqliteDatabase):
+    def _add_conn_hooks(self, conn: sqlite3.Connection) -> None:
+        super()._add_conn_hooks(conn)
+        conn.text_factory = LENIENT_TEXT
+
+
 def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDatabase:
     """Open a SQLite file and bind it to the models (schema not touched here)."""
     global _read_only
@@ -105,7 +120,7 @@ def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDa
         pragmas = {
             k: v for k, v in SQLITE_PRAGMAS.items() if k not in ("journal_mode", "synchronous")
         }
-        db = peewee.SqliteDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
+        db = LedgerDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
         try:
             db.connect()
             db.execute_sql("PRAGMA schema_version").fetchone()
@@ -114,10 +129,10 @@ def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDa
             if not can_be_immutable(path):
                 raise
             uri = read_only_uri(path, immutable=True)  # a read-only folder
-            db = peewee.SqliteDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
+            db = LedgerDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
             db.connect()
     else:
-        db = peewee.SqliteDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
+        db = LedgerDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
         db.connect()
     database_proxy.initialize(db)
     _read_only = read_only

@@ -195,3 +195,40 @@ def test_a_file_that_is_not_a_ledger_is_damage(tmp_path):
     path = tmp_path / "ledger.sqlite"
     path.write_bytes(b"PK\x03\x04" + b"\x00" * 200)  # an .xlsx renamed by mistake
     assert integrity.check_file(path) == ["not a ledger file (no SQLite header)"]
+
+
+def test_invalid_utf8_is_read_and_found_not_a_crash(make, ledger, tmp_path, capsys):
+    """Text that is not UTF-8 (written behind the program's back) no longer kills
+    a list page, an export or audit verify; `check` names the table and row."""
+    from desktop_app.exchange.export import all_columns, write_export
+    from desktop_app.records.queries import ListQuery, fetch_page
+    from desktop_app.records.specs import spec_for
+
+    rid = make("institution", name="中北大学", short_name="中北")
+    make("institution", name="山西农业大学")
+    store_db.close()
+    con = sqlite3.connect(ledger)
+    # 中北大 followed by half of 学: the last character's bytes are cut.
+    con.execute(
+        "UPDATE institution SET name = CAST(X'E4B8ADE58C97E5A4A7E5AD' AS TEXT) WHERE id = ?", (rid,)
+    )
+    con.commit()
+    con.close()
+
+    assert cli.main(["check", "--db", str(ledger)]) == 1
+    out = capsys.readouterr().out
+    assert f"institution row {rid}: name is not valid UTF-8 text" in out
+
+    open_guarded(ledger, daily_backup=False).close()
+    store_db.close()
+    from desktop_app.store.opening import open_ledger
+
+    open_ledger(ledger)
+    spec = spec_for("institution")
+    cells = [c for row in fetch_page(ListQuery(spec), 0, 200) for c in row]  # the list page
+    assert "中北大\ufffd" in cells and "山西农业大学" in cells
+    out_file = tmp_path / "院校.xlsx"
+    write_export(ListQuery(spec), out_file, all_columns(spec))
+    assert out_file.stat().st_size > 0
+    store_db.close()
+    assert cli.main(["audit", "verify", "--db", str(ledger)]) == 0  # the log itself is intact
