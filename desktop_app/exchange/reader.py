@@ -21,6 +21,7 @@ import csv
 import datetime as dt
 import io
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -203,17 +204,50 @@ UNREADABLE_ZIP = (
 )
 
 
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")  # a zip member's local file header, 30 bytes
+
+
+def _inflates_within(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bool:
+    """Whether the member really unpacks to no more than limit bytes.
+
+    zipfile stops a member at the size its header declares, but zf.read()
+    first inflates the whole stream in one go: a 1 MB part that declares 100
+    bytes and inflates to 1 GiB costs 1 GiB of memory before it is cut, in
+    openpyxl's reads too. So each member is inflated here a megabyte at a time
+    and counted, and nothing reads it whole before it has passed.
+    """
+    if info.compress_type == zipfile.ZIP_STORED:
+        return info.compress_size <= limit
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        raise NotImplementedError(f"compression method {info.compress_type}")
+    fp = zf.fp
+    fp.seek(info.header_offset)
+    header = _LOCAL_HEADER.unpack(fp.read(_LOCAL_HEADER.size))
+    if header[0] != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local file header")
+    fp.seek(info.header_offset + _LOCAL_HEADER.size + header[9] + header[10])
+    inflater = zlib.decompressobj(-15)
+    left, total, pending = info.compress_size, 0, b""
+    while left > 0 or pending:
+        if not pending:
+            pending = fp.read(min(MB, left))
+            if not pending:
+                break  # cut short: zipfile's own read says so later
+            left -= len(pending)
+        total += len(inflater.decompress(pending, MB))
+        pending = inflater.unconsumed_tail
+        if total > limit:
+            return False
+        if inflater.eof:
+            break
+    return True
+
+
 def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
     """Refuse a zip whose members would unpack to too much, before opening it."""
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
-            names = {i.filename for i in infos}
-            content_types = None
-            if "[Content_Types].xml" in names:
-                info = zf.getinfo("[Content_Types].xml")
-                if info.file_size <= limits.max_part_xml:
-                    content_types = zf.read(info)
     except UNREADABLE_ZIP:
         raise ExchangeError(M.NOT_A_WORKBOOK) from None
     if len(infos) > limits.max_members:
@@ -236,6 +270,17 @@ def check_zip(path: Path, limits: Limits = DEFAULT_LIMITS) -> None:
             raise ExchangeError(M.ZIP_BOMB, _mb(limits.max_unpacked))
     if total > limits.max_unpacked:
         raise ExchangeError(M.ZIP_BOMB, _mb(limits.max_unpacked))
+    content_types = None
+    try:
+        with zipfile.ZipFile(path) as zf:
+            # Every member must unpack to no more than it declares (which the
+            # caps above bound): checked streaming, before anything reads one whole.
+            if any(not _inflates_within(zf, i, i.file_size) for i in infos):
+                raise ExchangeError(M.ZIP_BOMB, _mb(limits.max_unpacked))
+            if "[Content_Types].xml" in {i.filename for i in infos}:
+                content_types = zf.read("[Content_Types].xml")
+    except UNREADABLE_ZIP:
+        raise ExchangeError(M.NOT_A_WORKBOOK) from None
     if content_types is None or not (
         b"spreadsheetml" in content_types or b"ms-excel" in content_types
     ):

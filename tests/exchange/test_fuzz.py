@@ -133,3 +133,119 @@ def test_damaged_xls_workbooks_give_rows_or_one_message(tmp_path):
     _, rows, messages = done.stdout.split()
     assert int(rows) + int(messages) == 200
     assert int(messages) > 0
+
+
+def _lying_part(good: bytes, member: str, padding: int) -> bytes:
+    """The workbook with `member` replaced by a stream that inflates to its real
+    text plus `padding` spaces, while its headers declare the real text's size
+    and CRC: zipfile would cut it at the declared size, after inflating it all."""
+    import io
+    import zipfile
+    import zlib
+
+    src = zipfile.ZipFile(io.BytesIO(good))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+    data = bytearray(out.getvalue())
+    text = src.read(member)
+    deflater = zlib.compressobj(9, zlib.DEFLATED, -15)
+    bomb = deflater.compress(text)
+    chunk = b" " * (1 << 20)
+    for _ in range(padding >> 20):
+        bomb += deflater.compress(chunk)
+    bomb += deflater.flush()
+    # Rebuild the zip by hand: this member's data swapped, its sizes kept honest
+    # for the compressed length and lying for the unpacked one.
+    rebuilt = io.BytesIO()
+    central = []
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as zf:
+        for info in zf.infolist():
+            raw_start = info.header_offset
+            zf.fp.seek(raw_start)
+            header = zf.fp.read(30)
+            name_len, extra_len = struct.unpack("<HH", header[26:30])
+            zf.fp.seek(raw_start + 30 + name_len + extra_len)
+            payload = zf.fp.read(info.compress_size)
+            if info.filename == member:
+                payload = bomb
+            offset = rebuilt.tell()
+            name = info.filename.encode()
+            crc = zlib.crc32(text) if info.filename == member else info.CRC
+            size = len(text) if info.filename == member else info.file_size
+            rebuilt.write(
+                struct.pack(
+                    "<4s5H3L2H",
+                    b"PK\x03\x04",
+                    20,
+                    0,
+                    8,
+                    0,
+                    0,
+                    crc,
+                    len(payload),
+                    size,
+                    len(name),
+                    0,
+                )
+                + name
+                + payload
+            )
+            central.append(
+                struct.pack(
+                    "<4s6H3L5H2L",
+                    b"PK\x01\x02",
+                    20,
+                    20,
+                    0,
+                    8,
+                    0,
+                    0,
+                    crc,
+                    len(payload),
+                    size,
+                    len(name),
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    offset,
+                )
+                + name
+            )
+    start = rebuilt.tell()
+    for entry in central:
+        rebuilt.write(entry)
+    end = rebuilt.tell()
+    rebuilt.write(
+        struct.pack(
+            "<4s4H2LH", b"PK\x05\x06", 0, 0, len(central), len(central), end - start, start, 0
+        )
+    )
+    return rebuilt.getvalue()
+
+
+def test_a_small_part_that_lies_about_its_size_is_refused_without_inflating_it(tmp_path, ledger):
+    """A 1 MB workbook whose [Content_Types].xml declares its 1 KB but inflates
+    to 512 MB: refused as a zip bomb, with memory that stays small."""
+    import tracemalloc
+
+    from desktop_app.exchange import messages as M
+
+    good = workbook(tmp_path / "good.xlsx", [["院校名称"], ["中北大学"]]).read_bytes()
+    for member in ("[Content_Types].xml", "xl/workbook.xml", "_rels/.rels"):
+        path = tmp_path / "bomb.xlsx"
+        path.write_bytes(_lying_part(good, member, 512 << 20))
+        assert path.stat().st_size < 2 << 20
+        tracemalloc.start()
+        try:
+            plan_import("institution", path)
+            raise AssertionError(f"{member}: a lying part was read")
+        except ExchangeError as exc:
+            assert exc.message.template == M.ZIP_BOMB, (member, exc.message.text())
+        finally:
+            _current, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+        assert peak < 64 << 20, f"{member}: peak {peak >> 20} MB"
