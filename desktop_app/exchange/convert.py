@@ -29,7 +29,6 @@ from desktop_app.records.specs import (
     FieldSpec,
 )
 from desktop_app.records.values import clean_text
-from desktop_app.reports.xlsx import FORMULA_STARTS
 
 EXCEL_EPOCH = dt.datetime(1899, 12, 30)
 SERIAL_MIN, SERIAL_MAX = 18264, 73415  # 1950-01-01 … 2100-12-31 as Excel serial numbers
@@ -120,9 +119,6 @@ def to_text(value: Any, multiline: bool = False) -> str:
 def _clean_str(text: str, multiline: bool) -> str:
     if not text.isprintable():
         text = text.translate(_INVISIBLE)
-    # An export neutralises formulas with a leading apostrophe; take it off again.
-    if text[:1] == "'" and text[1:].startswith(FORMULA_STARTS):
-        text = text[1:]
     if multiline:
         lines = text.replace("\r\n", "\n").split("\n")
         return "\n".join(clean_text(line) for line in lines).strip()

@@ -29,7 +29,7 @@ from desktop_app.exchange.messages import Cancelled, Translate
 from desktop_app.records.links import child_fk
 from desktop_app.records.queries import ListQuery, all_ids, fetch_page
 from desktop_app.records.specs import CHILDREN, DATE, FLOAT, INT, RecordSpec
-from desktop_app.reports.xlsx import safe_text
+from desktop_app.reports.xlsx import FORMULA_STARTS, as_text, excel_text, safe_text
 
 BATCH = 500  # records per query: under old SQLite's 999 parameters
 PIXELS_PER_CHAR = 7  # FieldSpec.width is in pixels; Excel widths are in characters
@@ -96,7 +96,7 @@ def _xlsx_value(value: Any, kind: str) -> Any:
         return value
     if kind == DATE and isinstance(value, dt.date):
         return value
-    return safe_text(str(value))
+    return excel_text(str(value))
 
 
 def _csv_value(value: Any, kind: str) -> str:
@@ -235,7 +235,7 @@ def _fill_xlsx(wb, q, columns, kinds, translate, progress, cancel, total) -> int
     ws.freeze_panes = "A2"
     head = []
     for text in headers(spec, columns, translate):
-        cell = WriteOnlyCell(ws, value=safe_text(text))
+        cell = as_text(WriteOnlyCell(ws, value=excel_text(text)))
         cell.font, cell.fill, cell.border, cell.alignment = (
             _HEADER_FONT,
             _HEADER_FILL,
@@ -263,9 +263,11 @@ def _xlsx_rows(ws, q, columns, kinds, progress, cancel, total) -> int:
                 cell.number_format = "yyyy-mm-dd"
                 out.append(cell)
             elif isinstance(v, str) and ("\n" in v or len(v) > 40):
-                cell = WriteOnlyCell(ws, value=v)
+                cell = as_text(WriteOnlyCell(ws, value=v))
                 cell.alignment = _WRAP
                 out.append(cell)
+            elif isinstance(v, str) and v.startswith(FORMULA_STARTS):
+                out.append(as_text(WriteOnlyCell(ws, value=v)))
             else:
                 out.append(v)
         ws.append(out)

@@ -31,6 +31,7 @@ from typing import Any
 
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.messages import ExchangeError
+from desktop_app.reports.xlsx import FORMULA_STARTS
 
 MB = 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -377,6 +378,15 @@ def _delimiter(text: str) -> str:
     return best
 
 
+def _unquoted(value: str) -> str:
+    """Take off the apostrophe a CSV export puts before text Excel would run as
+    a formula ('=1+1, '+86 352), and only that one: a workbook keeps a real
+    apostrophe, since our .xlsx exports mark such cells instead."""
+    if value[:1] == "'" and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value
+
+
 class CsvSource(Source):
     kind = "csv"
 
@@ -405,7 +415,7 @@ class CsvSource(Source):
         width = self.limits.max_columns
         try:
             for number, row in enumerate(reader, start=1):
-                values = [v if v != "" else None for v in row[:width]]
+                values = [_unquoted(v) if v != "" else None for v in row[:width]]
                 if all(v is None or not v.strip() for v in values):
                     continue
                 counted += 1

@@ -25,7 +25,7 @@ from desktop_app.exchange.export import (
 from desktop_app.exchange.importer import RowProblem
 from desktop_app.exchange.messages import Translate
 from desktop_app.records.specs import RecordSpec
-from desktop_app.reports.xlsx import safe_text
+from desktop_app.reports.xlsx import as_text, excel_text
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -79,7 +79,7 @@ def _fill(
     ws.freeze_panes = "A2"
     head = []
     for text in (M.REPORT_ROW, M.REPORT_COLUMN, M.REPORT_VALUE, M.REPORT_REASON):
-        cell = WriteOnlyCell(ws, value=safe_text(t(M.CONTEXT, text)))
+        cell = as_text(WriteOnlyCell(ws, value=excel_text(t(M.CONTEXT, text))))
         cell.font, cell.fill, cell.border = Font(bold=True), _FILL, _BORDER
         cell.alignment = Alignment(horizontal="center")
         head.append(cell)
@@ -89,7 +89,7 @@ def _fill(
         texts = (p.column_text(spec, translate), value_text(p.value), p.reason(translate))
         cells = [WriteOnlyCell(ws, value=p.row)]
         for text in texts:
-            cell = WriteOnlyCell(ws, value=safe_text(text) if text else None)
+            cell = as_text(WriteOnlyCell(ws, value=excel_text(text) if text else None))
             cell.alignment = wrap
             cells.append(cell)
         ws.append(cells)

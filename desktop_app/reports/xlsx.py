@@ -24,13 +24,28 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHARS_PER_WIDTH_UNIT = 9  # relative width 1.0 ≈ 9 characters
 
 
+def excel_text(value: str) -> str:
+    """Text without the characters Excel refuses (a ledger from before they
+    were stopped at the door may hold them)."""
+    return strip_hostile(value) if not value.isprintable() else value
+
+
 def safe_text(value: str) -> str:
-    """Text Excel takes as it is: characters it refuses are dropped (a ledger
-    from before they were stopped at the door may hold them), and text that
-    Excel would run as a formula gets a leading apostrophe-like quote."""
-    if not value.isprintable():
-        value = strip_hostile(value)
+    """For CSV, which has no cell types: text that Excel would run as a formula
+    gets a leading apostrophe (the CSV reader takes exactly that one off again)."""
+    value = excel_text(value)
     return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def as_text(cell):
+    """A cell holding text that Excel would take for a formula (= + - @ …) is
+    stored as text with Excel's own quote-prefix mark, as when a user types an
+    apostrophe first: the value itself stays exactly the ledger's text, so it
+    reads back unchanged and nothing is added to what officials print."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
 
 
 def _cell_value(value, kind: str):
@@ -40,7 +55,7 @@ def _cell_value(value, kind: str):
         return value
     if kind == DATE and isinstance(value, dt.date):
         return value
-    return safe_text(str(value))
+    return excel_text(str(value))
 
 
 def write_xlsx(
@@ -56,13 +71,13 @@ def write_xlsx(
     ws.title = sheet.title[:31] or "Sheet"
     width = max((len(t.columns) for t in sheet.tables), default=1)
     row = 1
-    ws.cell(row, 1, safe_text(sheet.title)).font = Font(bold=True, size=16)
+    as_text(ws.cell(row, 1, excel_text(sheet.title))).font = Font(bold=True, size=16)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
     ws.cell(row, 1).alignment = Alignment(horizontal="center")
     row += 1
     sub = "　".join(x for x in (organization, sheet.period_text, sheet.unit_text) if x)
     if sub:
-        ws.cell(row, 1, safe_text(sub))
+        as_text(ws.cell(row, 1, excel_text(sub)))
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
         ws.cell(row, 1).alignment = Alignment(horizontal="center")
         row += 1
@@ -71,10 +86,10 @@ def write_xlsx(
     first_header_row = None
     for table in sheet.tables:
         if table.heading:
-            ws.cell(row, 1, safe_text(table.heading)).font = Font(bold=True, size=12)
+            as_text(ws.cell(row, 1, excel_text(table.heading))).font = Font(bold=True, size=12)
             row += 1
         for c, col in enumerate(table.columns, start=1):
-            cell = ws.cell(row, c, safe_text(col.label))
+            cell = as_text(ws.cell(row, c, excel_text(col.label)))
             cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
             cell.border = _BORDER
@@ -90,7 +105,7 @@ def write_xlsx(
             body.append((table.total, True, False))
         for values, bold, marked in body:
             for c, (col, value) in enumerate(zip(table.columns, values, strict=False), start=1):
-                cell = ws.cell(row, c, _cell_value(value, col.kind))
+                cell = as_text(ws.cell(row, c, _cell_value(value, col.kind)))
                 cell.border = _BORDER
                 if col.kind == DATE:
                     cell.number_format = "yyyy-mm-dd"
@@ -106,11 +121,11 @@ def write_xlsx(
                     cell.font = _MARK_FONT
             row += 1
         if table.marked and table.mark_note:
-            ws.cell(row, 1, safe_text("★ " + table.mark_note)).font = _MARK_FONT
+            as_text(ws.cell(row, 1, excel_text("★ " + table.mark_note))).font = _MARK_FONT
             row += 1
         row += 1
     for note in sheet.notes:
-        ws.cell(row, 1, safe_text(note))
+        as_text(ws.cell(row, 1, excel_text(note)))
         row += 1
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = min(max(w, 6), 60)

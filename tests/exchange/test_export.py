@@ -87,8 +87,8 @@ def test_xlsx_types_styles_and_neutralised_formulas(tmp_path, make):
     assert ws.freeze_panes == "A2"
     assert ws.column_dimensions["A"].width > 20 and ws.auto_filter.ref == "A1:M6"
     notes = [ws.cell(r, header.index("备注") + 1) for r in range(2, 6)]
-    assert [c.value for c in notes] == ["'" + t for t in DANGEROUS]
-    assert all(c.data_type == "s" for c in notes)  # text, never a formula
+    assert [c.value for c in notes] == DANGEROUS  # the ledger's text, nothing added
+    assert all(c.data_type == "s" and c.quotePrefix for c in notes)  # text, never a formula
     last = {h: ws.cell(6, i + 1) for i, h in enumerate(header)}
     assert last["电话"].value == "13812345678" and last["电话"].data_type == "s"
     assert last["首次联系日期"].is_date and last["首次联系日期"].number_format == "yyyy-mm-dd"
@@ -99,7 +99,7 @@ def test_xlsx_types_styles_and_neutralised_formulas(tmp_path, make):
 def test_formula_starts_neutralised_in_both_formats(text):
     from desktop_app.exchange.export import _csv_value, _xlsx_value
 
-    assert _xlsx_value(text, "text") == "'" + text
+    assert _xlsx_value(text, "text") == text  # marked as text on its cell instead
     assert _csv_value(text, "longtext") == "'" + text
     assert _xlsx_value(-5, "int") == -5 and _csv_value(-5.5, "float") == "-5.5"
 
@@ -337,5 +337,31 @@ def test_export_survives_an_old_ledger_that_holds_them(tmp_path, make):
     write_export(ListQuery(spec), out, all_columns(spec))
     values = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row]
     assert "中北大学" in values
-    assert "'=1+1" in values  # still neutralised as a formula
+    assert "=1+1" in values  # stored as text (the formula-like cell is marked)
     assert not any(isinstance(v, str) and any(ch in v for ch in HOSTILE) for v in values)
+
+
+def test_a_real_leading_apostrophe_survives_and_formulas_round_trip(tmp_path, make):
+    """Import undoes only what export wrote (issue 10, item 4): an .xlsx export
+    marks formula-like cells instead of adding an apostrophe, so a workbook's
+    own '+86 138 stays as it is; the CSV export's apostrophe is taken off."""
+    from desktop_app.store import models as m
+    from tests.exchange.conftest import workbook
+
+    for i, text in enumerate(DANGEROUS):
+        make("institution", name=f"院校{i}", notes=text)
+    spec = spec_for("institution")
+    xlsx, csv_file = tmp_path / "out.xlsx", tmp_path / "out.csv"
+    write_export(ListQuery(spec), xlsx, all_columns(spec))
+    write_export(ListQuery(spec), csv_file, all_columns(spec))
+    for source in (xlsx, csv_file):
+        m.Institution.delete().execute()
+        _plan, result = import_file("institution", source)
+        assert result.imported == len(DANGEROUS), source.name
+        assert sorted(r.notes for r in m.Institution.select()) == sorted(DANGEROUS)
+
+    typed = workbook(tmp_path / "typed.xlsx", [["名称", "电话"], ["中北大学", "'+86 138"]])
+    m.Institution.delete().execute()
+    _plan, result = import_file("institution", typed)
+    assert result.imported == 1
+    assert m.Institution.get().phone == "'+86 138"

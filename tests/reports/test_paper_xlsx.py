@@ -81,7 +81,9 @@ def test_xlsx_keeps_numbers_dates_and_print_setup(tmp_path):
     header_row = next(r for r in range(1, 10) if ws.cell(r, 2).value == "姓名")
     first = header_row + 1
     assert ws.cell(first, 1).value == 1
-    assert ws.cell(first, 2).value.startswith("'=")  # formula neutralised
+    formula_like = ws.cell(first, 2)  # text that Excel would take for a formula
+    assert formula_like.value.startswith("=") and formula_like.data_type == "s"
+    assert formula_like.quotePrefix  # Excel's own mark: shown as text, printed as it is
     assert ws.cell(first, 5).value == dt.datetime(2023, 1, 1)
     assert ws.cell(first, 6).value == 1500.5
     assert ws.cell(first + 299, 1).value == 300
