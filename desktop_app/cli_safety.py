@@ -82,6 +82,12 @@ def run(args: argparse.Namespace) -> int:
                 f"({audit.describe_entry(broken)}); it was changed outside the program"
             )
             return 1
+        from desktop_app.store import seal
+
+        cut = seal.mismatch()
+        if cut is not None:
+            print(f"{db}: the change history was cut or extended outside the program: {cut}")
+            return 1
         print(f"{db}: {total} entries, chain intact, head {audit.head_code()}")
         return 0
     if args.command == "restore":

@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop_app.records.specs import CHILDREN, DATE, FK, LINKS, MULTICHOICE, RecordSpec, spec_for
 from desktop_app.records.values import join_multi
-from desktop_app.store import bulk
+from desktop_app.store import bulk, seal
 from desktop_app.store import models as m
 from desktop_app.store.db import current_operator
 
@@ -128,6 +128,9 @@ def record_many(
             e["at"] = at
             rows.append(e)
     bulk.insert_rows(m.AuditEntry, rows, want_ids=False)
+    if rows:
+        sealed = seal.read()
+        seal.write((sealed[0] if sealed else 0) + len(rows), prev)
 
 
 def diff(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import peewee as pw
 
 from desktop_app.store import models as m
+from desktop_app.store import seal
 from desktop_app.store.categories import seed_categories
 from desktop_app.store.db import database_proxy
 
@@ -34,11 +35,17 @@ def _v4_activity_sort_indexes(db: pw.Database) -> None:
         db.execute_sql(f'CREATE INDEX IF NOT EXISTS "activity_{column}" ON "activity" ("{column}")')
 
 
+def _v5_seal_the_change_log(db: pw.Database) -> None:
+    # The change log's length and head, kept in the file header too (issue 10).
+    seal.seal_from_table()
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
     3: _v3_audit_and_recycle_bin,
     4: _v4_activity_sort_indexes,
+    5: _v5_seal_the_change_log,
 }
 LATEST = max(STEPS) if STEPS else 1
 
@@ -70,6 +77,7 @@ def migrate() -> int:
             db.create_tables(m.ALL_MODELS)
             seed_categories()
             m.SchemaVersion.create(version=LATEST)
+            seal.seal_from_table()
         return LATEST
     if current > LATEST:
         raise SchemaTooNewError(f"schema version {current} is newer than {LATEST}")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.records import audit
 from desktop_app.records.specs import ALL_SPECS
+from desktop_app.store import seal
 from desktop_app.ui.widgets.history_view import HistoryTable
 
 
@@ -86,6 +87,11 @@ class ChangeLogPage(QWidget):
 
     def verify(self) -> None:
         broken = audit.verify()
+        if broken is None and seal.mismatch() is not None:
+            self.status.setText(
+                self.tr("The change history was cut or extended outside the program.")
+            )
+            return
         if broken is None:
             self.status.setText(
                 self.tr("The change history is intact. Ledger code %1").replace(

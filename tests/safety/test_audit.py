@@ -122,3 +122,37 @@ def test_audit_verify_names_the_entry_for_any_single_byte_change(make, ledger, c
         out = capsys.readouterr().out
         assert f"broken at entry {entry} " in out, (trial, column, changed, out)
         store_db.close()
+
+
+def test_audit_verify_finds_the_newest_entries_or_all_of_them_deleted(make, ledger, capsys):
+    """Trimming from the end left a chain that verified; the file header keeps
+    the chain's length and head, which deleting rows cannot reach."""
+    import shutil
+
+    for i in range(3):
+        make("institution", name=f"测试大学{i}")
+    store_db.close()
+    assert cli.main(["audit", "verify", "--db", str(ledger)]) == 0
+    pristine = ledger.with_name("pristine.sqlite")
+    shutil.copy(ledger, pristine)
+    table = m.AuditEntry._meta.table_name
+    for where in (f'id = (SELECT MAX(id) FROM "{table}")', "1 = 1"):
+        shutil.copy(pristine, ledger)
+        _tamper(ledger, f'DELETE FROM "{table}" WHERE {where}')
+        capsys.readouterr()
+        assert cli.main(["audit", "verify", "--db", str(ledger)]) == 1, where
+        assert "cut or extended outside the program" in capsys.readouterr().out
+        store_db.close()
+
+
+def test_an_older_ledger_is_sealed_when_it_is_upgraded(tmp_path, capsys):
+    from tests.store.test_migrations import make_v1_file
+
+    path = tmp_path / "old.sqlite"
+    make_v1_file(path)
+    from desktop_app.store.opening import open_ledger
+
+    open_ledger(path)  # migrates the old file (after a backup)
+    store_db.close()
+    assert cli.main(["audit", "verify", "--db", str(path)]) == 0
+    assert "chain intact" in capsys.readouterr().out

@@ -179,6 +179,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>显示 %1 条变更。台账校验码 %2</translation>
     </message>
     <message>
+        <source>The change history was cut or extended outside the program.</source>
+        <translation>变更记录在程序之外被删减或增添。</translation>
+    </message>
+    <message>
         <source>The change history is intact. Ledger code %1</source>
         <translation>变更记录完整无误。台账校验码 %1</translation>
     </message>

@@ -1,0 +1,62 @@
+"""The change log's length and head, kept in the file header as well.
+
+Deleting, adding or rewriting rows of audit_entry cannot reach SQLite's
+header fields user_version and application_id, so `audit verify` compares
+the table with them: trimming the newest entries, or all of them, no longer
+verifies as an intact chain. Backups copy the header with the rest of the file.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from desktop_app.store import models as m
+from desktop_app.store.db import database_proxy
+
+GENESIS = "0" * 64  # the head of an empty chain
+
+
+def _sqlite() -> pw.Database | None:
+    db = database_proxy.obj
+    return db if isinstance(db, pw.SqliteDatabase) else None  # a server keeps it elsewhere
+
+
+def table_head() -> tuple[int, str]:
+    """(entries, newest hash) as the table holds them."""
+    last = m.AuditEntry.select(m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).first()
+    return m.AuditEntry.select().count(), (last.hash if last else GENESIS)
+
+
+def write(count: int, head: str) -> None:
+    db = _sqlite()
+    if db is None:
+        return
+    db.execute_sql(f"PRAGMA user_version = {int(count) & 0x7FFFFFFF}")
+    db.execute_sql(f"PRAGMA application_id = {int(head[:7], 16)}")
+
+
+def read() -> tuple[int, int] | None:
+    db = _sqlite()
+    if db is None:
+        return None
+    count = db.execute_sql("PRAGMA user_version").fetchone()[0]
+    head = db.execute_sql("PRAGMA application_id").fetchone()[0]
+    return int(count), int(head)
+
+
+def seal_from_table() -> None:
+    """Seal the chain as the table holds it now: a new ledger, or an older file."""
+    write(*table_head())
+
+
+def mismatch() -> str | None:
+    """How the table differs from its seal, or None."""
+    sealed = read()
+    if sealed is None:
+        return None
+    count, head = table_head()
+    if count != sealed[0]:
+        return f"the file records {sealed[0]} entries, the table holds {count}"
+    if int(head[:7], 16) != sealed[1]:
+        return "the newest entry is not the one the file records"
+    return None
