@@ -19,7 +19,7 @@ from desktop_app.store import bulk, seal
 from desktop_app.store import models as m
 from desktop_app.store.db import current_operator
 
-GENESIS = "0" * 64
+GENESIS = seal.GENESIS
 
 
 def display_values(
@@ -90,8 +90,7 @@ def _digest(prev: str, e: dict[str, Any]) -> str:
 
 
 def _head() -> str:
-    last = m.AuditEntry.select(m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).first()
-    return last.hash if last else GENESIS
+    return seal.newest_hash()
 
 
 def record(
@@ -129,8 +128,7 @@ def record_many(
             rows.append(e)
     bulk.insert_rows(m.AuditEntry, rows, want_ids=False)
     if rows:
-        sealed = seal.read()
-        seal.write((sealed[0] if sealed else 0) + len(rows), prev)
+        seal.advance(len(rows), prev)
 
 
 def diff(old: dict[str, str], new: dict[str, str]) -> list[tuple[str, str, str]]:

@@ -48,6 +48,11 @@ def as_text(cell):
     return cell
 
 
+def _text_cell(ws, row: int, column: int, text: str):
+    """A cell of the sheet's own text (title, headings, notes)."""
+    return as_text(ws.cell(row, column, excel_text(text)))
+
+
 def _cell_value(value, kind: str):
     if value is None:
         return None
@@ -71,13 +76,13 @@ def write_xlsx(
     ws.title = sheet.title[:31] or "Sheet"
     width = max((len(t.columns) for t in sheet.tables), default=1)
     row = 1
-    as_text(ws.cell(row, 1, excel_text(sheet.title))).font = Font(bold=True, size=16)
+    _text_cell(ws, row, 1, sheet.title).font = Font(bold=True, size=16)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
     ws.cell(row, 1).alignment = Alignment(horizontal="center")
     row += 1
     sub = "　".join(x for x in (organization, sheet.period_text, sheet.unit_text) if x)
     if sub:
-        as_text(ws.cell(row, 1, excel_text(sub)))
+        _text_cell(ws, row, 1, sub)
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
         ws.cell(row, 1).alignment = Alignment(horizontal="center")
         row += 1
@@ -86,10 +91,10 @@ def write_xlsx(
     first_header_row = None
     for table in sheet.tables:
         if table.heading:
-            as_text(ws.cell(row, 1, excel_text(table.heading))).font = Font(bold=True, size=12)
+            _text_cell(ws, row, 1, table.heading).font = Font(bold=True, size=12)
             row += 1
         for c, col in enumerate(table.columns, start=1):
-            cell = as_text(ws.cell(row, c, excel_text(col.label)))
+            cell = _text_cell(ws, row, c, col.label)
             cell.font = Font(bold=True)
             cell.fill = _HEADER_FILL
             cell.border = _BORDER
@@ -121,11 +126,11 @@ def write_xlsx(
                     cell.font = _MARK_FONT
             row += 1
         if table.marked and table.mark_note:
-            as_text(ws.cell(row, 1, excel_text("★ " + table.mark_note))).font = _MARK_FONT
+            _text_cell(ws, row, 1, "★ " + table.mark_note).font = _MARK_FONT
             row += 1
         row += 1
     for note in sheet.notes:
-        as_text(ws.cell(row, 1, excel_text(note)))
+        _text_cell(ws, row, 1, note)
         row += 1
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = min(max(w, 6), 60)

@@ -67,11 +67,11 @@ def open_guarded(
     """
     path = Path(path)
     if path.exists():
-        if path.stat().st_size > 0:
+        size = path.stat().st_size
+        if size > 0:
             # The full check (indexes too) where it costs little; a larger file
             # gets it from the daily backup's check of its copy instead.
-            full = path.stat().st_size <= FULL_CHECK_MAX_BYTES
-            problems = integrity.check_file(path, full=full)
+            problems = integrity.check_file(path, full=size <= FULL_CHECK_MAX_BYTES)
             if problems:
                 raise DamagedFile(path, problems)
         elif newest_good_backup(path) is not None:

@@ -83,17 +83,30 @@ def can_be_immutable(path: str | os.PathLike) -> bool:
     return p.is_file() and not p.with_name(p.name + "-wal").exists()
 
 
-def sqlite3_read_only(path: str | os.PathLike) -> sqlite3.Connection:
-    """A plain sqlite3 connection that only reads path, also in a read-only folder."""
-    con = sqlite3.connect(read_only_uri(path), uri=True)
+def _open_read_only(path: str | os.PathLike, open_uri):
+    """open_uri(uri) opens and probes a connection; a folder nobody can write
+    gets a second try as immutable (see can_be_immutable)."""
     try:
-        con.execute("PRAGMA schema_version").fetchone()
-        return con
-    except sqlite3.OperationalError:
-        con.close()
+        return open_uri(read_only_uri(path))
+    except (sqlite3.OperationalError, peewee.OperationalError):
         if not can_be_immutable(path):
             raise
-    return sqlite3.connect(read_only_uri(path, immutable=True), uri=True)
+    return open_uri(read_only_uri(path, immutable=True))
+
+
+def sqlite3_read_only(path: str | os.PathLike) -> sqlite3.Connection:
+    """A plain sqlite3 connection that only reads path, also in a read-only folder."""
+
+    def open_uri(uri: str) -> sqlite3.Connection:
+        con = sqlite3.connect(uri, uri=True)
+        try:
+            con.execute("PRAGMA schema_version").fetchone()
+        except sqlite3.OperationalError:
+            con.close()
+            raise
+        return con
+
+    return _open_read_only(path, open_uri)
 
 
 # Text that is not valid UTF-8 (written behind the program's back, or by a
@@ -116,21 +129,21 @@ def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDa
     close()
     if read_only:
         # mode=ro: SQLite itself refuses every write, whatever the code tries.
-        uri = read_only_uri(path)
         pragmas = {
             k: v for k, v in SQLITE_PRAGMAS.items() if k not in ("journal_mode", "synchronous")
         }
-        db = LedgerDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
-        try:
-            db.connect()
-            db.execute_sql("PRAGMA schema_version").fetchone()
-        except peewee.OperationalError:
-            db.close()
-            if not can_be_immutable(path):
-                raise
-            uri = read_only_uri(path, immutable=True)  # a read-only folder
+
+        def open_uri(uri: str) -> LedgerDatabase:
             db = LedgerDatabase(uri, uri=True, pragmas=pragmas, check_same_thread=False)
-            db.connect()
+            try:
+                db.connect()
+                db.execute_sql("PRAGMA schema_version").fetchone()
+            except peewee.OperationalError:
+                db.close()
+                raise
+            return db
+
+        db = _open_read_only(path, open_uri)
     else:
         db = LedgerDatabase(str(path), pragmas=SQLITE_PRAGMAS, check_same_thread=False)
         db.connect()

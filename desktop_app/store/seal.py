@@ -21,10 +21,15 @@ def _sqlite() -> pw.Database | None:
     return db if isinstance(db, pw.SqliteDatabase) else None  # a server keeps it elsewhere
 
 
+def newest_hash() -> str:
+    """The hash of the newest entry in the table: the chain's head."""
+    last = m.AuditEntry.select(m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).first()
+    return last.hash if last else GENESIS
+
+
 def table_head() -> tuple[int, str]:
     """(entries, newest hash) as the table holds them."""
-    last = m.AuditEntry.select(m.AuditEntry.hash).order_by(m.AuditEntry.id.desc()).first()
-    return m.AuditEntry.select().count(), (last.hash if last else GENESIS)
+    return m.AuditEntry.select().count(), newest_hash()
 
 
 def write(count: int, head: str) -> None:
@@ -42,6 +47,13 @@ def read() -> tuple[int, int] | None:
     count = db.execute_sql("PRAGMA user_version").fetchone()[0]
     head = db.execute_sql("PRAGMA application_id").fetchone()[0]
     return int(count), int(head)
+
+
+def advance(added: int, head: str) -> None:
+    """After `added` entries were appended in this transaction, ending at head."""
+    sealed = read()
+    if sealed is not None:
+        write(sealed[0] + added, head)
 
 
 def seal_from_table() -> None:
