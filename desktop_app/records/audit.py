@@ -13,6 +13,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+import peewee as pw
+
 from desktop_app.records.specs import CHILDREN, DATE, FK, LINKS, MULTICHOICE, RecordSpec, spec_for
 from desktop_app.records.values import join_multi
 from desktop_app.store import bulk, seal
@@ -232,11 +234,22 @@ def head_code() -> str:
 
 
 def history(record_type: str, record_id: int) -> list[m.AuditEntry]:
-    return list(
-        m.AuditEntry.select()
-        .where((m.AuditEntry.record_type == record_type) & (m.AuditEntry.record_id == record_id))
-        .order_by(m.AuditEntry.id.desc())
+    """The record's entries, newest first, from its (latest) creation on.
+
+    Ledgers written before ids were never reused (schema version 6) may hold
+    the entries of an earlier, deleted record under the same id; they end
+    before this record's "create" entry and are not its history.
+    """
+    mine = (m.AuditEntry.record_type == record_type) & (m.AuditEntry.record_id == record_id)
+    born = (
+        m.AuditEntry.select(pw.fn.MAX(m.AuditEntry.id))
+        .where(mine & (m.AuditEntry.action == "create"))
+        .scalar()
     )
+    query = m.AuditEntry.select().where(mine)
+    if born is not None:
+        query = query.where(m.AuditEntry.id >= born)
+    return list(query.order_by(m.AuditEntry.id.desc()))
 
 
 def change_log(

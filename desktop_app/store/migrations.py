@@ -7,7 +7,9 @@ Steps use plain ALTER TABLE statements that SQLite and PostgreSQL both accept.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from contextlib import contextmanager
 
 import peewee as pw
 
@@ -40,14 +42,115 @@ def _v5_seal_the_change_log(db: pw.Database) -> None:
     seal.seal_from_table()
 
 
+# Record tables as this step found them, with the key their history entries,
+# recycle-bin entries and attachments name them by. Frozen with the step.
+_V6_TABLES = {
+    "unit": "unit",
+    "institution": "institution",
+    "activity": "activity",
+    "agreement": "agreement",
+    "base": "base",
+    "project": "project",
+    "talent": "talent",
+    "achievement": "achievement",
+    "meeting": "meeting",
+    "task": "task",
+    "ledger_report": "ledger_report",
+    "assessment_target": "assessment",
+}
+_ID_COLUMN = re.compile(r'("id"\s+INTEGER\s+NOT\s+NULL\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.I)
+
+
+def _v6_ids_never_reused(db: pw.Database) -> None:
+    # Deleting the newest record freed its id for the next new one, whose
+    # History tab then showed the deleted record's entries (issue 10). SQLite
+    # can only add AUTOINCREMENT by rebuilding the table (its documented
+    # twelve-step procedure; foreign keys are off around this step, see
+    # FOREIGN_KEYS_OFF). A PostgreSQL sequence never goes back: nothing to do.
+    if not isinstance(db, pw.SqliteDatabase):
+        return
+    for table, key in _V6_TABLES.items():
+        _rebuild_with_autoincrement(db, table)
+        # The next id is above every id this type ever had: those still in the
+        # table, and those only the history, the recycle bin or an attachment
+        # remembers (a record deleted before this version).
+        highest = db.execute_sql(
+            f"""SELECT MAX(n) FROM (
+                SELECT MAX(id) AS n FROM "{table}"
+                UNION ALL SELECT MAX(record_id) FROM audit_entry WHERE record_type = ?
+                UNION ALL SELECT MAX(record_id) FROM deleted_record WHERE record_type = ?
+                UNION ALL SELECT MAX(record_id) FROM attachment WHERE record_type = ?)""",
+            (key, key, key),
+        ).fetchone()[0]
+        db.execute_sql("DELETE FROM sqlite_sequence WHERE name = ?", (table,))
+        db.execute_sql(
+            "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, int(highest or 0))
+        )
+    broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"foreign keys broken by the rebuild: {broken[:5]}")
+
+
+def _rebuild_with_autoincrement(db: pw.Database, table: str) -> None:
+    """Recreate table with AUTOINCREMENT on its id, keeping rows, indexes and triggers."""
+    row = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if row is None or _ID_COLUMN.search(row[0]) is None:
+        return  # not in this file, or already done
+    temporary = f"{table}__v6"
+    create = _ID_COLUMN.sub(r"\1 AUTOINCREMENT", row[0], count=1)
+    create = re.sub(
+        r'^CREATE TABLE\s+"?' + re.escape(table) + r'"?', f'CREATE TABLE "{temporary}"', create
+    )
+    extras = [
+        sql
+        for (sql,) in db.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? "
+            "AND sql IS NOT NULL",
+            (table,),
+        )
+    ]
+    columns = ", ".join(
+        f'"{name}"' for _cid, name, *_ in db.execute_sql(f'PRAGMA table_info("{table}")')
+    )
+    db.execute_sql(create)
+    db.execute_sql(f'INSERT INTO "{temporary}" ({columns}) SELECT {columns} FROM "{table}"')
+    db.execute_sql(f'DROP TABLE "{table}"')
+    db.execute_sql(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
+    for sql in extras:
+        db.execute_sql(sql)
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
     3: _v3_audit_and_recycle_bin,
     4: _v4_activity_sort_indexes,
     5: _v5_seal_the_change_log,
+    6: _v6_ids_never_reused,
 }
+# Steps that rebuild tables others point at: SQLite's foreign keys must be off
+# around their transaction, or dropping the old table would cascade-delete
+# the rows that point at it (PRAGMA foreign_keys is ignored inside one).
+FOREIGN_KEYS_OFF = {6}
 LATEST = max(STEPS) if STEPS else 1
+
+
+@contextmanager
+def _foreign_keys_off(db: pw.Database, wanted: bool):
+    if not (wanted and isinstance(db, pw.SqliteDatabase)):
+        yield
+        return
+    db.execute_sql("PRAGMA foreign_keys = OFF")
+    try:
+        if db.execute_sql("PRAGMA foreign_keys").fetchone()[0]:
+            # Inside a transaction SQLite ignores the pragma; going on would
+            # cascade the drop into the link tables.
+            raise RuntimeError("foreign keys could not be turned off for the migration")
+        yield
+    finally:
+        db.execute_sql("PRAGMA foreign_keys = ON")
 
 
 class SchemaTooNewError(RuntimeError):
@@ -82,7 +185,7 @@ def migrate() -> int:
     if current > LATEST:
         raise SchemaTooNewError(f"schema version {current} is newer than {LATEST}")
     for version in sorted(v for v in STEPS if v > current):
-        with db.atomic():
+        with _foreign_keys_off(db, version in FOREIGN_KEYS_OFF), db.atomic():
             STEPS[version](db)
             m.SchemaVersion.create(version=version)
     with db.atomic():

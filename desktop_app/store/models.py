@@ -25,9 +25,27 @@ class BaseModel(pw.Model):
         legacy_table_names = False
 
 
+class LedgerIdField(pw.AutoField):
+    """A record's id, never handed out twice.
+
+    SQLite's plain INTEGER PRIMARY KEY gives the next record max(id)+1, so
+    deleting the newest record freed its id for the next one, whose History
+    then showed the deleted record's entries (issue 10). AUTOINCREMENT keeps
+    the highest id ever used in sqlite_sequence. A PostgreSQL sequence never
+    goes back anyway, so the keyword is written for SQLite alone.
+    """
+
+    def ddl(self, ctx):
+        node = super().ddl(ctx)
+        if isinstance(database_proxy.obj, pw.SqliteDatabase):
+            return pw.NodeList((node, pw.SQL("AUTOINCREMENT")))
+        return node
+
+
 class Record(BaseModel):
     """Columns every ledger record has."""
 
+    id = LedgerIdField()
     created_at = pw.DateTimeField(default=_now)
     updated_at = pw.DateTimeField(default=_now, index=True)
     changed_by = pw.CharField(default="")
