@@ -88,7 +88,21 @@ def run(args: argparse.Namespace) -> int:
         if cut is not None:
             print(f"{db}: the change history was cut or extended outside the program: {cut}")
             return 1
+        from desktop_app.records import replay
+
+        differ, count = replay.mismatches(limit=20)
+        if count:
+            print(
+                f"{db}: {total} entries, chain intact, but {count} record(s) differ from "
+                "their history; they were changed outside the program:"
+            )
+            for item in differ:
+                print(f"  {item.describe()}")
+            if count > len(differ):
+                print(f"  … and {count - len(differ)} more")
+            return 1
         print(f"{db}: {total} entries, chain intact, head {audit.head_code()}")
+        print("every record matches the replay of its history")
         return 0
     if args.command == "restore":
         source = Path(args.backup)

@@ -461,6 +461,16 @@ def remove_sample_data() -> int:
             # the whole removal on a foreign key. Sample dependents are gone by
             # now, so whatever still points at it is the user's.
             ids = [rid for rid in ids if not dependents_of(spec, rid)]
+            audit.record_many(
+                (
+                    "delete",
+                    spec,
+                    rid,
+                    title_of(spec, spec.model.get_by_id(rid)),
+                    [("", audit.snapshot_text(audit.display_values(spec, load(spec, rid))), "")],
+                )
+                for rid in ids
+            )
             for rid in ids:
                 for f in spec.fields:
                     if f.kind == LINKS:
@@ -502,16 +512,21 @@ def rename_category_word(list_key: str, old: str, new: str) -> int:
             m.Category.delete().where(in_list & (m.Category.name == old)).execute()
         else:
             m.Category.update(name=new).where(in_list & (m.Category.name == old)).execute()
+        logged = []
         for spec in ALL_SPECS:
             for f in spec.fields:
                 if f.choices != list_key:
                     continue
                 column = getattr(spec.model, f.name)
                 if f.kind == CHOICE:
+                    ids = [
+                        i for (i,) in spec.model.select(spec.model.id).where(column == old).tuples()
+                    ]
                     update: dict = {column: new}
                     if f.name == spec.title_field:  # keep pinyin order right
                         update[spec.model.sort_key] = sort_key(new)
                     changed += spec.model.update(update).where(column == old).execute()
+                    logged += [(spec, i, f.name, old, new) for i in ids]
                 elif f.kind == MULTICHOICE:
                     for rec in spec.model.select(spec.model.id, column).where(column.contains(old)):
                         before = split_multi(getattr(rec, f.name))
@@ -527,4 +542,17 @@ def rename_category_word(list_key: str, old: str, new: str) -> int:
                             spec.model.id == rec.id
                         ).execute()
                         changed += 1
+                        logged.append((spec, rec.id, f.name, join_multi(before), join_multi(words)))
+        # Each record's History tells of the new word, and replaying the log
+        # still gives the values the records hold (records/replay.py).
+        audit.record_many(
+            (
+                "update",
+                spec,
+                rid,
+                title_of(spec, spec.model.get_by_id(rid)),
+                [(field_name, before_text, after_text)],
+            )
+            for spec, rid, field_name, before_text, after_text in logged
+        )
     return changed

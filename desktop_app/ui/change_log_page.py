@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
@@ -15,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.records import audit
-from desktop_app.records.specs import ALL_SPECS
+from desktop_app.records import audit, replay
+from desktop_app.records.specs import ALL_SPECS, spec_for
 from desktop_app.store import seal
 from desktop_app.ui.widgets.history_view import HistoryTable
 
@@ -85,6 +86,22 @@ class ChangeLogPage(QWidget):
             .replace("%2", audit.head_code())
         )
 
+    def _describe(self, item: replay.Mismatch) -> str:
+        spec = spec_for(item.record_type)
+        where = f"{QCoreApplication.translate('Record', spec.label)} #{item.record_id} {item.title}"
+        if item.kind == replay.MISSING:
+            text = self.tr("%1: the history says it exists, the ledger does not hold it")
+        elif item.kind == replay.UNLOGGED:
+            text = self.tr("%1: it is in the ledger but its history never created it")
+        else:
+            text = (
+                self.tr("%1: %2 is “%3”, its history says “%4”")
+                .replace("%2", QCoreApplication.translate("Field", spec.field(item.field).label))
+                .replace("%3", item.stored)
+                .replace("%4", item.logged)
+            )
+        return text.replace("%1", where.strip())
+
     def verify(self) -> None:
         broken = audit.verify()
         if broken is None and seal.mismatch() is not None:
@@ -93,6 +110,22 @@ class ChangeLogPage(QWidget):
             )
             return
         if broken is None:
+            # Replaying reads every record: seconds on a 100,000-record ledger.
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                differ, count = replay.mismatches(limit=1)
+            finally:
+                QApplication.restoreOverrideCursor()
+            if count:
+                self.status.setText(
+                    self.tr(
+                        "%1 records differ from their history: they were changed outside "
+                        "the program. The first: %2"
+                    )
+                    .replace("%1", str(count))
+                    .replace("%2", self._describe(differ[0]))
+                )
+                return
             self.status.setText(
                 self.tr("The change history is intact. Ledger code %1").replace(
                     "%1", audit.head_code()

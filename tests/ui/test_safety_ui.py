@@ -146,3 +146,19 @@ def test_disk_full_keeps_the_form_open_with_what_was_typed(window, qtbot, monkey
     assert svc.total_records() == 0
     assert dialog.check_and_save() is True  # space again: the same form saves
     assert svc.total_records() == 1
+
+
+def test_change_log_verify_names_a_record_changed_outside_the_program(qtbot, window, ledger):
+    import sqlite3
+
+    rid = service.save(INSTITUTION_SPEC, {"name": "中北大学", "phone": "0351-3921234"})
+    con = sqlite3.connect(ledger)
+    con.execute("UPDATE institution SET phone = '110' WHERE id = ?", (rid,))
+    con.commit()
+    con.close()
+
+    page = window.open_page("change_log")
+    qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
+    text = page.status.text()
+    assert "1 records differ from their history" in text
+    assert f"Institution #{rid} 中北大学: Phone is “110”, its history says “0351-3921234”" in text

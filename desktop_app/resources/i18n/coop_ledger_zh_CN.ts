@@ -179,8 +179,24 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>显示 %1 条变更。台账校验码 %2</translation>
     </message>
     <message>
+        <source>%1: the history says it exists, the ledger does not hold it</source>
+        <translation>%1：变更记录显示它存在，台账中却没有</translation>
+    </message>
+    <message>
+        <source>%1: it is in the ledger but its history never created it</source>
+        <translation>%1：台账中有这条记录，变更记录中却没有它的新建</translation>
+    </message>
+    <message>
+        <source>%1: %2 is “%3”, its history says “%4”</source>
+        <translation>%1：%2 为“%3”，变更记录应为“%4”</translation>
+    </message>
+    <message>
         <source>The change history was cut or extended outside the program.</source>
         <translation>变更记录在程序之外被删减或增添。</translation>
+    </message>
+    <message>
+        <source>%1 records differ from their history: they were changed outside the program. The first: %2</source>
+        <translation>%1 条记录与变更记录不符，曾在本程序之外被改动。第一条：%2</translation>
     </message>
     <message>
         <source>The change history is intact. Ledger code %1</source>
