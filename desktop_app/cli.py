@@ -121,8 +121,12 @@ def main(argv: list[str] | None = None) -> int:
 
     usable_console()
     running.announce()  # the installer waits while any copy runs
+    from desktop_app.store import opening
+
+    opening.wal_damage = None
     try:
         code = _main(argv)
+        _tell_wal_damage(opening.wal_damage)
         sys.stdout.flush()  # here, not at exit: a closed pipe must raise inside this try
         return code
     except CatalogueMissing as exc:
@@ -135,6 +139,23 @@ def main(argv: list[str] | None = None) -> int:
         return _broken_pipe()
     except Exception as exc:  # never a traceback in a user's face
         return _unexpected(exc)
+
+
+def _tell_wal_damage(damage) -> None:
+    """The ledger's -wal was damaged when this command opened it (see safety/wal.py)."""
+    if damage is None:
+        return
+    print(
+        f"coop-ledger: warning: {damage.wal} was damaged: {damage.lost_saves} save(s) after "
+        f"the damage could not be read and are not in the ledger; "
+        f"{damage.good_saves} save(s) before it were kept. "
+        + (
+            f"The ledger and its damaged -wal were kept as they were in {damage.kept}."
+            if damage.kept
+            else "They could not be copied aside."
+        ),
+        file=sys.stderr,
+    )
 
 
 def _broken_pipe() -> int:

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from desktop_app.safety import backup, integrity
 from desktop_app.safety.lock import FileLock, is_network_path
+from desktop_app.safety.wal import WalDamage
 from desktop_app.store import db as store_db
+from desktop_app.store import opening
 from desktop_app.store.opening import open_ledger
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,8 @@ class OpenedLedger:
     on_network: bool
     lock: FileLock | None = None
     notes: list[str] = field(default_factory=list)
+    # Saves a damaged -wal held beyond the point SQLite could read (kept aside).
+    wal_damage: WalDamage | None = None
 
     def close(self) -> None:
         store_db.close()
@@ -88,6 +92,7 @@ def open_guarded(
         existed = path.exists() and path.stat().st_size > 0
         open_ledger(path, read_only=read_only)
         opened = OpenedLedger(path, read_only, is_network_path(path), lock)
+        opened.wal_damage = opening.wal_damage
         if daily_backup and existed and not read_only:
             try:
                 made = backup.daily_backup(path, keep=keep)

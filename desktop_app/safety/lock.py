@@ -122,6 +122,15 @@ def _wait_for_holder(db_path: Path, timeout: float = HOLDER_WAIT_S) -> Holder:
         time.sleep(0.02)
 
 
+# Lock files this process holds (a second FileLock here would see its own).
+_held_here: set[Path] = set()
+
+
+def held_here(db_path: Path) -> bool:
+    """Whether this process holds db_path's lock."""
+    return lock_path(db_path) in _held_here
+
+
 class FileLock:
     """Held while the program has the ledger open for writing."""
 
@@ -158,11 +167,13 @@ class FileLock:
         fh.write(json.dumps(holder, ensure_ascii=False))
         fh.flush()
         self._fh = fh
+        _held_here.add(self.path)
 
     def release(self) -> None:
         if self._fh is None:
             return
         fh, self._fh = self._fh, None
+        _held_here.discard(self.path)
         try:
             fh.seek(0)
             fh.truncate()

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 import peewee as pw
 
+from desktop_app.safety import lock, wal
 from desktop_app.safety.backup import backup_before
+from desktop_app.safety.wal import WalDamage
 from desktop_app.store import db as store_db
 from desktop_app.store import migrations
+
+log = logging.getLogger(__name__)
 
 
 class NeedsUpgradeReadOnly(RuntimeError):
     """A read-only file whose schema is older than this program's."""
+
+
+# What the last open_ledger() found in the ledger's -wal (None: nothing wrong).
+# The window and the command line tell the user; the copy is already aside.
+wal_damage: WalDamage | None = None
 
 
 def open_ledger(
@@ -29,6 +39,7 @@ def open_ledger(
             raise NeedsUpgradeReadOnly(str(target))
         return db
     target.parent.mkdir(parents=True, exist_ok=True)
+    _check_wal(target)
     db = store_db.connect(target)
     try:
         if migrations.needs_migration():
@@ -44,3 +55,42 @@ def open_ledger(
         store_db.database_proxy.initialize(None)
         raise
     return db
+
+
+def _check_wal(target: Path) -> None:
+    """Before SQLite opens the ledger for writing (and may checkpoint and reuse
+    its -wal), keep a damaged -wal aside with the ledger it belongs to.
+
+    Only while no other copy of the program writes: its -wal is live then (a
+    save half-appended reads as damage), and that copy checked it when it
+    opened. A read-only open never checkpoints, so it need not check."""
+    global wal_damage
+    wal_damage = None
+    if not wal.wal_path(target).exists():
+        return
+    if lock.held_here(target):
+        damage = wal.inspect(target)
+    else:
+        probe = lock.FileLock(target)
+        try:
+            probe.acquire()
+        except (lock.LockHeld, OSError):
+            return
+        try:
+            damage = wal.inspect(target)
+        finally:
+            probe.release()
+    if damage is None:
+        return
+    try:
+        damage = wal.keep_aside(target, damage)
+    except OSError:
+        log.exception("cannot keep the damaged -wal of %s aside", target)
+    log.error(
+        "damaged -wal of %s: %d save(s) replayed, %d after the damage dropped; kept in %s",
+        target,
+        damage.good_saves,
+        damage.lost_saves,
+        damage.kept,
+    )
+    wal_damage = damage

@@ -99,6 +99,8 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
         return False
     except DamagedFile as exc:
         return _offer_backup_for_damaged(parent, path, exc)
+    if _current.wal_damage is not None:
+        _tell_wal_damage(parent, _current.wal_damage)
     if _current.on_network:
         QMessageBox.warning(
             parent,
@@ -111,6 +113,29 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
             ).replace("%1", str(path)),
         )
     return True
+
+
+def _tell_wal_damage(parent, damage) -> None:
+    """Saves a damaged -wal held beyond the damage are not in the ledger; a copy
+    of both files as they were is kept (see safety/wal.py)."""
+    text = QCoreApplication.translate(
+        "Safety",
+        "The ledger's journal (%1) was damaged, probably when the PC lost power or the "
+        "disk failed. The ledger opened with its %2 saves before the damage; %3 saves "
+        "after it could not be read.",
+    )
+    text = (
+        text.replace("%1", damage.wal.name)
+        .replace("%2", str(damage.good_saves))
+        .replace("%3", str(damage.lost_saves))
+    )
+    if damage.kept is not None:
+        text += "\n\n" + QCoreApplication.translate(
+            "Safety",
+            "The ledger and its damaged journal were kept as they were in %1. Check the latest "
+            "records, and keep that folder for whoever can recover more from it.",
+        ).replace("%1", str(damage.kept))
+    QMessageBox.warning(parent, QCoreApplication.translate("Safety", "Damaged journal"), text)
 
 
 def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:

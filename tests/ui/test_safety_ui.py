@@ -162,3 +162,27 @@ def test_change_log_verify_names_a_record_changed_outside_the_program(qtbot, win
     text = page.status.text()
     assert "1 records differ from their history" in text
     assert f"Institution #{rid} 中北大学: Phone is “110”, its history says “0351-3921234”" in text
+
+
+def test_opening_a_ledger_with_a_damaged_journal_says_what_was_lost(qtbot, tmp_path):
+    from desktop_app.ui import safety_actions
+    from tests.safety.test_wal import SAVES, _crashed, _damage_after_commit
+
+    crashed = _crashed(tmp_path)
+    _damage_after_commit(crashed, 2)
+    seen = {}
+
+    def read_and_close(box):
+        seen["title"] = box.windowTitle()
+        seen["text"] = box.text()
+        box.accept()
+
+    answer_next_dialog(read_and_close)
+    try:
+        assert safety_actions.open_interactive(None, crashed)
+    finally:
+        safety_actions.close_current()
+    assert seen["title"] == "Damaged journal"
+    assert f"opened with its 2 saves before the damage; {SAVES - 2} saves after it" in seen["text"]
+    kept = next(crashed.parent.glob("ledger.sqlite.damaged-wal-*"))
+    assert str(kept) in seen["text"]

@@ -1,0 +1,132 @@
+"""A damaged write-ahead log, found before SQLite replays it.
+
+In WAL mode each save is appended to LEDGER-wal and copied into the ledger
+at the next checkpoint. When SQLite opens a ledger whose -wal is left over (the
+program was killed, the PC lost power), it replays the frames in order and
+stops at the first one whose checksum does not fit: every save after a damaged
+frame is dropped without a word, and the next checkpoint overwrites the -wal,
+so they are gone for good.
+
+inspect() reads the -wal as SQLite would (the format is in SQLite's
+documentation, "WAL File Format") and tells whether saves lie beyond the point
+where SQLite would stop. The caller keeps a copy aside (keep_aside) before
+opening the ledger for writing, and tells the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+MAGIC_LE = 0x377F0682  # checksums over little-endian words
+MAGIC_BE = 0x377F0683  # checksums over big-endian words
+HEADER = 32
+FRAME_HEADER = 24
+_MASK = 0xFFFFFFFF
+
+
+@dataclass(frozen=True)
+class WalDamage:
+    wal: Path
+    good_saves: int  # saves SQLite will replay
+    lost_saves: int  # saves after the damage, which SQLite would drop
+    kept: Path | None = None  # where the copy was kept aside
+
+
+def wal_path(path: Path) -> Path:
+    return path.with_name(path.name + "-wal")
+
+
+def _checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int]:
+    words = struct.unpack((">" if big_endian else "<") + f"{len(data) // 4}I", data)
+    for i in range(0, len(words), 2):
+        s0 = (s0 + words[i] + s1) & _MASK
+        s1 = (s1 + words[i + 1] + s0) & _MASK
+    return s0, s1
+
+
+def inspect(path: Path) -> WalDamage | None:
+    """The damage in path's -wal, or None when SQLite will replay every save in it."""
+    wal = wal_path(Path(path))
+    try:
+        data = wal.read_bytes()
+    except FileNotFoundError:
+        return None
+    if len(data) < HEADER:
+        return None  # nothing was ever committed to it
+    magic, _version, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:HEADER])
+    frame = FRAME_HEADER + page_size
+    valid_size = 512 <= page_size <= 65536 and page_size & (page_size - 1) == 0
+    if magic not in (MAGIC_LE, MAGIC_BE) or not valid_size:
+        return _all_lost(wal, data)
+    big = magic == MAGIC_BE
+    if _checksum(data[:24], 0, 0, big) != (c0, c1):
+        return _all_lost(wal, data)
+    s0, s1 = c0, c1
+    good = 0
+    offset = HEADER
+    while offset + frame <= len(data):
+        head = data[offset : offset + FRAME_HEADER]
+        _page, commit, f_salt1, f_salt2, f_c0, f_c1 = struct.unpack(">6I", head)
+        if (f_salt1, f_salt2) != (salt1, salt2):
+            break
+        s0, s1 = _checksum(head[:8], s0, s1, big)
+        s0, s1 = _checksum(data[offset + FRAME_HEADER : offset + frame], s0, s1, big)
+        if (s0, s1) != (f_c0, f_c1):
+            break
+        if commit:
+            good += 1
+        offset += frame
+    # Beyond the point SQLite stops: frames of this log's generation (its
+    # salts) that end a save. Older generations' leftovers carry other salts.
+    lost = 0
+    while offset + frame <= len(data):
+        _page, commit, f_salt1, f_salt2 = struct.unpack(">4I", data[offset : offset + 16])
+        if commit and (f_salt1, f_salt2) == (salt1, salt2):
+            lost += 1
+        offset += frame
+    return WalDamage(wal, good, lost) if lost else None
+
+
+def _all_lost(wal: Path, data: bytes) -> WalDamage | None:
+    """A header SQLite cannot read makes it ignore the whole -wal."""
+    if len(data) <= HEADER:
+        return None
+    return WalDamage(wal, 0, max(1, _commits_guess(data)))
+
+
+def _commits_guess(data: bytes) -> int:
+    # With the header gone the page size is unknown: try each and count the
+    # frames whose salts agree with the first frame's and that end a save.
+    best = 0
+    for size in (4096, 1024, 2048, 8192, 16384, 32768, 65536, 512):
+        frame = FRAME_HEADER + size
+        if len(data) < HEADER + frame:
+            continue
+        first = data[HEADER + 8 : HEADER + 16]
+        count = 0
+        for offset in range(HEADER, len(data) - frame + 1, frame):
+            if data[offset + 8 : offset + 16] != first:
+                break
+            count += struct.unpack(">I", data[offset + 4 : offset + 8])[0] != 0
+        best = max(best, count)
+    return best
+
+
+def keep_aside(path: Path, damage: WalDamage) -> WalDamage:
+    """Copy the ledger and its damaged -wal, as they are, into a folder beside
+    it before SQLite opens them for writing; returns damage with the folder."""
+    path = Path(path)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = path.with_name(f"{path.name}.damaged-wal-{stamp}")
+    n = 1
+    while folder.exists():
+        n += 1
+        folder = path.with_name(f"{path.name}.damaged-wal-{stamp}-{n}")
+    folder.mkdir()
+    shutil.copy2(path, folder / path.name)
+    shutil.copy2(damage.wal, folder / damage.wal.name)
+    return WalDamage(damage.wal, damage.good_saves, damage.lost_saves, folder)
