@@ -2244,7 +2244,7 @@ What you typed is still in the form. Free some disk space or check the file, the
     </message>
     <message>
         <source>Full name</source>
-        <translation type="unfinished">姓名</translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <source>Title</source>
