@@ -7,7 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from desktop_app import __version__, cli_exchange, cli_report, cli_safety, running
+from desktop_app import (
+    __version__,
+    cli_exchange,
+    cli_ledger,
+    cli_report,
+    cli_safety,
+    running,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_report.add_parser(sub)
     cli_safety.add_parsers(sub)
     cli_exchange.add_parsers(sub)
+    cli_ledger.add_parser(sub)
     return parser
 
 
@@ -207,6 +215,8 @@ def _main(argv: list[str] | None) -> int:
         return cli_safety.run(args)
     if args.command in ("import", "export"):
         return cli_exchange.run(args)
+    if args.command == "ledger":
+        return cli_ledger.run(args)
     from desktop_app.app import run_gui
 
     return run_gui(args.db, args.lang)

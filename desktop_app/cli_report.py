@@ -194,15 +194,20 @@ class Written:
 def write_sheet(
     sheet: Sheet, pdf: str | Path | None, xlsx: str | Path | None, today: dt.date | None = None
 ) -> Written:
-    """Write the sheet as PDF and/or .xlsx with this PC's organisation name."""
+    """Write the sheet as PDF and/or .xlsx with the ledger's organisation name."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop_app import settings
-    from desktop_app.records import audit
+    from desktop_app.records import audit, ledger_info
     from desktop_app.reports.paper import PageInfo, sheet_fonts, write_pdf
     from desktop_app.reports.xlsx import write_xlsx
 
-    organization = settings.organization_name()
+    organization = ledger_info.organisation()
+    if not organization:
+        print(
+            "coop-ledger report: warning: this ledger names no organisation, so the sheet "
+            "has none at its top; set it with: coop-ledger ledger set organisation NAME",
+            file=sys.stderr,
+        )
     today = today or dt.date.today()
     pages = 0
     if pdf:

@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from desktop_app.records import service
+from desktop_app.records import ledger_info, service
 from desktop_app.records.specs import (
     ACHIEVEMENT_SPEC,
     ACTIVITY_SPEC,
@@ -55,6 +55,7 @@ from desktop_app.store.db import write_transaction
 # ---------------------------------------------------------------- the data
 
 ORG = "县委组织部（人才办）"
+SAMPLE_ORGANISATION = "中共阳高县委组织部"
 NDRC = "县发展和改革局"
 AGRI = "县农业农村局"
 EDU = "县教育科技局"
@@ -1388,4 +1389,8 @@ def load_sample_data() -> int:
     loader = _Loader()
     with write_transaction():
         loader.run()
+        # The report's office, printed on the sample's sheets; a ledger that
+        # already names its own organisation keeps it.
+        if not ledger_info.organisation():
+            ledger_info.set_value(ledger_info.ORGANISATION, SAMPLE_ORGANISATION)
     return loader.created

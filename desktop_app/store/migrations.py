@@ -122,6 +122,12 @@ def _rebuild_with_autoincrement(db: pw.Database, table: str) -> None:
         db.execute_sql(sql)
 
 
+def _v7_ledger_info(db: pw.Database) -> None:
+    # The organisation, preparer and phone printed on sheets belong to the
+    # ledger, not to one PC's settings (issue 11).
+    db.create_tables([m.LedgerInfo], safe=True)
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
@@ -129,6 +135,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     4: _v4_activity_sort_indexes,
     5: _v5_seal_the_change_log,
     6: _v6_ids_never_reused,
+    7: _v7_ledger_info,
 }
 # Steps that rebuild tables others point at: SQLite's foreign keys must be off
 # around their transaction, or dropping the old table would cascade-delete

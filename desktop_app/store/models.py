@@ -66,6 +66,14 @@ class Category(BaseModel):
         indexes = ((("list_key", "name"), True),)
 
 
+class LedgerInfo(BaseModel):
+    """Facts about the ledger itself (the organisation that keeps it, who fills
+    in its sheets): stored in the file, so a copy on another PC prints the same."""
+
+    key = pw.CharField(unique=True)
+    value = pw.TextField(default="")
+
+
 class SchemaVersion(BaseModel):
     version = pw.IntegerField()
     applied_at = pw.DateTimeField(default=_now)
@@ -305,6 +313,7 @@ MeetingUnit = _link("MeetingUnit", Meeting, Unit)
 
 ALL_MODELS: list[type[pw.Model]] = [
     SchemaVersion,
+    LedgerInfo,
     Category,
     Unit,
     Institution,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop_app import settings
 from desktop_app.records import errors as E
-from desktop_app.records import service
+from desktop_app.records import ledger_info, service
 from desktop_app.store import db as store_db
 from desktop_app.store.migrations import SchemaTooNewError
 from desktop_app.ui.messages import error_text
@@ -30,6 +30,7 @@ def open_file(parent: QWidget | None, path: Path) -> bool:
     try:
         if safety_actions.open_interactive(parent, path):
             settings.add_recent_file(str(path))
+            carry_over_organisation()
             return True
     except SchemaTooNewError:
         QMessageBox.critical(
@@ -52,6 +53,14 @@ def open_file(parent: QWidget | None, path: Path) -> bool:
     if previous is not None and previous != path:
         safety_actions.open_interactive(parent, previous, previous_ro)
     return False
+
+
+def carry_over_organisation() -> None:
+    """The organisation's name was a setting of the PC before it moved into the
+    ledger; a ledger that names none takes it from there, once."""
+    old = settings.organization_name()
+    if old and not store_db.is_read_only() and not ledger_info.organisation():
+        ledger_info.set_value(ledger_info.ORGANISATION, old)
 
 
 def undo_last(parent: QWidget) -> bool:

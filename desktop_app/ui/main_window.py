@@ -28,6 +28,7 @@ from desktop_app.store import db as store_db
 from desktop_app.ui import ledger_actions, safety_actions
 from desktop_app.ui.change_log_page import ChangeLogPage
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
+from desktop_app.ui.dialogs.ledger_info_dialog import LedgerInfoDialog
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.record_page import RecordPage
 from desktop_app.ui.recycle_bin_page import RecycleBinPage
@@ -171,9 +172,7 @@ class MainWindow(QMainWindow):
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("Category lists…"), self._edit_categories)
         self._action(tools, self.tr("Your name for the change record…"), self._set_operator)
-        self._action(
-            tools, self.tr("Organization name for printed sheets…"), self._set_organization
-        )
+        self._action(tools, self.tr("Ledger details for printed sheets…"), self._ledger_details)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About"), self._about)
 
@@ -254,15 +253,9 @@ class MainWindow(QMainWindow):
         if ok:
             ledger_actions.set_operator(name)
 
-    def _set_organization(self) -> None:
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Organization name"),
-            self.tr("Printed at the top of every sheet:"),
-            text=settings.organization_name(),
-        )
-        if ok:
-            settings.set_value("organization_name", name.strip())
+    def _ledger_details(self) -> None:
+        if LedgerInfoDialog(self).exec():
+            self.show_page(self.nav.currentRow())  # the sheet shown takes the new name
 
     def _about(self) -> None:
         QMessageBox.about(

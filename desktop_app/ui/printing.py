@@ -12,10 +12,11 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from desktop_app import settings
-from desktop_app.records import audit
+from desktop_app.records import audit, ledger_info
 from desktop_app.reports.model import Sheet
 from desktop_app.reports.paper import PageInfo, page_layout, paint_sheet, write_pdf
 from desktop_app.reports.xlsx import write_xlsx
+from desktop_app.ui.dialogs.ledger_info_dialog import ask_once_if_missing
 
 log = logging.getLogger(__name__)
 
@@ -26,7 +27,7 @@ def translate(context: str, text: str) -> str:
 
 def page_info() -> PageInfo:
     return PageInfo(
-        organization=settings.organization_name(),
+        organization=ledger_info.organisation(),
         printed_on=dt.date.today(),
         footer_code=audit.head_code(),
     )
@@ -45,6 +46,7 @@ def make_printer(sheet: Sheet) -> QPrinter:
 
 def preview(parent: QWidget, sheet: Sheet) -> None:
     """The print preview with its own Print button; A4 in the sheet's orientation."""
+    ask_once_if_missing(parent)
     printer = make_printer(sheet)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle(
@@ -67,6 +69,7 @@ def _remember_folder(path: str) -> None:
 
 
 def save_pdf(parent: QWidget, sheet: Sheet) -> str | None:
+    ask_once_if_missing(parent)
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Printing", "Save PDF"),
@@ -79,6 +82,7 @@ def save_pdf(parent: QWidget, sheet: Sheet) -> str | None:
 
 
 def save_xlsx(parent: QWidget, sheet: Sheet) -> str | None:
+    ask_once_if_missing(parent)
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Printing", "Save Excel"),

@@ -204,14 +204,15 @@ class ReportsPage(QWidget):
         self.rebuild()
 
     def showEvent(self, event) -> None:  # noqa: N802
-        # Sheets carry the organization's name; say where to set it while it is empty.
-        from desktop_app import settings
+        # Sheets carry the organisation's name; say where to set it while it is empty.
+        from desktop_app.records import ledger_info
 
         self.org_hint.setText(
             ""
-            if settings.organization_name()
+            if ledger_info.organisation()
             else self.tr(
-                "The organization name printed on every sheet is not set: Tools > Organization name for printed sheets…"
+                "This ledger names no organisation to print on its sheets: "
+                "Tools > Ledger details for printed sheets…"
             )
         )
         super().showEvent(event)

@@ -65,7 +65,7 @@ def _downgrade_to_v5(path: Path) -> None:
             for sql in extras:
                 con.execute(sql)
         con.execute("DELETE FROM sqlite_sequence")
-        con.execute("UPDATE schema_version SET version = 5 WHERE version = 6")
+        con.execute("UPDATE schema_version SET version = 5")
         con.execute("COMMIT")
         assert "AUTOINCREMENT" not in " ".join(
             sql for (sql,) in con.execute("SELECT sql FROM sqlite_master WHERE sql IS NOT NULL")

@@ -1336,6 +1336,37 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>LedgerInfoDialog</name>
+    <message>
+        <source>Ledger details</source>
+        <translation>台账信息</translation>
+    </message>
+    <message>
+        <source>Organisation (填报单位)</source>
+        <translation>填报单位</translation>
+    </message>
+    <message>
+        <source>Prepared by (填报人)</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Phone (联系电话)</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>e.g. 中共阳高县委组织部</source>
+        <translation>例如：中共阳高县委组织部</translation>
+    </message>
+    <message>
+        <source>Printed at the top and in the sign-off block of every sheet. Kept in the ledger file, so a copy on another PC prints the same.</source>
+        <translation>打印在每张报表的表头和落款处。保存在台账文件中，复制到其他电脑也打印相同内容。</translation>
+    </message>
+    <message>
+        <source>This ledger does not yet name its organisation. Every sheet prints it at the top; enter it once here.</source>
+        <translation>本台账尚未填写填报单位。每张报表的表头都会打印它，请在此填写一次。</translation>
+    </message>
+</context>
+<context>
     <name>LinksEditor</name>
     <message>
         <source>Type a name to add…</source>
@@ -1516,8 +1547,8 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>设置操作人姓名…</translation>
     </message>
     <message>
-        <source>Organization name for printed sheets…</source>
-        <translation>报表落款单位…</translation>
+        <source>Ledger details for printed sheets…</source>
+        <translation>台账信息（报表表头与落款）…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1558,14 +1589,6 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>Name written beside every change you make:</source>
         <translation>记录在您每次修改旁边的姓名：</translation>
-    </message>
-    <message>
-        <source>Organization name</source>
-        <translation>落款单位</translation>
-    </message>
-    <message>
-        <source>Printed at the top of every sheet:</source>
-        <translation>打印在每张报表顶部：</translation>
     </message>
     <message>
         <source>Cooperation Ledger keeps a county&apos;s ledger of cooperation with universities and research institutes.</source>
@@ -2017,8 +2040,8 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>请为此报表选择合作院校。</translation>
     </message>
     <message>
-        <source>The organization name printed on every sheet is not set: Tools &gt; Organization name for printed sheets…</source>
-        <translation>尚未设置报表落款单位：请在“工具 &gt; 报表落款单位…”中填写。</translation>
+        <source>This ledger names no organisation to print on its sheets: Tools &gt; Ledger details for printed sheets…</source>
+        <translation>本台账尚未填写打印在报表上的填报单位：工具 &gt; 台账信息（报表表头与落款）…</translation>
     </message>
 </context>
 <context>

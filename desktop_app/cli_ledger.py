@@ -1,0 +1,82 @@
+"""`coop-ledger ledger show | set KEY VALUE`: what the ledger says about itself.
+
+The organisation, preparer (填报人) and phone printed on every sheet live in
+the ledger file (records/ledger_info.py), so scripts and the window agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop_app.records import ledger_info
+
+LABELS = {
+    ledger_info.ORGANISATION: "organisation (组织名称)",
+    ledger_info.PREPARER: "preparer (填报人)",
+    ledger_info.PHONE: "phone (联系电话)",
+}
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser(
+        "ledger",
+        help="the organisation, preparer and phone the ledger prints on its sheets",
+        description="Show or set what every sheet printed from this ledger carries: "
+        "the organisation's name, the preparer (填报人) and the phone (联系电话). "
+        "They are kept in the ledger file, so a copy on another PC prints the same.",
+    )
+    p.add_argument("action", choices=["show", "set"])
+    p.add_argument(
+        "key",
+        nargs="?",
+        metavar="KEY",
+        help="with set: organisation (组织名称), preparer (填报人) or phone (联系电话)",
+    )
+    p.add_argument("value", nargs="?", metavar="VALUE", help="with set: the new value")
+    p.add_argument("--db", metavar="PATH", dest="ledger_db")
+
+
+def _fail(message: str) -> int:
+    print(f"coop-ledger ledger: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.safety.lock import FileLock, LockHeld
+    from desktop_app.store import db as store_db
+    from desktop_app.store.opening import open_ledger
+
+    db = Path(args.ledger_db) if args.ledger_db else store_db.default_db_path()
+    if not db.exists():
+        return _fail(f"no ledger file at {db}")
+    if args.action == "show":
+        open_ledger(db, read_only=True) if not _writable(db) else open_ledger(db)
+        for key, value in ledger_info.values().items():
+            print(f"{LABELS[key]}: {value}")
+        return 0
+    if args.key is None or args.value is None:
+        return _fail("set needs a KEY and a VALUE, e.g. ledger set organisation 中共阳高县委组织部")
+    key = ledger_info.ALIASES.get(args.key.strip().lower(), ledger_info.ALIASES.get(args.key))
+    if key is None:
+        return _fail(f"unknown KEY {args.key!r}; use organisation, preparer or phone")
+    lock = FileLock(db)
+    try:
+        lock.acquire()
+    except LockHeld as exc:
+        return _fail(f"{db} is open in another copy of the program: {exc}")
+    try:
+        open_ledger(db)
+        stored = ledger_info.set_value(key, args.value)
+    finally:
+        store_db.close()
+        lock.release()
+    print(f"{db}: {LABELS[key]} set to {stored!r}")
+    return 0
+
+
+def _writable(db: Path) -> bool:
+    import os
+
+    return os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)
