@@ -1,0 +1,145 @@
+"""Fill a superior department's own form (.xlsx) from the ledger's figures.
+
+The city or province sends an office its form: merged title rows, fixed rows
+and columns, its fonts and borders. The office writes {{NAME}} where a figure
+goes; NAME is one of reports.figures (本期.院校.合计, 累计.人才.博士, 组织名称 …).
+A cell holding only a placeholder becomes the number itself; a placeholder
+inside text (填报单位：{{组织名称}}) is replaced in the text.
+
+Everything else in the workbook (other cells, merges, styles, widths, heights,
+formulas, print set-up, other sheets) is what openpyxl reads and writes back
+unchanged. Any unknown name is an error naming the cell and the nearest known
+names, and then nothing is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.workbook.workbook import Workbook
+
+PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+
+
+@dataclass(frozen=True)
+class Unknown:
+    sheet: str
+    cell: str
+    name: str
+    nearest: tuple[str, ...]
+
+    def describe(self) -> str:
+        hint = f"; nearest known: {', '.join(self.nearest)}" if self.nearest else ""
+        return f"{self.sheet}!{self.cell}: unknown name {{{{{self.name}}}}}{hint}"
+
+
+class TemplateError(Exception):
+    """The form cannot be filled; .unknown lists every unknown placeholder."""
+
+    def __init__(self, message: str, unknown: list[Unknown] | None = None):
+        super().__init__(message)
+        self.unknown = unknown or []
+
+
+@dataclass(frozen=True)
+class Filled:
+    cells: int  # cells that held a placeholder
+    names: tuple[str, ...]  # the names used, in the order first met
+
+
+def open_form(path: str | Path) -> Workbook:
+    """The form as openpyxl reads it, after the same checks an import gets
+    (a zip bomb or a file that is no workbook is refused with a clear message)."""
+    from desktop_app.exchange.messages import ExchangeError
+    from desktop_app.exchange.reader import check_zip
+
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise TemplateError(f"{path.name}: a form must be an .xlsx workbook")
+    try:
+        check_zip(path)
+        return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
+    except ExchangeError as exc:
+        raise TemplateError(f"{path.name}: {exc}") from exc
+    except OSError as exc:
+        raise TemplateError(f"{path.name}: {exc.strerror or exc}") from exc
+    except Exception as exc:  # openpyxl's many ways of finding a part it cannot read
+        raise TemplateError(f"{path.name}: not a workbook this program can read ({exc})") from exc
+
+
+def placeholders(wb: Workbook) -> list[tuple[str, str, str]]:
+    """(sheet, cell, name) of every placeholder, sheet by sheet, row by row."""
+    found = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "{{" in cell.value:
+                    for name in PLACEHOLDER.findall(cell.value):
+                        found.append((ws.title, cell.coordinate, name))
+    return found
+
+
+def _as_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def fill(wb: Workbook, values: Mapping[str, Any]) -> Filled:
+    """Replace every placeholder in wb; raises TemplateError (wb untouched) on unknown names."""
+    unknown = [
+        Unknown(sheet, cell, name, tuple(difflib.get_close_matches(name, values, 3, 0.5)))
+        for sheet, cell, name in placeholders(wb)
+        if name not in values
+    ]
+    if unknown:
+        raise TemplateError("\n".join(u.describe() for u in unknown), unknown)
+    cells = 0
+    names: dict[str, None] = {}
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                text = cell.value
+                if not (isinstance(text, str) and "{{" in text):
+                    continue
+                alone = PLACEHOLDER.fullmatch(text.strip())
+                if alone:
+                    # A number stays a number: the form's sums and formats work on it.
+                    cell.value = values[alone.group(1)]
+                    names[alone.group(1)] = None
+                else:
+                    for name in PLACEHOLDER.findall(text):
+                        names[name] = None
+                    cell.value = PLACEHOLDER.sub(lambda m: _as_text(values[m.group(1)]), text)
+                cells += 1
+    return Filled(cells, tuple(names))
+
+
+def fill_file(form: str | Path, out: str | Path, values: Mapping[str, Any]) -> Filled:
+    """Fill a copy of form into out (written whole or not at all)."""
+    from desktop_app.exchange.export import replacing
+
+    form, out = Path(form), Path(out)
+    if out.suffix.lower() != form.suffix.lower():
+        raise TemplateError(
+            f"{out.name}: the filled copy must be {form.suffix.lower()} as the form"
+        )
+    try:
+        if out.exists() and out.resolve() == form.resolve():
+            raise TemplateError(f"{out.name}: write the filled copy to another file than the form")
+    except OSError:
+        pass
+    wb = open_form(form)
+    filled = fill(wb, values)
+    try:
+        with replacing(out) as fh:
+            wb.save(fh)
+    except OSError as exc:
+        raise TemplateError(f"cannot write {out}: {exc.strerror or exc}") from exc
+    return filled
