@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from PySide6.QtGui import QGuiApplication
 
-    from desktop_app.reports.model import Sheet
+    from desktop_app.reports.model import Period, Sheet
     from desktop_app.reports.paper import SheetFonts
 
 _DATE = re.compile(r"^\s*(\d{4})[-./年](\d{1,2})[-./月](\d{1,2})日?\s*$")
@@ -36,11 +36,21 @@ def add_parser(sub) -> None:
     names = ", ".join(sheets.SHEETS)
     p = sub.add_parser(
         "report",
-        help="write a sheet as PDF and/or .xlsx",
-        description=f"Write one sheet. Sheets: {names}.",
-        epilog="Example: coop-ledger report summary --year 2023 --pdf summary.pdf --xlsx summary.xlsx",
+        help="write a sheet as PDF and/or .xlsx, list the figures, or fill a form",
+        description=f"Write one sheet. Sheets: {names}. 'report figures' lists every "
+        "figure by the name a form's {{NAME}} placeholder uses; 'report template FORM.xlsx' "
+        "fills a copy of a superior's form with them.",
+        epilog="Examples: coop-ledger report summary --year 2023 --pdf summary.pdf; "
+        "coop-ledger report figures --year 2023; "
+        "coop-ledger report template 上级表格.xlsx --year 2023 --xlsx 已填.xlsx --pdf 已填.pdf",
     )
-    p.add_argument("sheet", metavar="SHEET", help=f"one of: {names}")
+    p.add_argument(
+        "sheet",
+        metavar="SHEET",
+        help=f"one of: {names}; or 'figures' (list every figure a form can use) "
+        "or 'template FORM.xlsx' (fill a superior's form)",
+    )
+    p.add_argument("form", nargs="?", metavar="FORM", help="with template: the form to fill")
     when = p.add_mutually_exclusive_group()
     when.add_argument("--year", type=int, help="the calendar year (default: this year)")
     when.add_argument("--from", dest="date_from", metavar="DATE", help="first day, YYYY-MM-DD")
@@ -64,52 +74,39 @@ def _fail(message: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.reports import sheets
-    from desktop_app.reports.model import Period
 
+    if args.sheet in ("figures", "template"):
+        from desktop_app import cli_figures
+
+        return cli_figures.run(args)
     if args.sheet not in sheets.SHEETS:
         return _fail(f"unknown sheet {args.sheet!r}; choose one of: {', '.join(sheets.SHEETS)}")
+    if args.form is not None:
+        return _fail(f"unexpected {args.form!r} after the sheet's name")
     if not args.pdf and not args.xlsx:
         return _fail("say where to write the sheet: --pdf FILE and/or --xlsx FILE")
     try:
-        if args.date_from or args.date_to:
-            if not (args.date_from and args.date_to):
-                return _fail("--from and --to go together")
-            period = Period(parse_date(args.date_from), parse_date(args.date_to))
-            if period.end < period.start:
-                return _fail("--to is earlier than --from")
-            year = period.start.year
-        else:
-            year = args.year or dt.date.today().year
-            period = sheets.year_period(year)
+        period, year = period_of(args)
     except ValueError as exc:
         return _fail(str(exc))
     db_path = Path(args.report_db) if args.report_db else None
     if db_path is not None and not db_path.exists():
         return _fail(f"no ledger file at {db_path}")
 
-    import peewee
     from PySide6.QtCore import QCoreApplication
 
     from desktop_app.records import service
-    from desktop_app.store.opening import open_ledger
 
     _app = sheet_app(args.report_lang)  # held: Qt needs it while drawing
-    try:
-        open_ledger(db_path)
-    except peewee.OperationalError:
-        # A ledger on a write-protected disk or share: a sheet only reads it.
-        from desktop_app.store.opening import NeedsUpgradeReadOnly
-
-        try:
-            open_ledger(db_path, read_only=True)
-        except NeedsUpgradeReadOnly:
-            return _fail(f"{db_path} is read-only and was written by an older version")
+    problem = open_for_sheets(db_path)
+    if problem:
+        return _fail(problem)
     unit_id = record_id = None
     if args.unit:
-        unit_id = sheets.unit_id_by_name(args.unit)
-        if unit_id is None:
-            known = "、".join(name for _, name in service.choices_for_link("unit")[:20])
-            return _fail(f"unknown unit {args.unit!r}; units in this ledger: {known}")
+        try:
+            unit_id = unit_of(args.unit)
+        except ValueError as exc:
+            return _fail(str(exc))
     if args.institution:
         wanted = args.institution.strip()
         choices = service.choices_for_link("institution")
@@ -147,6 +144,52 @@ def run(args: argparse.Namespace) -> int:
     if args.xlsx:
         print(f"{args.xlsx}: {sheet.row_count} row(s)")
     return 0
+
+
+def period_of(args: argparse.Namespace) -> tuple[Period, int]:
+    """The period --year or --from/--to name (default: this year), and its year.
+    Raises ValueError with the message for the user."""
+    from desktop_app.reports import sheets
+    from desktop_app.reports.model import Period
+
+    if args.date_from or args.date_to:
+        if not (args.date_from and args.date_to):
+            raise ValueError("--from and --to go together")
+        period = Period(parse_date(args.date_from), parse_date(args.date_to))
+        if period.end < period.start:
+            raise ValueError("--to is earlier than --from")
+        return period, period.start.year
+    year = args.year or dt.date.today().year
+    return sheets.year_period(year), year
+
+
+def open_for_sheets(db_path: Path | None) -> str | None:
+    """Open the ledger a sheet is drawn from; a message when it cannot be."""
+    import peewee
+
+    from desktop_app.store.opening import NeedsUpgradeReadOnly, open_ledger
+
+    try:
+        open_ledger(db_path)
+    except peewee.OperationalError:
+        # A ledger on a write-protected disk or share: a sheet only reads it.
+        try:
+            open_ledger(db_path, read_only=True)
+        except NeedsUpgradeReadOnly:
+            return f"{db_path} is read-only and was written by an older version"
+    return None
+
+
+def unit_of(name: str) -> int:
+    """The id of the unit named; ValueError naming the units there are."""
+    from desktop_app.records import service
+    from desktop_app.reports import sheets
+
+    unit_id = sheets.unit_id_by_name(name)
+    if unit_id is None:
+        known = "、".join(n for _, n in service.choices_for_link("unit")[:20])
+        raise ValueError(f"unknown unit {name!r}; units in this ledger: {known}")
+    return unit_id
 
 
 # What the command line and `coop-ledger --smoke` share: the smoke test checks

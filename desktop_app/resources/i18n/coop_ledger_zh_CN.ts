@@ -2250,8 +2250,36 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>（未填写）</translation>
     </message>
     <message>
+        <source>in the period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>up to the period&apos;s end, undated records included</source>
+        <translation>截至期末累计（含未填日期的记录）</translation>
+    </message>
+    <message>
         <source>Total</source>
         <translation>合计</translation>
+    </message>
+    <message>
+        <source>number of activities</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>Records with no date</source>
+        <translation>未填日期的记录</translation>
+    </message>
+    <message>
+        <source>Kinds of base</source>
+        <translation>基地类型数</translation>
+    </message>
+    <message>
+        <source>Institutions linked to bases</source>
+        <translation>基地合作院校数</translation>
     </message>
     <message>
         <source>No records</source>

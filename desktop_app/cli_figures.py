@@ -1,0 +1,120 @@
+"""`coop-ledger report figures` and `coop-ledger report template FORM.xlsx`.
+
+figures lists every figure a superior's form can ask for, by the name its
+{{NAME}} placeholder uses, with what it counts and its value for the period.
+template fills a copy of such a form (reports/template.py) and, with --pdf,
+prints it (reports/form_paper.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from desktop_app.cli_report import _fail, open_for_sheets, period_of, sheet_app, unit_of
+
+# The names beside the figures, for a form's header and sign-off lines.
+ORGANISATION = "组织名称"
+UNIT = "单位"
+PERIOD = "期间"
+DATE = "填报日期"
+PREPARER = "填报人"
+PHONE = "联系电话"
+
+
+def form_values(period, unit_id: int | None, today: dt.date, t) -> tuple[list, dict[str, Any]]:
+    """(the figures' entries, every name a form can use -> its value)."""
+    from desktop_app.records import ledger_info
+    from desktop_app.reports import figures, sheets
+    from desktop_app.reports.sheets.common import date_text, period_text
+
+    entries = figures.summary_figures(period, unit_id).entries(t)
+    info = ledger_info.values()
+    unit = sheets.common._unit_name(unit_id) if unit_id is not None else ""
+    header = [
+        (ORGANISATION, info[ledger_info.ORGANISATION]),
+        (UNIT, unit),
+        (PERIOD, period_text(period, t)),
+        (DATE, date_text(today, t)),
+        (PREPARER, info[ledger_info.PREPARER]),
+        (PHONE, info[ledger_info.PHONE]),
+    ]
+    values: dict[str, Any] = dict(header)
+    values.update((name, value) for name, _what, value in entries)
+    return [(name, "", value) for name, value in header] + entries, values
+
+
+def run(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QCoreApplication
+
+    if args.sheet == "figures" and args.form is not None:
+        return _fail(f"unexpected {args.form!r} after 'figures'")
+    if args.sheet == "template":
+        if args.form is None:
+            return _fail("say which form to fill: report template FORM.xlsx --xlsx OUT.xlsx")
+        if not args.xlsx and not args.pdf:
+            return _fail("say where to write the filled form: --xlsx FILE and/or --pdf FILE")
+        if not Path(args.form).is_file():
+            return _fail(f"no form at {args.form}")
+    elif args.pdf or args.xlsx:
+        return _fail("'report figures' prints the figures; it writes no file")
+    try:
+        period, _year = period_of(args)
+    except ValueError as exc:
+        return _fail(str(exc))
+    db_path = Path(args.report_db) if args.report_db else None
+    if db_path is not None and not db_path.exists():
+        return _fail(f"no ledger file at {db_path}")
+    _app = sheet_app(args.report_lang)  # held: translators, and Qt draws the PDF
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("Sheet", text)
+
+    problem = open_for_sheets(db_path)
+    if problem:
+        return _fail(problem)
+    unit_id = None
+    if args.unit:
+        try:
+            unit_id = unit_of(args.unit)
+        except ValueError as exc:
+            return _fail(str(exc))
+    entries, values = form_values(period, unit_id, dt.date.today(), t)
+    if args.sheet == "figures":
+        for name, what, value in entries:
+            print(f"{name}\t{what}\t{value}" if what else f"{name}\t\t{value}")
+        return 0
+    return _fill(args, values)
+
+
+def _fill(args: argparse.Namespace, values: dict[str, Any]) -> int:
+    import tempfile
+
+    from desktop_app.reports import template
+
+    form = Path(args.form)
+    try:
+        if args.xlsx:
+            filled = template.fill_file(form, args.xlsx, values)
+            source = Path(args.xlsx)
+        else:  # a PDF only: fill a copy in a temporary folder first
+            folder = tempfile.TemporaryDirectory()
+            source = Path(folder.name) / form.name
+            filled = template.fill_file(form, source, values)
+    except template.TemplateError as exc:
+        print(f"coop-ledger report template: error: {exc}", file=sys.stderr)
+        return 2
+    if args.xlsx:
+        print(f"{args.xlsx}: {filled.cells} cell(s) filled from {len(filled.names)} figure(s)")
+    if args.pdf:
+        from desktop_app.reports import form_paper
+
+        try:
+            pages = form_paper.write_pdf(source, args.pdf)
+        except OSError as exc:
+            return _fail(f"cannot write: {exc}")
+        print(f"{args.pdf}: {pages} page(s)")
+    return 0

@@ -1,0 +1,465 @@
+"""Print a filled form (.xlsx) to PDF as its own layout says.
+
+A superior's form is laid out in Excel: column widths, row heights, merged
+title rows, borders, fonts, alignment, its print set-up (orientation,
+margins, rows repeated on every page, fit to width). This draws the first
+worksheet's print area that way, page by page, with the program's Chinese
+fonts, so an office without Excel or WPS prints the filled form as its
+superior designed it. A form wider than the paper is scaled to fit its width
+rather than cut. Simple formulas (arithmetic, SUM, AVERAGE, MIN, MAX, COUNT,
+ROUND over cells and ranges) are worked out; any other is shown empty and
+named in FormPrint.unevaluated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.cell.cell import MergedCell
+from openpyxl.utils import get_column_letter, range_boundaries
+from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextOption,
+)
+
+from desktop_app.reports import formula
+from desktop_app.reports.paper import PDF_DPI, covers_chinese, sheet_fonts
+from desktop_app.reports.pdf_text import mend_text_layer
+
+PT_PER_PX = 0.75  # Excel measures columns in pixels at 96 dpi
+DEFAULT_COL_WIDTH = 8.43  # characters
+DEFAULT_ROW_PT = 15.0
+DEFAULT_FONT_PT = 11.0
+PEN_PT = {
+    "hair": 0.25,
+    "thin": 0.5,
+    "dotted": 0.5,
+    "dashed": 0.5,
+    "dashDot": 0.5,
+    "dashDotDot": 0.5,
+    "medium": 1.0,
+    "mediumDashed": 1.0,
+    "mediumDashDot": 1.0,
+    "mediumDashDotDot": 1.0,
+    "slantDashDot": 1.0,
+    "thick": 1.5,
+    "double": 1.5,
+}
+HEI = ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXian")
+
+
+@dataclass
+class FormPrint:
+    pages: int
+    unevaluated: list[str] = field(default_factory=list)  # cells whose formula was not worked out
+
+
+def column_points(width: float | None) -> float:
+    """An Excel column width (characters of the default font) in points."""
+    chars = DEFAULT_COL_WIDTH if width is None else width
+    return (int(chars * 7 + 5) if chars > 0 else 0) * PT_PER_PX
+
+
+def _number_text(value: float, fmt: str) -> str:
+    fmt = (fmt or "General").split(";")[0]
+    if fmt.endswith("%"):
+        decimals = len(fmt.split(".")[1]) - 1 if "." in fmt else 0
+        return f"{value * 100:.{decimals}f}%"
+    grouping = "," in fmt
+    match = re.search(r"0\.(0+)", fmt)
+    if match:
+        decimals = len(match.group(1))
+        return f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+    if fmt != "General" and "0" in fmt or "#" in fmt:
+        return f"{round(value):,}" if grouping else str(round(value))
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def display_text(value, fmt: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, (int, float)):
+        return _number_text(float(value), fmt)
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, dt.date):
+        if "年" in (fmt or ""):
+            return f"{value.year}年{value.month}月{value.day}日"
+        return value.isoformat()
+    return str(value)
+
+
+def _family(name: str | None, body: str, heading: str) -> str:
+    if name and name in QFontDatabase.families() and covers_chinese(name):
+        return name
+    return heading if name in HEI else body
+
+
+def _font(cell, body: str, heading: str, scale: float) -> QFont:
+    f = cell.font
+    font = QFont(_family(f.name if f else None, body, heading))
+    font.setPointSizeF(max(1.0, float(f.sz or DEFAULT_FONT_PT) if f else DEFAULT_FONT_PT) * scale)
+    font.setBold(bool(f and f.b))
+    font.setItalic(bool(f and f.i))
+    font.setUnderline(bool(f and f.u))
+    return font
+
+
+def _rows_of(spec: str | None) -> set[int]:
+    """Rows named by print_title_rows ('$3:$4' or '3:3')."""
+    if not spec:
+        return set()
+    found = re.findall(r"\$?(\d+)", spec)
+    if len(found) < 2:
+        return set()
+    first, last = int(found[0]), int(found[1])
+    return set(range(first, last + 1))
+
+
+def write_pdf(path: str | Path, pdf: str | Path, sheet_name: str | None = None) -> int:
+    """Print the workbook's sheet (the active one by default); returns the page count."""
+    return print_form(path, pdf, sheet_name).pages
+
+
+def print_form(path: str | Path, pdf: str | Path, sheet_name: str | None = None) -> FormPrint:
+    wb = load_workbook(path)
+    ws = wb[sheet_name] if sheet_name else wb.active
+    values = formula.Evaluator(wb)
+    if ws.print_area:
+        area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
+        min_col, min_row, max_col, max_row = range_boundaries(area.split("!")[-1])
+    else:
+        min_col, min_row, max_col, max_row = ws.min_column, ws.min_row, ws.max_column, ws.max_row
+    cols = [
+        c
+        for c in range(min_col, max_col + 1)
+        if not ws.column_dimensions[get_column_letter(c)].hidden
+    ]
+    rows = [r for r in range(min_row, max_row + 1) if not ws.row_dimensions[r].hidden]
+    default_width = ws.sheet_format.defaultColWidth or None
+    widths = {
+        c: column_points(ws.column_dimensions[get_column_letter(c)].width or default_width)
+        if get_column_letter(c) in ws.column_dimensions
+        and ws.column_dimensions[get_column_letter(c)].customWidth
+        else column_points(default_width)
+        for c in cols
+    }
+    default_height = ws.sheet_format.defaultRowHeight or DEFAULT_ROW_PT
+    heights = {r: ws.row_dimensions[r].height or default_height for r in rows}
+
+    merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    inside: set[tuple[int, int]] = set()
+    for rng in ws.merged_cells.ranges:
+        merged[(rng.min_row, rng.min_col)] = (rng.min_row, rng.min_col, rng.max_row, rng.max_col)
+        for r in range(rng.min_row, rng.max_row + 1):
+            for c in range(rng.min_col, rng.max_col + 1):
+                if (r, c) != (rng.min_row, rng.min_col):
+                    inside.add((r, c))
+
+    setup = ws.page_setup
+    landscape = setup.orientation == "landscape"
+    margins = ws.page_margins
+    layout = QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4),
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
+        QMarginsF(
+            (margins.left or 0.7) * 72,
+            (margins.top or 0.75) * 72,
+            (margins.right or 0.7) * 72,
+            (margins.bottom or 0.75) * 72,
+        ),
+        QPageLayout.Unit.Point,
+    )
+    page = layout.paintRect(QPageLayout.Unit.Point)
+    total_width = sum(widths.values())
+    scale = (setup.scale or 100) / 100
+    if total_width * scale > page.width():  # fit to width: never cut a column off
+        scale = page.width() / total_width
+    fonts = sheet_fonts()
+
+    texts: dict[tuple[int, int], str] = {}
+    numeric: set[tuple[int, int]] = set()  # general alignment puts numbers right
+    unevaluated: list[str] = []
+    for r in rows:
+        for c in cols:
+            if (r, c) in inside:
+                continue
+            cell = ws.cell(r, c)
+            value = cell.value
+            if isinstance(value, str) and value.startswith("="):
+                value = values.value(ws.title, cell.coordinate)
+                if value is formula.UNKNOWN:
+                    unevaluated.append(f"{ws.title}!{cell.coordinate}")
+                    value = None
+            texts[(r, c)] = display_text(value, cell.number_format)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                numeric.add((r, c))
+
+    # Rows grow to hold wrapped text, as Excel's auto height does (rows the
+    # form gave a height keep it).
+    probe_device = QPdfWriter(str(Path(pdf).with_name(Path(pdf).name + ".probe")))
+    probe_device.setResolution(PDF_DPI)
+    for (r, c), text in texts.items():
+        cell = ws.cell(r, c)
+        if not text or not (cell.alignment and cell.alignment.wrap_text):
+            continue
+        if ws.row_dimensions[r].customHeight or (r, c) in merged:
+            continue
+        metrics = QFontMetricsF(_font(cell, fonts.body, fonts.heading, 1.0), probe_device)
+        box = metrics.boundingRect(
+            QRectF(0, 0, max(widths[c] - 4, 1) * PDF_DPI / 72, 1e6),
+            int(Qt.TextFlag.TextWordWrap),
+            text,
+        )
+        heights[r] = max(heights[r], box.height() * 72 / PDF_DPI + 4)
+    del probe_device
+    Path(pdf).with_name(Path(pdf).name + ".probe").unlink(missing_ok=True)
+
+    titles = [r for r in rows if r in _rows_of(ws.print_title_rows)]
+    pages = _paginate(rows, heights, titles, merged, page.height() / scale)
+
+    pdf = Path(pdf)
+    tmp = pdf.with_name(pdf.name + ".part")
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(PDF_DPI)
+    writer.setPageLayout(layout)
+    writer.setTitle(str(ws["A1"].value or ws.title))
+    writer.setCreator("Cooperation Ledger")
+    painter = QPainter(writer)
+    try:
+        dots = PDF_DPI / 72 * scale  # device pixels per form point
+        for number, page_rows in enumerate(pages):
+            if number:
+                writer.newPage()
+            painter.save()
+            painter.scale(dots, dots)
+            _paint_rows(
+                painter,
+                ws,
+                page_rows,
+                cols,
+                widths,
+                heights,
+                merged,
+                inside,
+                texts,
+                numeric,
+                fonts,
+                dots,
+            )
+            painter.restore()
+            _footer(painter, ws, number + 1, len(pages), writer, fonts.body)
+    finally:
+        painter.end()
+    del writer
+    mend_text_layer(tmp)
+    tmp.replace(pdf)
+    return FormPrint(len(pages), unevaluated)
+
+
+def _paginate(rows, heights, titles, merged, room: float) -> list[list[int]]:
+    """Rows per page: the title rows on every page, a merge spanning rows never cut."""
+    title_height = sum(heights[r] for r in titles)
+    blocks: list[list[int]] = []
+    spans = {top: bottom for (top, _c), (_t, _l, bottom, _r) in merged.items() if bottom > top}
+    i = 0
+    while i < len(rows):
+        r = rows[i]
+        end = spans.get(r, r)
+        block = [x for x in rows[i:] if x <= end]
+        blocks.append(block)
+        i += len(block)
+    pages: list[list[int]] = []
+    current: list[int] = []
+    used = 0.0
+    for block in blocks:
+        if block[0] in titles and not pages:
+            current += block
+            used += sum(heights[r] for r in block)
+            continue
+        height = sum(heights[r] for r in block)
+        if current and used + height > room:
+            pages.append(current)
+            current = [r for r in titles]
+            used = title_height
+        current += [r for r in block if r not in current]
+        used += height
+    if current:
+        pages.append(current)
+    return pages or [[]]
+
+
+def _paint_rows(
+    painter, ws, page_rows, cols, widths, heights, merged, inside, texts, numeric, fonts, dots
+):
+    x_of: dict[int, float] = {}
+    x = 0.0
+    for c in cols:
+        x_of[c] = x
+        x += widths[c]
+    y_of: dict[int, float] = {}
+    y = 0.0
+    for r in page_rows:
+        y_of[r] = y
+        y += heights[r]
+    on_page = set(page_rows)
+    for r in page_rows:
+        for c in cols:
+            if (r, c) in inside:
+                continue
+            top, left, bottom, right = merged.get((r, c), (r, c, r, c))
+            rect = QRectF(
+                x_of[c],
+                y_of[r],
+                sum(widths[k] for k in cols if left <= k <= right),
+                sum(heights[k] for k in page_rows if top <= k <= bottom and k in on_page),
+            )
+            cell = ws.cell(r, c)
+            fill = cell.fill
+            if fill is not None and fill.fill_type == "solid":
+                rgb = fill.fgColor.rgb if isinstance(fill.fgColor.rgb, str) else None
+                if rgb and len(rgb) >= 6 and rgb[-6:].upper() != "FFFFFF":
+                    painter.fillRect(rect, QColor("#" + rgb[-6:]))
+            text = texts.get((r, c), "")
+            if not text:
+                continue
+            horizontal = _horizontal(cell, (r, c) in numeric)
+            wraps = bool(cell.alignment and cell.alignment.wrap_text)
+            clip = QRectF(rect)
+            if (r, c) not in merged and not wraps and (r, c) not in numeric:
+                # Text too long for its cell runs on over empty neighbours, as in Excel.
+                def empty(k: int, row: int = r) -> bool:
+                    return (
+                        (row, k) not in inside
+                        and (row, k) not in merged
+                        and not texts.get((row, k))
+                    )
+
+                index = cols.index(c)
+                if horizontal in ("left", "center"):
+                    for k in cols[index + 1 :]:
+                        if not empty(k):
+                            break
+                        clip.setRight(x_of[k] + widths[k])
+                if horizontal in ("right", "center"):
+                    for k in reversed(cols[:index]):
+                        if not empty(k):
+                            break
+                        clip.setLeft(x_of[k])
+            _text(painter, cell, rect, clip, text, horizontal, fonts, dots)
+    # Borders last, over fills: every cell's own, merged cells' included.
+    for r in page_rows:
+        for c in cols:
+            cell = ws.cell(r, c)
+            b = cell.border
+            if b is None:
+                continue
+            rect = QRectF(x_of[c], y_of[r], widths[c], heights[r])
+            for side, line in (
+                (b.top, (rect.topLeft(), rect.topRight())),
+                (b.bottom, (rect.bottomLeft(), rect.bottomRight())),
+                (b.left, (rect.topLeft(), rect.bottomLeft())),
+                (b.right, (rect.topRight(), rect.bottomRight())),
+            ):
+                if side is None or not side.style:
+                    continue
+                pen = QPen(QColor("black"))
+                pen.setWidthF(PEN_PT.get(side.style, 0.5))
+                if side.style in ("dotted", "hair"):
+                    pen.setStyle(Qt.PenStyle.DotLine)
+                elif "dash" in side.style.lower():
+                    pen.setStyle(Qt.PenStyle.DashLine)
+                painter.setPen(pen)
+                painter.drawLine(*line)
+
+
+def _horizontal(cell, is_number: bool) -> str:
+    align = cell.alignment
+    horizontal = (align.horizontal if align else None) or "general"
+    if horizontal == "general":
+        return "right" if is_number else "left"
+    return horizontal
+
+
+def _text(
+    painter, cell, rect: QRectF, clip: QRectF, text: str, horizontal: str, fonts, dots: float
+) -> None:
+    if isinstance(cell, MergedCell):
+        return
+    align = cell.alignment
+    vertical = (align.vertical if align else None) or "bottom"
+    flags = {
+        "left": Qt.AlignmentFlag.AlignLeft,
+        "center": Qt.AlignmentFlag.AlignHCenter,
+        "centerContinuous": Qt.AlignmentFlag.AlignHCenter,
+        "right": Qt.AlignmentFlag.AlignRight,
+        "justify": Qt.AlignmentFlag.AlignJustify,
+        "distributed": Qt.AlignmentFlag.AlignJustify,
+        "fill": Qt.AlignmentFlag.AlignLeft,
+    }.get(horizontal, Qt.AlignmentFlag.AlignLeft)
+    flags |= {
+        "top": Qt.AlignmentFlag.AlignTop,
+        "center": Qt.AlignmentFlag.AlignVCenter,
+        "distributed": Qt.AlignmentFlag.AlignVCenter,
+        "justify": Qt.AlignmentFlag.AlignVCenter,
+    }.get(vertical, Qt.AlignmentFlag.AlignBottom)
+    # Fonts are sized in device pixels: draw unscaled so glyphs keep their hinting.
+    painter.save()
+    painter.scale(1 / dots, 1 / dots)
+    wide = clip if clip.width() > rect.width() else rect
+    if wide is not rect and horizontal == "left":
+        wide = QRectF(rect.left(), rect.top(), clip.right() - rect.left(), rect.height())
+    elif wide is not rect and horizontal == "right":
+        wide = QRectF(clip.left(), rect.top(), rect.right() - clip.left(), rect.height())
+    target = QRectF(
+        (wide.left() + 2) * dots, wide.top() * dots, (wide.width() - 4) * dots, wide.height() * dots
+    )
+    font = _font(cell, fonts.body, fonts.heading, dots * 72 / PDF_DPI)
+    painter.setFont(font)
+    painter.setPen(QColor("black"))
+    option = QTextOption(flags)
+    if align is not None and align.wrap_text:
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    else:
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    painter.setClipRect(
+        QRectF(clip.left() * dots, clip.top() * dots, clip.width() * dots, clip.height() * dots)
+    )
+    painter.drawText(target, text, option)
+    painter.restore()
+
+
+def _footer(painter, ws, number: int, count: int, writer, family: str) -> None:
+    """Excel's centre footer (&P, &N); the form's page numbers."""
+    footer = ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None
+    if not footer:
+        return
+    text = re.sub(r"&[\"\d]+[^&]*", "", footer.replace("&P", str(number)).replace("&N", str(count)))
+    layout = writer.pageLayout()
+    full = layout.fullRectPixels(PDF_DPI)
+    paint = layout.paintRectPixels(PDF_DPI)
+    # The painter's origin is the paint rectangle's corner (inside the margins).
+    rect = QRectF(0, paint.height(), paint.width(), full.bottom() - paint.bottom())
+    painter.save()
+    font = QFont(family)
+    font.setPointSizeF(9)
+    painter.setFont(font)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.restore()
