@@ -16,39 +16,11 @@ from typing import Any
 
 from desktop_app.cli_report import _fail, open_for_sheets, period_of, sheet_app, unit_of
 
-# The names beside the figures, for a form's header and sign-off lines.
-ORGANISATION = "组织名称"
-UNIT = "单位"
-PERIOD = "期间"
-DATE = "填报日期"
-PREPARER = "填报人"
-PHONE = "联系电话"
-
-
-def form_values(period, unit_id: int | None, today: dt.date, t) -> tuple[list, dict[str, Any]]:
-    """(the figures' entries, every name a form can use -> its value)."""
-    from desktop_app.records import ledger_info
-    from desktop_app.reports import figures, sheets
-    from desktop_app.reports.sheets.common import date_text, period_text
-
-    entries = figures.summary_figures(period, unit_id).entries(t)
-    info = ledger_info.values()
-    unit = sheets.common._unit_name(unit_id) if unit_id is not None else ""
-    header = [
-        (ORGANISATION, info[ledger_info.ORGANISATION]),
-        (UNIT, unit),
-        (PERIOD, period_text(period, t)),
-        (DATE, date_text(today, t)),
-        (PREPARER, info[ledger_info.PREPARER]),
-        (PHONE, info[ledger_info.PHONE]),
-    ]
-    values: dict[str, Any] = dict(header)
-    values.update((name, value) for name, _what, value in entries)
-    return [(name, "", value) for name, value in header] + entries, values
-
 
 def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QCoreApplication
+
+    from desktop_app.reports import template
 
     if args.sheet == "figures" and args.form is not None:
         return _fail(f"unexpected {args.form!r} after 'figures'")
@@ -82,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
             unit_id = unit_of(args.unit)
         except ValueError as exc:
             return _fail(str(exc))
-    entries, values = form_values(period, unit_id, dt.date.today(), t)
+    entries, values = template.values_for(period, unit_id, dt.date.today(), t)
     if args.sheet == "figures":
         for name, what, value in entries:
             print(f"{name}\t{what}\t{value}" if what else f"{name}\t\t{value}")

@@ -139,139 +139,158 @@ def write_pdf(path: str | Path, pdf: str | Path, sheet_name: str | None = None) 
 
 
 def print_form(path: str | Path, pdf: str | Path, sheet_name: str | None = None) -> FormPrint:
-    wb = load_workbook(path)
-    ws = wb[sheet_name] if sheet_name else wb.active
-    values = formula.Evaluator(wb)
-    if ws.print_area:
-        area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
-        min_col, min_row, max_col, max_row = range_boundaries(area.split("!")[-1])
-    else:
-        min_col, min_row, max_col, max_row = ws.min_column, ws.min_row, ws.max_column, ws.max_row
-    cols = [
-        c
-        for c in range(min_col, max_col + 1)
-        if not ws.column_dimensions[get_column_letter(c)].hidden
-    ]
-    rows = [r for r in range(min_row, max_row + 1) if not ws.row_dimensions[r].hidden]
-    default_width = ws.sheet_format.defaultColWidth or None
-    widths = {
-        c: column_points(ws.column_dimensions[get_column_letter(c)].width or default_width)
-        if get_column_letter(c) in ws.column_dimensions
-        and ws.column_dimensions[get_column_letter(c)].customWidth
-        else column_points(default_width)
-        for c in cols
-    }
-    default_height = ws.sheet_format.defaultRowHeight or DEFAULT_ROW_PT
-    heights = {r: ws.row_dimensions[r].height or default_height for r in rows}
-
-    merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
-    inside: set[tuple[int, int]] = set()
-    for rng in ws.merged_cells.ranges:
-        merged[(rng.min_row, rng.min_col)] = (rng.min_row, rng.min_col, rng.max_row, rng.max_col)
-        for r in range(rng.min_row, rng.max_row + 1):
-            for c in range(rng.min_col, rng.max_col + 1):
-                if (r, c) != (rng.min_row, rng.min_col):
-                    inside.add((r, c))
-
-    setup = ws.page_setup
-    landscape = setup.orientation == "landscape"
-    margins = ws.page_margins
-    layout = QPageLayout(
-        QPageSize(QPageSize.PageSizeId.A4),
-        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait,
-        QMarginsF(
-            (margins.left or 0.7) * 72,
-            (margins.top or 0.75) * 72,
-            (margins.right or 0.7) * 72,
-            (margins.bottom or 0.75) * 72,
-        ),
-        QPageLayout.Unit.Point,
-    )
-    page = layout.paintRect(QPageLayout.Unit.Point)
-    total_width = sum(widths.values())
-    scale = (setup.scale or 100) / 100
-    if total_width * scale > page.width():  # fit to width: never cut a column off
-        scale = page.width() / total_width
-    fonts = sheet_fonts()
-
-    texts: dict[tuple[int, int], str] = {}
-    numeric: set[tuple[int, int]] = set()  # general alignment puts numbers right
-    unevaluated: list[str] = []
-    for r in rows:
-        for c in cols:
-            if (r, c) in inside:
-                continue
-            cell = ws.cell(r, c)
-            value = cell.value
-            if isinstance(value, str) and value.startswith("="):
-                value = values.value(ws.title, cell.coordinate)
-                if value is formula.UNKNOWN:
-                    unevaluated.append(f"{ws.title}!{cell.coordinate}")
-                    value = None
-            texts[(r, c)] = display_text(value, cell.number_format)
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                numeric.add((r, c))
-
-    # Rows grow to hold wrapped text, as Excel's auto height does (rows the
-    # form gave a height keep it).
-    probe_device = QPdfWriter(str(Path(pdf).with_name(Path(pdf).name + ".probe")))
-    probe_device.setResolution(PDF_DPI)
-    for (r, c), text in texts.items():
-        cell = ws.cell(r, c)
-        if not text or not (cell.alignment and cell.alignment.wrap_text):
-            continue
-        if ws.row_dimensions[r].customHeight or (r, c) in merged:
-            continue
-        metrics = QFontMetricsF(_font(cell, fonts.body, fonts.heading, 1.0), probe_device)
-        box = metrics.boundingRect(
-            QRectF(0, 0, max(widths[c] - 4, 1) * PDF_DPI / 72, 1e6),
-            int(Qt.TextFlag.TextWordWrap),
-            text,
-        )
-        heights[r] = max(heights[r], box.height() * 72 / PDF_DPI + 4)
-    del probe_device
-    Path(pdf).with_name(Path(pdf).name + ".probe").unlink(missing_ok=True)
-
-    titles = [r for r in rows if r in _rows_of(ws.print_title_rows)]
-    pages = _paginate(rows, heights, titles, merged, page.height() / scale)
-
+    """Write the form as a PDF (fonts embedded, text layer mended)."""
+    form = FormPrinter(path, sheet_name)
     pdf = Path(pdf)
     tmp = pdf.with_name(pdf.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(layout)
-    writer.setTitle(str(ws["A1"].value or ws.title))
+    writer.setPageLayout(form.layout)
+    writer.setTitle(form.title)
     writer.setCreator("Cooperation Ledger")
-    painter = QPainter(writer)
-    try:
-        dots = PDF_DPI / 72 * scale  # device pixels per form point
-        for number, page_rows in enumerate(pages):
-            if number:
-                writer.newPage()
-            painter.save()
-            painter.scale(dots, dots)
-            _paint_rows(
-                painter,
-                ws,
-                page_rows,
-                cols,
-                widths,
-                heights,
-                merged,
-                inside,
-                texts,
-                numeric,
-                fonts,
-                dots,
-            )
-            painter.restore()
-            _footer(painter, ws, number + 1, len(pages), writer, fonts.body)
-    finally:
-        painter.end()
-    del writer
+    pages = form.paint(writer)
+    del writer  # the file is finished when the writer goes
     mend_text_layer(tmp)
     tmp.replace(pdf)
-    return FormPrint(len(pages), unevaluated)
+    return FormPrint(pages, form.unevaluated)
+
+
+class FormPrinter:
+    """One worksheet read for printing; paint() draws it on any paged device
+    (a PDF writer, a printer, the preview)."""
+
+    def __init__(self, path: str | Path | None = None, sheet_name: str | None = None, wb=None):
+        wb = wb if wb is not None else load_workbook(path)
+        ws = wb[sheet_name] if sheet_name else wb.active
+        self.ws = ws
+        self.title = str(ws["A1"].value or ws.title)
+        values = formula.Evaluator(wb)
+        if ws.print_area:
+            area = ws.print_area if isinstance(ws.print_area, str) else ws.print_area[0]
+            min_col, min_row, max_col, max_row = range_boundaries(area.split("!")[-1])
+        else:
+            min_col, min_row = ws.min_column, ws.min_row
+            max_col, max_row = ws.max_column, ws.max_row
+        self.cols = [
+            c
+            for c in range(min_col, max_col + 1)
+            if not ws.column_dimensions[get_column_letter(c)].hidden
+        ]
+        self.rows = [r for r in range(min_row, max_row + 1) if not ws.row_dimensions[r].hidden]
+        default_width = ws.sheet_format.defaultColWidth or None
+        self.widths = {}
+        for c in self.cols:
+            letter = get_column_letter(c)
+            dim = ws.column_dimensions[letter] if letter in ws.column_dimensions else None
+            custom = dim is not None and dim.customWidth
+            self.widths[c] = column_points(dim.width if custom else default_width)
+        default_height = ws.sheet_format.defaultRowHeight or DEFAULT_ROW_PT
+        self.base_heights = {r: ws.row_dimensions[r].height or default_height for r in self.rows}
+
+        self.merged: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+        self.inside: set[tuple[int, int]] = set()
+        for rng in ws.merged_cells.ranges:
+            top_left = (rng.min_row, rng.min_col)
+            self.merged[top_left] = (rng.min_row, rng.min_col, rng.max_row, rng.max_col)
+            for r in range(rng.min_row, rng.max_row + 1):
+                for c in range(rng.min_col, rng.max_col + 1):
+                    if (r, c) != top_left:
+                        self.inside.add((r, c))
+
+        setup = ws.page_setup
+        margins = ws.page_margins
+        self.layout = QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape
+            if setup.orientation == "landscape"
+            else QPageLayout.Orientation.Portrait,
+            QMarginsF(
+                (margins.left or 0.7) * 72,
+                (margins.top or 0.75) * 72,
+                (margins.right or 0.7) * 72,
+                (margins.bottom or 0.75) * 72,
+            ),
+            QPageLayout.Unit.Point,
+        )
+        page = self.layout.paintRect(QPageLayout.Unit.Point)
+        total_width = sum(self.widths.values()) or 1.0
+        self.scale = (setup.scale or 100) / 100
+        if total_width * self.scale > page.width():  # fit to width: never cut a column off
+            self.scale = page.width() / total_width
+        self.room = page.height() / self.scale
+        self.fonts = sheet_fonts()
+
+        self.texts: dict[tuple[int, int], str] = {}
+        self.numeric: set[tuple[int, int]] = set()  # general alignment puts numbers right
+        self.unevaluated: list[str] = []
+        for r in self.rows:
+            for c in self.cols:
+                if (r, c) in self.inside:
+                    continue
+                cell = ws.cell(r, c)
+                value = cell.value
+                if isinstance(value, str) and value.startswith("="):
+                    value = values.value(ws.title, cell.coordinate)
+                    if value is formula.UNKNOWN:
+                        self.unevaluated.append(f"{ws.title}!{cell.coordinate}")
+                        value = None
+                self.texts[(r, c)] = display_text(value, cell.number_format)
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    self.numeric.add((r, c))
+        self.titles = [r for r in self.rows if r in _rows_of(ws.print_title_rows)]
+
+    def _heights(self, device) -> dict[int, float]:
+        """Rows grow to hold wrapped text, as Excel's auto height does (rows the
+        form gave a height keep it)."""
+        heights = dict(self.base_heights)
+        dpi = device.logicalDpiY()
+        for (r, c), text in self.texts.items():
+            cell = self.ws.cell(r, c)
+            if not text or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            if self.ws.row_dimensions[r].customHeight or (r, c) in self.merged:
+                continue
+            metrics = QFontMetricsF(_font(cell, self.fonts.body, self.fonts.heading, 1.0), device)
+            box = metrics.boundingRect(
+                QRectF(0, 0, max(self.widths[c] - 4, 1) * dpi / 72, 1e6),
+                int(Qt.TextFlag.TextWordWrap),
+                text,
+            )
+            heights[r] = max(heights[r], box.height() * 72 / dpi + 4)
+        return heights
+
+    def paint(self, device) -> int:
+        """Draw every page on device (its page layout already set); returns the page count."""
+        heights = self._heights(device)
+        pages = _paginate(self.rows, heights, self.titles, self.merged, self.room)
+        dots = device.logicalDpiX() / 72 * self.scale  # device pixels per form point
+        painter = QPainter(device)
+        try:
+            for number, page_rows in enumerate(pages):
+                if number:
+                    device.newPage()
+                painter.save()
+                painter.scale(dots, dots)
+                _paint_rows(
+                    painter,
+                    self.ws,
+                    page_rows,
+                    self.cols,
+                    self.widths,
+                    heights,
+                    self.merged,
+                    self.inside,
+                    self.texts,
+                    self.numeric,
+                    self.fonts,
+                    dots,
+                    self.scale,
+                )
+                painter.restore()
+                _footer(painter, self.ws, number + 1, len(pages), device, self.fonts.body)
+        finally:
+            painter.end()
+        return len(pages)
 
 
 def _paginate(rows, heights, titles, merged, room: float) -> list[list[int]]:
@@ -307,7 +326,19 @@ def _paginate(rows, heights, titles, merged, room: float) -> list[list[int]]:
 
 
 def _paint_rows(
-    painter, ws, page_rows, cols, widths, heights, merged, inside, texts, numeric, fonts, dots
+    painter,
+    ws,
+    page_rows,
+    cols,
+    widths,
+    heights,
+    merged,
+    inside,
+    texts,
+    numeric,
+    fonts,
+    dots,
+    scale,
 ):
     x_of: dict[int, float] = {}
     x = 0.0
@@ -363,7 +394,7 @@ def _paint_rows(
                         if not empty(k):
                             break
                         clip.setLeft(x_of[k])
-            _text(painter, cell, rect, clip, text, horizontal, fonts, dots)
+            _text(painter, cell, rect, clip, text, horizontal, fonts, dots, scale)
     # Borders last, over fills: every cell's own, merged cells' included.
     for r in page_rows:
         for c in cols:
@@ -399,7 +430,15 @@ def _horizontal(cell, is_number: bool) -> str:
 
 
 def _text(
-    painter, cell, rect: QRectF, clip: QRectF, text: str, horizontal: str, fonts, dots: float
+    painter,
+    cell,
+    rect: QRectF,
+    clip: QRectF,
+    text: str,
+    horizontal: str,
+    fonts,
+    dots: float,
+    scale: float,
 ) -> None:
     if isinstance(cell, MergedCell):
         return
@@ -431,7 +470,7 @@ def _text(
     target = QRectF(
         (wide.left() + 2) * dots, wide.top() * dots, (wide.width() - 4) * dots, wide.height() * dots
     )
-    font = _font(cell, fonts.body, fonts.heading, dots * 72 / PDF_DPI)
+    font = _font(cell, fonts.body, fonts.heading, scale)
     painter.setFont(font)
     painter.setPen(QColor("black"))
     option = QTextOption(flags)
@@ -446,15 +485,16 @@ def _text(
     painter.restore()
 
 
-def _footer(painter, ws, number: int, count: int, writer, family: str) -> None:
+def _footer(painter, ws, number: int, count: int, device, family: str) -> None:
     """Excel's centre footer (&P, &N); the form's page numbers."""
     footer = ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None
     if not footer:
         return
     text = re.sub(r"&[\"\d]+[^&]*", "", footer.replace("&P", str(number)).replace("&N", str(count)))
-    layout = writer.pageLayout()
-    full = layout.fullRectPixels(PDF_DPI)
-    paint = layout.paintRectPixels(PDF_DPI)
+    layout = device.pageLayout()
+    dpi = device.logicalDpiX()
+    full = layout.fullRectPixels(dpi)
+    paint = layout.paintRectPixels(dpi)
     # The painter's origin is the paint rectangle's corner (inside the margins).
     rect = QRectF(0, paint.height(), paint.width(), full.bottom() - paint.bottom())
     painter.save()

@@ -14,9 +14,10 @@ names, and then nothing is written.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,6 +52,39 @@ class TemplateError(Exception):
 class Filled:
     cells: int  # cells that held a placeholder
     names: tuple[str, ...]  # the names used, in the order first met
+
+
+# The names beside the figures, for a form's header and sign-off lines.
+ORGANISATION = "组织名称"
+UNIT = "单位"
+PERIOD = "期间"
+DATE = "填报日期"
+PREPARER = "填报人"
+PHONE = "联系电话"
+
+
+def values_for(
+    period, unit_id: int | None, today: dt.date, t: Callable[[str], str]
+) -> tuple[list, dict[str, Any]]:
+    """(the figures' entries, every name a form can use -> its value)."""
+    from desktop_app.records import ledger_info
+    from desktop_app.reports import figures, sheets
+    from desktop_app.reports.sheets.common import date_text, period_text
+
+    entries = figures.summary_figures(period, unit_id).entries(t)
+    info = ledger_info.values()
+    unit = sheets.common._unit_name(unit_id) if unit_id is not None else ""
+    header = [
+        (ORGANISATION, info[ledger_info.ORGANISATION]),
+        (UNIT, unit),
+        (PERIOD, period_text(period, t)),
+        (DATE, date_text(today, t)),
+        (PREPARER, info[ledger_info.PREPARER]),
+        (PHONE, info[ledger_info.PHONE]),
+    ]
+    values: dict[str, Any] = dict(header)
+    values.update((name, value) for name, _what, value in entries)
+    return [(name, "", value) for name, value in header] + entries, values
 
 
 def open_form(path: str | Path) -> Workbook:
