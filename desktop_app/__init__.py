@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from importlib.resources import files
 from pathlib import Path
@@ -23,3 +24,8 @@ RESOURCES: Path = _resources_dir()
 def resource(*parts: str) -> Path:
     """A file shipped with the program: resource("icons", "coop-ledger.png")."""
     return RESOURCES.joinpath(*parts)
+
+
+# A library's records go where the program sets up logging (the log file), and
+# never to stderr through logging's last-resort handler.
+logging.getLogger(__name__).addHandler(logging.NullHandler())

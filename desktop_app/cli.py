@@ -126,17 +126,22 @@ def usable_console() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     from desktop_app.catalogues import CatalogueMissing
+    from desktop_app.safety.wal import WalNotKept
 
     usable_console()
     running.announce()  # the installer waits while any copy runs
     from desktop_app.store import opening
 
+    _log_to_file()
     opening.wal_damage = None
     try:
         code = _main(argv)
         _tell_wal_damage(opening.wal_damage)
         sys.stdout.flush()  # here, not at exit: a closed pipe must raise inside this try
         return code
+    except WalNotKept as exc:
+        print(f"coop-ledger: error: {exc}", file=sys.stderr)
+        return 2
     except CatalogueMissing as exc:
         # A broken installation: say so, rather than print English with exit 0.
         print(f"coop-ledger: error: {exc}", file=sys.stderr)
@@ -149,6 +154,17 @@ def main(argv: list[str] | None = None) -> int:
         return _unexpected(exc)
 
 
+def _log_to_file() -> None:
+    """What the commands log goes to the log file in the data folder, not into
+    their output (a warning there would repeat what the command says)."""
+    try:
+        from desktop_app.logfile import setup_logging
+
+        setup_logging()
+    except Exception:  # the data folder itself may be what is broken
+        pass
+
+
 def _tell_wal_damage(damage) -> None:
     """The ledger's -wal was damaged when this command opened it (see safety/wal.py)."""
     if damage is None:
@@ -156,7 +172,7 @@ def _tell_wal_damage(damage) -> None:
     print(
         f"coop-ledger: warning: {damage.wal} was damaged: {damage.lost_saves} save(s) after "
         f"the damage could not be read and are not in the ledger; "
-        f"{damage.good_saves} save(s) before it were kept. "
+        f"the {damage.good_saves} save(s) it held before the damage are. "
         + (
             f"The ledger and its damaged -wal were kept as they were in {damage.kept}."
             if damage.kept

@@ -42,6 +42,16 @@ def run(args: argparse.Namespace) -> int:
     db = _db(args)
     if args.command != "restore" and not db.exists():
         return _fail(args.command, f"no ledger file at {db}")
+    if args.command in ("backup", "restore") and db.exists():
+        # A -wal left damaged by a crash is kept aside first (the main program
+        # tells of it); the backup then holds what SQLite can read.
+        from desktop_app.safety.wal import WalNotKept
+        from desktop_app.store import opening
+
+        try:
+            opening.check_wal(db)
+        except WalNotKept as exc:
+            return _fail(args.command, str(exc))
     if args.command == "backup":
         try:
             if args.to:

@@ -38,7 +38,14 @@ def backup_file(db_path: Path, dest: Path) -> Path:
             pass
     except OSError as exc:
         raise OSError(f"cannot write the backup to {dest.parent}: {exc.strerror or exc}") from exc
-    src = sqlite3.connect(str(db_path))
+    try:
+        # Read-only: closing a read-write connection checkpoints the -wal, and a
+        # damaged one would lose the saves behind the damage before the next
+        # open could keep it aside (safety/wal.py).
+        src = sqlite3_read_only(db_path)
+    except sqlite3.DatabaseError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OSError(f"{db_path} cannot be read: {exc}") from exc
     try:
         out = sqlite3.connect(str(tmp))
         try:

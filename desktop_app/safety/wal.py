@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import sqlite3
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,45 +50,51 @@ def _checksum(data: bytes, s0: int, s1: int, big_endian: bool) -> tuple[int, int
 
 
 def inspect(path: Path) -> WalDamage | None:
-    """The damage in path's -wal, or None when SQLite will replay every save in it."""
+    """The damage in path's -wal, or None when SQLite will replay every save in it.
+
+    Read a frame at a time: a -wal a blocked checkpoint let grow to hundreds of
+    megabytes is never held in memory whole."""
     wal = wal_path(Path(path))
     try:
-        data = wal.read_bytes()
-    except FileNotFoundError:
+        fh = open(wal, "rb")  # noqa: SIM115 (closed below, after the loops)
+    except (FileNotFoundError, IsADirectoryError, PermissionError):
         return None
-    if len(data) < HEADER:
-        return None  # nothing was ever committed to it
-    magic, _version, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", data[:HEADER])
-    frame = FRAME_HEADER + page_size
-    valid_size = 512 <= page_size <= 65536 and page_size & (page_size - 1) == 0
-    if magic not in (MAGIC_LE, MAGIC_BE) or not valid_size:
-        return _all_lost(wal, data)
-    big = magic == MAGIC_BE
-    if _checksum(data[:24], 0, 0, big) != (c0, c1):
-        return _all_lost(wal, data)
-    s0, s1 = c0, c1
-    good = 0
-    offset = HEADER
-    while offset + frame <= len(data):
-        head = data[offset : offset + FRAME_HEADER]
-        _page, commit, f_salt1, f_salt2, f_c0, f_c1 = struct.unpack(">6I", head)
-        if (f_salt1, f_salt2) != (salt1, salt2):
-            break
-        s0, s1 = _checksum(head[:8], s0, s1, big)
-        s0, s1 = _checksum(data[offset + FRAME_HEADER : offset + frame], s0, s1, big)
-        if (s0, s1) != (f_c0, f_c1):
-            break
-        if commit:
-            good += 1
-        offset += frame
-    # Beyond the point SQLite stops: frames of this log's generation (its
-    # salts) that end a save. Older generations' leftovers carry other salts.
-    lost = 0
-    while offset + frame <= len(data):
-        _page, commit, f_salt1, f_salt2 = struct.unpack(">4I", data[offset : offset + 16])
-        if commit and (f_salt1, f_salt2) == (salt1, salt2):
-            lost += 1
-        offset += frame
+    with fh:
+        header = fh.read(HEADER)
+        if len(header) < HEADER:
+            return None  # nothing was ever committed to it
+        magic, _version, page_size, _seq, salt1, salt2, c0, c1 = struct.unpack(">8I", header)
+        valid_size = 512 <= page_size <= 65536 and page_size & (page_size - 1) == 0
+        if magic not in (MAGIC_LE, MAGIC_BE) or not valid_size:
+            return _all_lost(wal, header + fh.read())
+        big = magic == MAGIC_BE
+        if _checksum(header[:24], 0, 0, big) != (c0, c1):
+            return _all_lost(wal, header + fh.read())
+        frame = FRAME_HEADER + page_size
+        s0, s1 = c0, c1
+        good = 0
+        while True:
+            data = fh.read(frame)
+            if len(data) < frame:
+                return None  # every whole frame fitted: nothing lost
+            head = data[:FRAME_HEADER]
+            _page, commit, f_salt1, f_salt2, f_c0, f_c1 = struct.unpack(">6I", head)
+            if (f_salt1, f_salt2) != (salt1, salt2):
+                break
+            s0, s1 = _checksum(head[:8], s0, s1, big)
+            s0, s1 = _checksum(data[FRAME_HEADER:], s0, s1, big)
+            if (s0, s1) != (f_c0, f_c1):
+                break
+            if commit:
+                good += 1
+        # Beyond the point SQLite stops: frames of this log's generation (its
+        # salts) that end a save. Older generations' leftovers carry other salts.
+        lost = 0
+        while len(data) == frame:
+            _page, commit, f_salt1, f_salt2 = struct.unpack(">4I", data[:16])
+            if commit and (f_salt1, f_salt2) == (salt1, salt2):
+                lost += 1
+            data = fh.read(frame)
     return WalDamage(wal, good, lost) if lost else None
 
 
@@ -116,6 +123,11 @@ def _commits_guess(data: bytes) -> int:
     return best
 
 
+class WalNotKept(OSError):
+    """A damaged -wal could not be copied aside (a full disk …): the ledger is
+    not opened for writing, which would checkpoint its last copy away."""
+
+
 def keep_aside(path: Path, damage: WalDamage) -> WalDamage:
     """Copy the ledger and its damaged -wal, as they are, into a folder beside
     it before SQLite opens them for writing; returns damage with the folder."""
@@ -126,7 +138,54 @@ def keep_aside(path: Path, damage: WalDamage) -> WalDamage:
     while folder.exists():
         n += 1
         folder = path.with_name(f"{path.name}.damaged-wal-{stamp}-{n}")
-    folder.mkdir()
-    shutil.copy2(path, folder / path.name)
-    shutil.copy2(damage.wal, folder / damage.wal.name)
+    try:
+        folder.mkdir()
+        shutil.copy2(path, folder / path.name)
+        shutil.copy2(damage.wal, folder / damage.wal.name)
+    except OSError as exc:
+        shutil.rmtree(folder, ignore_errors=True)  # no half copy that looks whole
+        raise WalNotKept(
+            exc.errno,
+            f"the ledger's damaged -wal could not be copied aside into {folder}: "
+            f"{exc.strerror or exc}. Free some space and open the ledger again",
+        ) from exc
     return WalDamage(damage.wal, damage.good_saves, damage.lost_saves, folder)
+
+
+def check_before_writing(path: Path) -> WalDamage | None:
+    """Before SQLite opens the ledger for writing (and may checkpoint and reuse
+    its -wal), keep a damaged -wal aside with the ledger it belongs to.
+
+    Only while no other copy of the program writes: its -wal is live then (a
+    save half-appended reads as damage), and that copy checked it when it
+    opened. A read-only open never checkpoints, so it need not check.
+    Raises WalNotKept when the copy cannot be made."""
+    from desktop_app.safety import lock
+
+    path = Path(path)
+    if not wal_path(path).is_file():
+        return None
+    probe = None
+    if not lock.held_here(path):
+        probe = lock.FileLock(path)
+        try:
+            probe.acquire()
+        except (lock.LockHeld, OSError):
+            return None
+    try:
+        damage = inspect(path)
+        if damage is None:
+            return None
+        damage = keep_aside(path, damage)
+        # Take the readable saves into the ledger and start the -wal afresh:
+        # left in place, the damaged tail would be found (and reported) again
+        # after the next crash, though nothing more was lost.
+        con = sqlite3.connect(str(path))
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+        finally:
+            con.close()
+        return damage
+    finally:
+        if probe is not None:
+            probe.release()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import peewee as pw
 
-from desktop_app.safety import lock, wal
+from desktop_app.safety import wal
 from desktop_app.safety.backup import backup_before
 from desktop_app.safety.wal import WalDamage
 from desktop_app.store import db as store_db
@@ -39,7 +39,7 @@ def open_ledger(
             raise NeedsUpgradeReadOnly(str(target))
         return db
     target.parent.mkdir(parents=True, exist_ok=True)
-    _check_wal(target)
+    check_wal(target)
     db = store_db.connect(target)
     try:
         if migrations.needs_migration():
@@ -57,40 +57,19 @@ def open_ledger(
     return db
 
 
-def _check_wal(target: Path) -> None:
-    """Before SQLite opens the ledger for writing (and may checkpoint and reuse
-    its -wal), keep a damaged -wal aside with the ledger it belongs to.
-
-    Only while no other copy of the program writes: its -wal is live then (a
-    save half-appended reads as damage), and that copy checked it when it
-    opened. A read-only open never checkpoints, so it need not check."""
+def check_wal(target: Path) -> WalDamage | None:
+    """Keep a damaged -wal aside before the ledger is opened for writing (see
+    safety/wal.py); remembered in wal_damage for the caller to tell the user."""
     global wal_damage
     wal_damage = None
-    if not wal.wal_path(target).exists():
-        return
-    if lock.held_here(target):
-        damage = wal.inspect(target)
-    else:
-        probe = lock.FileLock(target)
-        try:
-            probe.acquire()
-        except (lock.LockHeld, OSError):
-            return
-        try:
-            damage = wal.inspect(target)
-        finally:
-            probe.release()
-    if damage is None:
-        return
-    try:
-        damage = wal.keep_aside(target, damage)
-    except OSError:
-        log.exception("cannot keep the damaged -wal of %s aside", target)
-    log.error(
-        "damaged -wal of %s: %d save(s) replayed, %d after the damage dropped; kept in %s",
-        target,
-        damage.good_saves,
-        damage.lost_saves,
-        damage.kept,
-    )
+    damage = wal.check_before_writing(target)
+    if damage is not None:
+        log.warning(
+            "damaged -wal of %s: %d save(s) replayed, %d after the damage dropped; kept in %s",
+            target,
+            damage.good_saves,
+            damage.lost_saves,
+            damage.kept,
+        )
     wal_damage = damage
+    return damage

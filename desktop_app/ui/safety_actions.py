@@ -120,9 +120,9 @@ def _tell_wal_damage(parent, damage) -> None:
     of both files as they were is kept (see safety/wal.py)."""
     text = QCoreApplication.translate(
         "Safety",
-        "The ledger's journal (%1) was damaged, probably when the PC lost power or the "
-        "disk failed. The ledger opened with its %2 saves before the damage; %3 saves "
-        "after it could not be read.",
+        "The ledger's write-ahead log (%1) was damaged, probably when the PC lost power "
+        "or the disk failed. The %2 saves it held before the damage are in the ledger; "
+        "the %3 saves after it could not be read.",
     )
     text = (
         text.replace("%1", damage.wal.name)
@@ -132,10 +132,10 @@ def _tell_wal_damage(parent, damage) -> None:
     if damage.kept is not None:
         text += "\n\n" + QCoreApplication.translate(
             "Safety",
-            "The ledger and its damaged journal were kept as they were in %1. Check the latest "
-            "records, and keep that folder for whoever can recover more from it.",
+            "The ledger and its damaged write-ahead log were kept as they were in %1. Check "
+            "the latest records, and keep that folder for whoever can recover more from it.",
         ).replace("%1", str(damage.kept))
-    QMessageBox.warning(parent, QCoreApplication.translate("Safety", "Damaged journal"), text)
+    QMessageBox.warning(parent, QCoreApplication.translate("Safety", "Damaged write-ahead log"), text)
 
 
 def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:

@@ -112,7 +112,7 @@ def test_the_command_line_says_so(tmp_path, capsys):
     assert cli.main(["export", "unit", "--csv", str(out_file), "--db", str(crashed)]) == 0
     err = capsys.readouterr().err
     assert f"{wal.wal_path(crashed)} was damaged: {SAVES - 3} save(s) after the damage" in err
-    assert "3 save(s) before it were kept" in err
+    assert "the 3 save(s) it held before the damage are" in err
     assert ".damaged-wal-" in err
     assert out_file.read_text(encoding="utf-8-sig").count("单位") == 3
 
@@ -185,3 +185,56 @@ def test_a_wal_another_copy_is_writing_is_left_alone(tmp_path):
     finally:
         other.release()
     assert not list(crashed.parent.glob("*.damaged-wal-*"))
+
+
+def test_a_backup_keeps_the_damaged_wal_aside_and_says_so(tmp_path, capsys):
+    crashed = _crashed(tmp_path)
+    _damage_after_commit(crashed, 3)
+    assert cli.main(["backup", "--db", str(crashed)]) == 0
+    err = capsys.readouterr().err
+    assert f"{SAVES - 3} save(s) after the damage could not be read" in err
+    kept = next(crashed.parent.glob("ledger.sqlite.damaged-wal-*"))
+    assert "单位5".encode() in (kept / "ledger.sqlite-wal").read_bytes()
+    # Reported once: the readable saves are in the ledger and the -wal starts afresh.
+    assert wal.inspect(crashed) is None
+    open_ledger(crashed)
+    assert _units() == ["单位0", "单位1", "单位2"]
+
+
+def test_a_second_crash_after_a_reported_damage_is_not_reported_again(tmp_path):
+    crashed = _crashed(tmp_path)
+    _damage_after_commit(crashed, 2)
+    open_ledger(crashed)
+    from desktop_app.store import opening
+
+    assert opening.wal_damage is not None
+    db = store_db.database_proxy.obj
+    db.execute_sql("PRAGMA wal_autocheckpoint = 0")
+    service.save(UNIT_SPEC, {"name": "新单位"})
+    again = tmp_path / "again" / "ledger.sqlite"
+    again.parent.mkdir()
+    shutil.copy2(crashed, again)
+    shutil.copy2(wal.wal_path(crashed), wal.wal_path(again))
+    store_db.close()
+    assert wal.inspect(again) is None
+    open_ledger(again)
+    assert opening.wal_damage is None
+    assert _units() == ["单位0", "单位1", "新单位"]
+
+
+def test_a_wal_that_cannot_be_kept_aside_stops_the_open_for_writing(tmp_path, monkeypatch, capsys):
+    crashed = _crashed(tmp_path)
+    before = wal.wal_path(crashed).read_bytes()
+    _damage_after_commit(crashed, 2)
+    damaged = wal.wal_path(crashed).read_bytes()
+
+    def full_disk(src, dst, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(wal.shutil, "copy2", full_disk)
+    assert cli.main(["export", "unit", "--csv", str(tmp_path / "u.csv"), "--db", str(crashed)]) == 2
+    err = capsys.readouterr().err
+    assert "could not be copied aside" in err and "No space left on device" in err
+    assert "Traceback" not in err
+    assert not list(crashed.parent.glob("*.damaged-wal-*"))  # no half copy left
+    assert wal.wal_path(crashed).read_bytes() == damaged != before  # the saves still there

@@ -182,7 +182,8 @@ def test_opening_a_ledger_with_a_damaged_journal_says_what_was_lost(qtbot, tmp_p
         assert safety_actions.open_interactive(None, crashed)
     finally:
         safety_actions.close_current()
-    assert seen["title"] == "Damaged journal"
-    assert f"opened with its 2 saves before the damage; {SAVES - 2} saves after it" in seen["text"]
+    assert seen["title"] == "Damaged write-ahead log"
+    assert "The 2 saves it held before the damage are in the ledger" in seen["text"]
+    assert f"the {SAVES - 2} saves after it could not be read" in seen["text"]
     kept = next(crashed.parent.glob("ledger.sqlite.damaged-wal-*"))
     assert str(kept) in seen["text"]

@@ -2075,6 +2075,18 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>%1 位于网络文件夹。两台电脑同时写入或网络中断时，共享文件夹上的台账文件可能损坏。请把台账放在本机，或使用共享服务器版。</translation>
     </message>
     <message>
+        <source>The ledger&apos;s write-ahead log (%1) was damaged, probably when the PC lost power or the disk failed. The %2 saves it held before the damage are in the ledger; the %3 saves after it could not be read.</source>
+        <translation>台账的预写日志文件（%1）已损坏，可能是电脑断电或磁盘故障所致。该文件中损坏之前的 %2 次保存已写入台账；损坏之后的 %3 次保存无法读取。</translation>
+    </message>
+    <message>
+        <source>The ledger and its damaged write-ahead log were kept as they were in %1. Check the latest records, and keep that folder for whoever can recover more from it.</source>
+        <translation>台账及损坏的预写日志文件已原样保存在 %1。请核对最近录入的记录，并保留该文件夹，以便专业人员尝试恢复更多内容。</translation>
+    </message>
+    <message>
+        <source>Damaged write-ahead log</source>
+        <translation>预写日志文件损坏</translation>
+    </message>
+    <message>
         <source>Damaged ledger</source>
         <translation>台账文件损坏</translation>
     </message>
@@ -2105,18 +2117,6 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>before emptying the recycle bin</source>
         <translation>彻底删除前</translation>
-    </message>
-    <message>
-        <source>The ledger&apos;s journal (%1) was damaged, probably when the PC lost power or the disk failed. The ledger opened with its %2 saves before the damage; %3 saves after it could not be read.</source>
-        <translation>台账的日志文件（%1）已损坏，可能是电脑断电或磁盘故障所致。台账已打开，保留了损坏之前的 %2 次保存；损坏之后的 %3 次保存无法读取。</translation>
-    </message>
-    <message>
-        <source>The ledger and its damaged journal were kept as they were in %1. Check the latest records, and keep that folder for whoever can recover more from it.</source>
-        <translation>台账及其损坏的日志文件已原样保存在 %1。请核对最近录入的记录，并保留该文件夹，以便专业人员尝试恢复更多内容。</translation>
-    </message>
-    <message>
-        <source>Damaged journal</source>
-        <translation>日志文件损坏</translation>
     </message>
     <message>
         <source>%1 is damaged.</source>
