@@ -76,7 +76,6 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "audit":
         from desktop_app.records import audit
-        from desktop_app.store import models as m
         from desktop_app.store.opening import NeedsUpgradeReadOnly, open_ledger
 
         try:
@@ -84,35 +83,40 @@ def run(args: argparse.Namespace) -> int:
         except NeedsUpgradeReadOnly:
             print(f"{db}: open it once with this version of the program before verifying")
             return 2
-        broken = audit.verify()
-        total = m.AuditEntry.select().count()
-        if broken is not None:
+        from desktop_app.records import verification
+
+        v = verification.verify_ledger(db)
+        if v.broken_entry is not None:
             print(
-                f"{db}: the change history is broken at entry {broken} "
-                f"({audit.describe_entry(broken)}); it was changed outside the program"
+                f"{db}: the change history is broken at entry {v.broken_entry} "
+                f"({v.broken_text}); it was changed outside the program"
             )
             return 1
-        from desktop_app.store import seal
-
-        cut = seal.mismatch()
-        if cut is not None:
-            print(f"{db}: the change history was cut or extended outside the program: {cut}")
+        if v.cut is not None:
+            print(f"{db}: the change history was cut or extended outside the program: {v.cut}")
             return 1
-        from desktop_app.records import replay
-
-        differ, count = replay.mismatches(limit=20)
-        if count:
+        for d in v.backup_differs:
             print(
-                f"{db}: {total} entries, chain intact, but {count} record(s) differ from "
-                "their history; they were changed outside the program:"
+                f"{db}: the change history differs from the backup made {d.made_at} "
+                f"({d.backup.name}) at or before entry {d.position}: entries were rewritten "
+                "outside the program"
             )
-            for item in differ:
+        if v.mismatch_count:
+            print(
+                f"{db}: {v.entries} entries, chain intact, but {v.mismatch_count} record(s) "
+                "differ from their history; they were changed outside the program:"
+            )
+            for item in v.mismatches:
                 print(f"  {item.describe()}")
-            if count > len(differ):
-                print(f"  … and {count - len(differ)} more")
+            if v.mismatch_count > len(v.mismatches):
+                print(f"  … and {v.mismatch_count - len(v.mismatches)} more")
+        if not v.intact:
             return 1
-        print(f"{db}: {total} entries, chain intact, head {audit.head_code()}")
-        print("every record matches the replay of its history")
+        print(f"{db}: {v.entries} entries, chain intact, head {audit.head_code()}")
+        print(
+            f"matches the {v.backups_checked} backup(s) since the last restore; "
+            "every record matches the replay of its history"
+        )
         return 0
     if args.command == "restore":
         source = Path(args.backup)

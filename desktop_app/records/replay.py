@@ -16,9 +16,11 @@ linked record bore it at some time (it was renamed since).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
+
+import peewee as pw
 
 from desktop_app.records import audit
 from desktop_app.records.links import child_fk, link_fields
@@ -32,15 +34,23 @@ from desktop_app.records.specs import (
     LINKS,
     MULTICHOICE,
     RecordSpec,
+    spec_for,
 )
 from desktop_app.records.values import split_multi
+from desktop_app.store import models as m
 
 # What a mismatch is about (field is then "").
 MISSING = "missing"  # the log says the record exists; the table does not hold it
 UNLOGGED = "unlogged"  # the record exists; the log never created it
+DELETED = "deleted"  # the log says it was deleted; the table holds it
 VALUE = "value"  # a field differs from its history
 
 _CHUNK = 500
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """A value as a message shows it: long notes cut, so the message stays readable."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,12 @@ class Mismatch:
             return f"{where}: the history says it exists, the ledger does not hold it"
         if self.kind == UNLOGGED:
             return f"{where}: it is in the ledger but its history never created it"
-        return f"{where}: {self.field} is {self.stored!r}, its history says {self.logged!r}"
+        if self.kind == DELETED:
+            return f"{where}: its history says it was deleted, yet it is in the ledger"
+        return (
+            f"{where}: {self.field} is {shorten(self.stored)!r}, "
+            f"its history says {shorten(self.logged)!r}"
+        )
 
 
 @dataclass
@@ -105,6 +120,8 @@ def replay() -> tuple[dict[tuple[str, int], _State], dict[tuple[str, int], set[s
         title_field = titles[record_type]
         known = names.setdefault(key, set())
         known.add(title)
+        if action == "update" and field == titles[record_type]:
+            known.update((old, new))  # renamed: also for records older than the log
         state = states.get(key)
         if action == "restore" and (state is None or state.deleted_values is None):
             # Restored under an id the log never created (an older ledger gave
@@ -124,8 +141,6 @@ def replay() -> tuple[dict[tuple[str, int], _State], dict[tuple[str, int], set[s
                 state.values[field] = new
                 state.unsure.discard(field)
                 state.title = title
-            if field == title_field:
-                known.update((old, new))
         elif action == "delete":
             state.deleted_values = state.values
             logged = _snapshot(old)
@@ -136,7 +151,8 @@ def replay() -> tuple[dict[tuple[str, int], _State], dict[tuple[str, int], set[s
             state.values = dict(state.deleted_values)
             state.title = title
             if new:  # links or linked records gone since the delete were dropped
-                state.unsure.update(("fk", "links"))
+                spec = spec_for(record_type)
+                state.unsure.update(f.name for f in spec.fields if f.kind in (FK, LINKS))
     return states, names, first_at
 
 
@@ -230,10 +246,15 @@ def _fits_names(logged: str, ids: list[int], target: str, names: dict, now: list
     return pos == len(logged)
 
 
-def mismatches(limit: int = 50) -> tuple[list[Mismatch], int]:
+def mismatches(
+    limit: int = 50, progress: Callable[[int, int], None] | None = None
+) -> tuple[list[Mismatch], int]:
     """Records whose values differ from the replay of their history:
-    (the first `limit` found, how many in all)."""
+    (the first `limit` found, how many in all). progress(done, total) is
+    called as records are read."""
     states, names, first_at = replay()
+    # A ledger made with the log from its start: every record has its "create".
+    born_with_log = (m.SchemaVersion.select(pw.fn.MIN(m.SchemaVersion.version)).scalar() or 0) >= 3
     found: list[Mismatch] = []
     total = 0
 
@@ -244,15 +265,27 @@ def mismatches(limit: int = 50) -> tuple[list[Mismatch], int]:
             found.append(item)
 
     cache = audit.NameCache()
+    records = sum(spec.model.select().count() for spec in ALL_SPECS) if progress else 0
+    done = 0
     for spec in ALL_SPECS:
         seen: set[int] = set()
         for rid, values, created_at in _current(spec):
             seen.add(rid)
+            done += 1
+            if progress is not None and done % 2000 == 0:
+                progress(done, records)
             state = states.get((spec.key, rid))
-            if state is None or state.values is None:
-                # Records older than the log (it began with schema version 3)
-                # have no "create" entry; one made after it began must have.
-                if first_at is not None and created_at[:19] > first_at[:19]:
+            if state is not None and state.values is None:
+                add(Mismatch(DELETED, spec.key, rid, state.title))
+                continue
+            if state is None:
+                # Only records older than the log (it began with schema
+                # version 3) may lack a "create" entry.
+                if (
+                    born_with_log
+                    or not created_at
+                    or (first_at is not None and created_at[:19] > first_at[:19])
+                ):
                     shown = audit.display_values(spec, values, cache)
                     add(Mismatch(UNLOGGED, spec.key, rid, display_title(spec, shown)))
                 continue
@@ -270,9 +303,9 @@ def mismatches(limit: int = 50) -> tuple[list[Mismatch], int]:
                     stored.splitlines()
                 ):
                     continue
+                if f.name in state.unsure:
+                    continue
                 if f.kind in (FK, LINKS):
-                    if ("fk" if f.kind == FK else "links") in state.unsure:
-                        continue
                     ids = values[f.name] if f.kind == LINKS else [values[f.name]]
                     ids = [i for i in ids if i]
                     now = cache.names(f.target, ids) if ids else []

@@ -11,14 +11,16 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
+    QProgressDialog,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop_app.records import audit, replay
+from desktop_app.records import audit, replay, verification
 from desktop_app.records.specs import ALL_SPECS, spec_for
-from desktop_app.store import seal
+from desktop_app.store import db as store_db
 from desktop_app.ui.widgets.history_view import HistoryTable
 
 
@@ -41,6 +43,9 @@ class ChangeLogPage(QWidget):
         self.verify_button = QPushButton(self.tr("Verify the chain"), self)
         self.verify_button.clicked.connect(self.verify)
         self.status = QLabel(self)
+        # Wrapped: a long message (a record's whole notes) must not widen the window.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.table = HistoryTable(show_record=True, parent=self)
         bar = QHBoxLayout()
         for label, w in (
@@ -89,7 +94,9 @@ class ChangeLogPage(QWidget):
     def _describe(self, item: replay.Mismatch) -> str:
         spec = spec_for(item.record_type)
         where = f"{QCoreApplication.translate('Record', spec.label)} #{item.record_id} {item.title}"
-        if item.kind == replay.MISSING:
+        if item.kind == replay.DELETED:
+            text = self.tr("%1: its history says it was deleted, yet it is in the ledger")
+        elif item.kind == replay.MISSING:
             text = self.tr("%1: the history says it exists, the ledger does not hold it")
         elif item.kind == replay.UNLOGGED:
             text = self.tr("%1: it is in the ledger but its history never created it")
@@ -97,43 +104,54 @@ class ChangeLogPage(QWidget):
             text = (
                 self.tr("%1: %2 is “%3”, its history says “%4”")
                 .replace("%2", QCoreApplication.translate("Field", spec.field(item.field).label))
-                .replace("%3", item.stored)
-                .replace("%4", item.logged)
+                .replace("%3", replay.shorten(item.stored))
+                .replace("%4", replay.shorten(item.logged))
             )
         return text.replace("%1", where.strip())
 
     def verify(self) -> None:
-        broken = audit.verify()
-        if broken is None and seal.mismatch() is not None:
-            self.status.setText(
-                self.tr("The change history was cut or extended outside the program.")
-            )
-            return
-        if broken is None:
-            # Replaying reads every record: seconds on a 100,000-record ledger.
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-            try:
-                differ, count = replay.mismatches(limit=1)
-            finally:
-                QApplication.restoreOverrideCursor()
-            if count:
-                self.status.setText(
-                    self.tr(
-                        "%1 records differ from their history: they were changed outside "
-                        "the program. The first: %2"
-                    )
-                    .replace("%1", str(count))
-                    .replace("%2", self._describe(differ[0]))
+        # Replaying reads every record: seconds on a 100,000-record ledger.
+        wait = QProgressDialog(self.tr("Verifying the change history…"), "", 0, 0, self)
+        wait.setWindowTitle(self.tr("Verify the chain"))
+        wait.setCancelButton(None)
+        wait.setMinimumDuration(300)
+        wait.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def progress(done: int, total: int) -> None:
+            wait.setMaximum(total)
+            wait.setValue(done)
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            v = verification.verify_ledger(store_db.current_path(), limit=1, progress=progress)
+        finally:
+            QApplication.restoreOverrideCursor()
+            wait.close()
+            wait.deleteLater()
+        if v.broken_entry is not None:
+            text = self.tr(
+                "The change history was altered outside the program, from entry %1 on."
+            ).replace("%1", str(v.broken_entry))
+        elif v.cut is not None:
+            text = self.tr("The change history was cut or extended outside the program.")
+        elif v.backup_differs:
+            text = (
+                self.tr(
+                    "The change history differs from the backup made %1: entries were "
+                    "rewritten outside the program."
                 )
-                return
-            self.status.setText(
-                self.tr("The change history is intact. Ledger code %1").replace(
-                    "%1", audit.head_code()
+            ).replace("%1", v.backup_differs[0].made_at)
+        elif v.mismatch_count:
+            text = (
+                self.tr(
+                    "%1 records differ from their history: they were changed outside "
+                    "the program. The first: %2"
                 )
+                .replace("%1", str(v.mismatch_count))
+                .replace("%2", self._describe(v.mismatches[0]))
             )
         else:
-            self.status.setText(
-                self.tr(
-                    "The change history was altered outside the program, from entry %1 on."
-                ).replace("%1", str(broken))
+            text = self.tr("The change history is intact. Ledger code %1").replace(
+                "%1", audit.head_code()
             )
+        self.status.setText(text)

@@ -179,6 +179,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>显示 %1 条变更。台账校验码 %2</translation>
     </message>
     <message>
+        <source>%1: its history says it was deleted, yet it is in the ledger</source>
+        <translation>%1：变更记录显示它已删除，台账中却仍有它</translation>
+    </message>
+    <message>
         <source>%1: the history says it exists, the ledger does not hold it</source>
         <translation>%1：变更记录显示它存在，台账中却没有</translation>
     </message>
@@ -191,8 +195,16 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>%1：%2 为“%3”，变更记录应为“%4”</translation>
     </message>
     <message>
+        <source>Verifying the change history…</source>
+        <translation>正在校验变更记录…</translation>
+    </message>
+    <message>
         <source>The change history was cut or extended outside the program.</source>
         <translation>变更记录在程序之外被删减或增添。</translation>
+    </message>
+    <message>
+        <source>The change history differs from the backup made %1: entries were rewritten outside the program.</source>
+        <translation>变更记录与 %1 的备份不一致：有记录在本程序之外被改写。</translation>
     </message>
     <message>
         <source>%1 records differ from their history: they were changed outside the program. The first: %2</source>
