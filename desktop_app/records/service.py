@@ -38,7 +38,7 @@ from desktop_app.records.validation import (  # noqa: F401 (callers use service.
     validate,
 )
 from desktop_app.records.values import join_multi, sort_key, split_multi, to_date
-from desktop_app.store import bulk
+from desktop_app.store import bulk, categories
 from desktop_app.store import models as m
 from desktop_app.store.db import current_operator, database_proxy, write_transaction
 
@@ -499,10 +499,33 @@ def _delete_order() -> list[RecordSpec]:
     return ordered
 
 
+# A record holds several words of a multi-choice list joined by 、, and a cell
+# imported may join them with any of these: a word holding one would come back
+# as two words.
+MULTI_SEPARATORS = "、,，;；/"
+
+
+class SeparatorInWord(ValueError):
+    """A word for a multi-choice list holds a character that joins words."""
+
+
+def check_category_word(list_key: str, word: str) -> None:
+    """Refuse a word a multi-choice field could not keep whole (SeparatorInWord)."""
+    multi = {f.choices for spec in ALL_SPECS for f in spec.fields if f.kind == MULTICHOICE}
+    if list_key in multi and any(ch in word for ch in MULTI_SEPARATORS):
+        raise SeparatorInWord(word)
+
+
+def add_category_word(list_key: str, word: str) -> None:
+    check_category_word(list_key, word.strip())
+    categories.add_word(list_key, word)
+
+
 def rename_category_word(list_key: str, old: str, new: str) -> int:
     """Rewrite a category word in every record that uses it; returns rows changed."""
     if new == old:
         return 0
+    check_category_word(list_key, new)
     changed = 0
     with write_transaction():
         in_list = m.Category.list_key == list_key

@@ -28,7 +28,7 @@ from desktop_app.records.specs import (
     RecordSpec,
     spec_for,
 )
-from desktop_app.records.values import clean_text, split_multi, to_date
+from desktop_app.records.values import clean_text, split_multi, strip_hostile, to_date
 
 MAX_TEXT = 255
 MAX_LONGTEXT = 20000
@@ -156,7 +156,9 @@ def _clean(f, raw: Any) -> Any:
             return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
         return _ALIGNING_SPACE.sub("", text) if f.person_name else text
     if f.kind == LONGTEXT:
-        return "" if raw is None else str(raw).strip()
+        # Lines and tabs stay; control characters and bidi overrides go, as
+        # from imports (an export of them would fail, and U+202E reverses text).
+        return "" if raw is None else strip_hostile(str(raw)).strip()
     if f.kind == DATE:
         try:
             return to_date(raw)

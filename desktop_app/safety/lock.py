@@ -131,6 +131,10 @@ def held_here(db_path: Path) -> bool:
     return lock_path(db_path) in _held_here
 
 
+class LinkedFile(OSError):
+    """The ledger file has more than one name (hard links)."""
+
+
 class FileLock:
     """Held while the program has the ledger open for writing."""
 
@@ -140,6 +144,20 @@ class FileLock:
         self._fh = None
 
     def acquire(self) -> None:
+        # The lock is keyed on the file's name; a hard link is a second name for
+        # the same file, whose writer would take a lock of its own (and SQLite
+        # keeps its -wal beside each name: saves through one vanish through the
+        # other). SQLite's own advice: never give a database two names.
+        try:
+            links = os.stat(self.db_path).st_nlink
+        except OSError:
+            links = 1  # not there yet: a new ledger
+        if links > 1:
+            raise LinkedFile(
+                f"{self.db_path} has {links} names (hard links): two copies of the program "
+                "could write it through different names and lose saves. Delete the other "
+                "names, keep one, and open it again"
+            )
         for _attempt in range(5):
             fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 (held open on purpose)
             if not _try_os_lock(fh):

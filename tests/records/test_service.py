@@ -571,3 +571,24 @@ def test_numbers_beyond_any_count_are_refused(make):
         make("activity", participants="1e19")
     assert refused.value.problems[0].text() == "Participants is too large a number."
     assert service.total_records() == 0
+
+
+def test_a_multi_choice_word_cannot_hold_a_separator(make):
+    import pytest
+
+    from desktop_app.store import categories
+
+    for word in ("研发/中试", "研发、中试", "研发,中试", "研发；中试"):
+        with pytest.raises(service.SeparatorInWord):
+            service.add_category_word("cooperation_area", word)
+        with pytest.raises(service.SeparatorInWord):
+            service.rename_category_word("cooperation_area", "产业发展", word)
+    assert "研发/中试" not in categories.words("cooperation_area")
+    assert "产业发展" in categories.words("cooperation_area")
+    service.add_category_word("activity_type", "研发/中试")  # a single choice keeps it whole
+    assert "研发/中试" in categories.words("activity_type")
+
+
+def test_long_text_from_a_form_loses_control_and_bidi_characters_but_keeps_lines(make):
+    rid = make("institution", name="甲大学", notes="电话\u202e8731 000\x00\x01\n第二行\t制表")
+    assert service.load(INSTITUTION_SPEC, rid)["notes"] == "电话8731 000\n第二行\t制表"

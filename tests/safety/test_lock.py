@@ -270,3 +270,28 @@ def test_a_copy_that_loses_the_race_waits_for_the_winners_name(closed_ledger):
         assert held.value.holder == lock.Holder("办公室电脑", "张三", 4242, "2026-11-29T09:00:00")
     finally:
         fh.close()
+
+
+def test_a_ledger_with_a_second_name_is_not_opened_for_writing(tmp_path, capsys):
+    """A hard link would get a lock of its own; SQLite keeps a -wal per name."""
+    import os
+
+    from desktop_app import cli
+    from desktop_app.safety.lock import FileLock, LinkedFile
+
+    a = tmp_path / "a.sqlite"
+    assert cli.main(["demo", "--db", str(a)]) == 0
+    b = tmp_path / "b.sqlite"
+    os.link(a, b)
+    holder = FileLock(a)
+    with pytest.raises(LinkedFile, match="has 2 names"):
+        holder.acquire()
+    source = tmp_path / "units.csv"
+    source.write_text("单位名称\n县科技局\n", encoding="utf-8")
+    for args in (["import", "unit", str(source)], ["demo"]):
+        capsys.readouterr()
+        assert cli.main([*args, "--db", str(b)]) == 2
+        assert "has 2 names (hard links)" in capsys.readouterr().err
+    b.unlink()
+    holder.acquire()  # one name again: fine
+    holder.release()

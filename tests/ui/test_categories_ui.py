@@ -47,3 +47,15 @@ def test_add_and_remove_words(qtbot, ledger, monkeypatch):
     dialog.words.setCurrentRow(dialog.words.count() - 1)
     dialog.remove_button.click()
     assert "博士后" not in categories.words("degree")
+
+
+def test_a_word_holding_a_separator_is_refused_with_a_reason(qtbot, ledger, monkeypatch):
+    dialog = CategoriesDialog()
+    qtbot.addWidget(dialog)
+    _select_list(dialog, "cooperation_area")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("研发/中试", True))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    dialog.add_button.click()
+    assert "研发/中试" not in categories.words("cooperation_area")
+    assert warned and "cannot hold 、 , ， ; ； /" in warned[0]

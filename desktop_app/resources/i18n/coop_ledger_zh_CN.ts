@@ -139,6 +139,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <source>%1 records now use the new word.</source>
         <translation>已有 %1 条记录改用新词。</translation>
     </message>
+    <message>
+        <source>A word of this list cannot hold %1: records keep several of its words joined by them. Write it another way, e.g. 研发与中试.</source>
+        <translation>此列表中的词不能含有 %1：记录中的多个词用这些符号连接。请换一种写法，例如“研发与中试”。</translation>
+    </message>
 </context>
 <context>
     <name>ChangeLogPage</name>

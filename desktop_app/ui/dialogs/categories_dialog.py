@@ -78,7 +78,11 @@ class CategoriesDialog(QDialog):
     def _add(self) -> None:
         word, ok = QInputDialog.getText(self, self.tr("Add"), self.tr("New word:"))
         if ok and word.strip():
-            categories.add_word(self._key(), word)
+            try:
+                service.add_category_word(self._key(), word)
+            except service.SeparatorInWord:
+                self._refuse_separator(self.tr("Add"))
+                return
             self._show_words()
 
     def _rename(self) -> None:
@@ -96,12 +100,26 @@ class CategoriesDialog(QDialog):
                 self, self.tr("Rename"), self.tr("This word is already in the list.")
             )
             return
-        changed = service.rename_category_word(self._key(), item.text(), new)
+        try:
+            changed = service.rename_category_word(self._key(), item.text(), new)
+        except service.SeparatorInWord:
+            self._refuse_separator(self.tr("Rename"))
+            return
         self._show_words()
         QMessageBox.information(
             self,
             self.tr("Rename"),
             self.tr("%1 records now use the new word.").replace("%1", str(changed)),
+        )
+
+    def _refuse_separator(self, title: str) -> None:
+        QMessageBox.warning(
+            self,
+            title,
+            self.tr(
+                "A word of this list cannot hold %1: records keep several of its words "
+                "joined by them. Write it another way, e.g. 研发与中试."
+            ).replace("%1", " ".join(service.MULTI_SEPARATORS)),
         )
 
     def _remove(self) -> None:
