@@ -58,7 +58,14 @@ _V6_TABLES = {
     "ledger_report": "ledger_report",
     "assessment_target": "assessment",
 }
-_ID_COLUMN = re.compile(r'("id"\s+INTEGER\s+NOT\s+NULL\s+PRIMARY\s+KEY)(?!\s+AUTOINCREMENT)', re.I)
+# The id column as peewee and older versions wrote it, whatever the quoting
+# (a DB tool may rewrite "id" as id, [id] or `id`, and drop NOT NULL).
+_ID_COLUMN = re.compile(
+    r'((?:"id"|\[id\]|`id`|\bid\b)\s+INTEGER\s+(?:NOT\s+NULL\s+)?PRIMARY\s+KEY)'
+    r"(?!\s+AUTOINCREMENT)",
+    re.I,
+)
+_TABLE_NAME = r'^\s*CREATE\s+TABLE\s+(?:"{0}"|\[{0}\]|`{0}`|{0}\b)'
 
 
 def _v6_ids_never_reused(db: pw.Database) -> None:
@@ -69,6 +76,15 @@ def _v6_ids_never_reused(db: pw.Database) -> None:
     # FOREIGN_KEYS_OFF). A PostgreSQL sequence never goes back: nothing to do.
     if not isinstance(db, pw.SqliteDatabase):
         return
+    broken_before = len(db.execute_sql("PRAGMA foreign_key_check").fetchall())
+    # Views and triggers naming a record table stop a rename while it is
+    # rebuilt: set them aside, and put them back at the end.
+    others = db.execute_sql(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') "
+        "AND sql IS NOT NULL"
+    ).fetchall()
+    for kind, name, _sql in others:
+        db.execute_sql(f'DROP {kind.upper()} IF EXISTS "{name}"')
     for table, key in _V6_TABLES.items():
         _rebuild_with_autoincrement(db, table)
         # The next id is above every id this type ever had: those still in the
@@ -86,40 +102,70 @@ def _v6_ids_never_reused(db: pw.Database) -> None:
         db.execute_sql(
             "INSERT INTO sqlite_sequence (name, seq) VALUES (?, ?)", (table, int(highest or 0))
         )
+    for _kind, _name, sql in others:
+        if db.execute_sql("SELECT 1 FROM sqlite_master WHERE sql = ?", (sql,)).fetchone() is None:
+            db.execute_sql(sql)
     broken = db.execute_sql("PRAGMA foreign_key_check").fetchall()
-    if broken:
+    if len(broken) > broken_before:  # damage already there is the check's to report
         raise RuntimeError(f"foreign keys broken by the rebuild: {broken[:5]}")
 
 
 def _rebuild_with_autoincrement(db: pw.Database, table: str) -> None:
-    """Recreate table with AUTOINCREMENT on its id, keeping rows, indexes and triggers."""
+    """Recreate table with AUTOINCREMENT on its id, keeping rows, indexes and triggers.
+
+    The table's own CREATE statement is kept with the keyword added; one this
+    cannot read (a table-level PRIMARY KEY, as some DB tools write it) is
+    recreated from the model, when that has every column the table has.
+    Raises rather than leave a table whose ids could be reused."""
     row = db.execute_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ? COLLATE NOCASE", (table,)
     ).fetchone()
-    if row is None or _ID_COLUMN.search(row[0]) is None:
-        return  # not in this file, or already done
+    if row is None:
+        return  # not in this file: created whole, from the model, further on
+    if re.search(r"\bAUTOINCREMENT\b", row[0], re.I):
+        return  # done already
     temporary = f"{table}__v6"
-    create = _ID_COLUMN.sub(r"\1 AUTOINCREMENT", row[0], count=1)
-    create = re.sub(
-        r'^CREATE TABLE\s+"?' + re.escape(table) + r'"?', f'CREATE TABLE "{temporary}"', create
-    )
+    named = re.compile(_TABLE_NAME.format(re.escape(table)), re.I)
+    create = None
+    if _ID_COLUMN.search(row[0]) and named.search(row[0]):
+        create = named.sub(
+            f'CREATE TABLE "{temporary}"',
+            _ID_COLUMN.sub(r"\1 AUTOINCREMENT", row[0], count=1),
+            count=1,
+        )
+    columns = [name for _cid, name, *_ in db.execute_sql(f'PRAGMA table_info("{table}")')]
+    if create is None:
+        model = next(x for x in m.ALL_MODELS if x._meta.table_name == table)
+        known = {f.column_name for f in model._meta.sorted_fields}
+        unknown = [c for c in columns if c not in known]
+        if unknown:
+            raise RuntimeError(
+                f"table {table} has columns this version does not know ({', '.join(unknown)}) "
+                "and a form of its id column it cannot upgrade; restore a backup made by "
+                "the program"
+            )
+        sql, _params = model._schema._create_table(safe=False).query()
+        create = re.sub(rf'^CREATE TABLE "{re.escape(table)}"', f'CREATE TABLE "{temporary}"', sql)
     extras = [
         sql
         for (sql,) in db.execute_sql(
-            "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = ? "
-            "AND sql IS NOT NULL",
+            "SELECT sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+            "AND tbl_name = ? COLLATE NOCASE AND sql IS NOT NULL",
             (table,),
         )
     ]
-    columns = ", ".join(
-        f'"{name}"' for _cid, name, *_ in db.execute_sql(f'PRAGMA table_info("{table}")')
-    )
+    quoted = ", ".join(f'"{c}"' for c in columns)
     db.execute_sql(create)
-    db.execute_sql(f'INSERT INTO "{temporary}" ({columns}) SELECT {columns} FROM "{table}"')
+    db.execute_sql(f'INSERT INTO "{temporary}" ({quoted}) SELECT {quoted} FROM "{table}"')
     db.execute_sql(f'DROP TABLE "{table}"')
     db.execute_sql(f'ALTER TABLE "{temporary}" RENAME TO "{table}"')
     for sql in extras:
         db.execute_sql(sql)
+    done = db.execute_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)
+    ).fetchone()
+    if done is None or not re.search(r"\bAUTOINCREMENT\b", done[0], re.I):
+        raise RuntimeError(f"table {table} could not be given ids that are never reused")
 
 
 def _v7_ledger_info(db: pw.Database) -> None:

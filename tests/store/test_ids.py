@@ -168,3 +168,79 @@ def test_history_of_a_reused_id_starts_at_its_own_creation(make, ledger_path):
     )
     entries = audit.history("institution", old)
     assert [(e.action, e.title) for e in entries] == [("create", "山西农业大学")]
+
+
+UNIT_COLUMNS = (
+    '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+    '"changed_by" VARCHAR(255) NOT NULL, "is_sample" INTEGER NOT NULL, '
+    '"sort_key" VARCHAR(255) NOT NULL, "name" VARCHAR(255) NOT NULL, "kind" VARCHAR(255) NOT NULL, '
+    '"contact_person" VARCHAR(255) NOT NULL, "phone" VARCHAR(255) NOT NULL, "notes" TEXT NOT NULL'
+)
+
+
+def _unit_table_as(path: Path, create: str, *extra: str) -> None:
+    """The unit table as another tool rewrote it."""
+    con = sqlite3.connect(path)
+    con.isolation_level = None
+    con.execute("PRAGMA foreign_keys = OFF")
+    con.execute("BEGIN")
+    indexes = [
+        sql
+        for (sql,) in con.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'unit' "
+            "AND sql IS NOT NULL"
+        )
+    ]
+    con.execute("CREATE TEMP TABLE keep AS SELECT * FROM unit")
+    con.execute("DROP TABLE unit")
+    con.execute(create)
+    con.execute("INSERT INTO unit SELECT * FROM keep")
+    for sql in indexes + list(extra):
+        con.execute(sql)
+    con.execute("COMMIT")
+    con.close()
+
+
+@pytest.mark.parametrize(
+    "create",
+    [
+        f'CREATE TABLE "unit" ("id" INTEGER NOT NULL, {UNIT_COLUMNS}, PRIMARY KEY("id"))',
+        "CREATE TABLE unit (id INTEGER NOT NULL PRIMARY KEY, "
+        + UNIT_COLUMNS.replace('"', "")
+        + ")",
+        f'CREATE TABLE [unit] ("id" INTEGER PRIMARY KEY, {UNIT_COLUMNS})',
+    ],
+    ids=["table-level primary key", "unquoted", "brackets, no NOT NULL"],
+)
+def test_a_table_another_tool_rewrote_is_upgraded_too(v5_file, make, create):
+    path, _ids = v5_file
+    open_ledger(path)
+    kept = make("unit", name="甲局")
+    gone = make("unit", name="乙局")
+    service.delete(service.spec_for("unit"), gone)
+    store_db.close()
+    _downgrade_to_v5(path)
+    _unit_table_as(
+        path,
+        create,
+        "CREATE VIEW unit_names AS SELECT name FROM unit",  # a user's own view
+    )
+    db = open_ledger(path)
+    assert migrations.schema_version() == migrations.LATEST
+    sql = db.execute_sql("SELECT sql FROM sqlite_master WHERE name = 'unit'").fetchone()[0]
+    assert "AUTOINCREMENT" in sql
+    assert db.execute_sql("SELECT name FROM unit_names").fetchall() == [("甲局",)]
+    assert make("unit", name="丙局") > gone > kept
+
+
+def test_a_foreign_key_broken_before_is_not_blamed_on_the_upgrade(v5_file):
+    path, (a, _b, _gone) = v5_file
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA foreign_keys = OFF")
+    con.execute(
+        "UPDATE activity_institution SET institution_id = 999 WHERE institution_id = ?", (a,)
+    )
+    con.commit()
+    con.close()
+    open_ledger(path)  # no "foreign keys broken by the rebuild"
+    assert migrations.schema_version() == migrations.LATEST
