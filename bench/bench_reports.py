@@ -27,6 +27,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import bench_table  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
+from desktop_app import none_guard  # noqa: E402
 from desktop_app.records import service  # noqa: E402
 from desktop_app.records.specs import SPECS  # noqa: E402
 from desktop_app.reports import sheets  # noqa: E402
@@ -49,6 +50,7 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
+    none_guard.install()  # as coop-ledger does: see none_guard for the crash at exit
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     folder = Path(tempfile.gettempdir()) / "coop-ledger-bench"
     os.environ["COOP_LEDGER_HOME"] = str(folder)
@@ -100,10 +102,7 @@ def main() -> int:
     print(
         f"| PDF of a 1,000-row talent roster ({pages} pages, build + render) | {pdf_ms:.0f} | < 3000 | {'yes' if pdf_ms < 3000 else 'no'} |"
     )
-    sys.stdout.flush()
-    # Skip interpreter teardown: PySide6 and the PDF writer's objects have
-    # crashed there on exit (after all the work and output are done).
-    os._exit(0)
+    return 0
 
 
 if __name__ == "__main__":

@@ -365,10 +365,12 @@ def run(path: Path, repeat: int) -> tuple[list[Result], list[Result]]:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
 
+    from desktop_app import none_guard
     from desktop_app.records.queries import ListQuery
     from desktop_app.ui.record_page import RecordPage
     from desktop_app.ui.table_model import RecordTableModel
 
+    none_guard.install()  # as coop-ledger does: see none_guard for the crash at exit
     app = QApplication.instance() or QApplication([])
     spec = SPECS["activity"]
     names = [f.name for f in spec.columns]

@@ -13,6 +13,7 @@ from desktop_app import (
     cli_ledger,
     cli_report,
     cli_safety,
+    none_guard,
     running,
 )
 
@@ -129,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.safety.wal import WalNotKept
 
     usable_console()
+    # Before any work with Qt: one PySide6 build loses a reference to None per
+    # call, which aborted the process at exit after a long sheet (none_guard).
+    none_guard.install()
     running.announce()  # the installer waits while any copy runs
     from desktop_app.store import opening
 

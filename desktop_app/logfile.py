@@ -17,7 +17,9 @@ def setup_logging() -> Path:
     for h in list(root.handlers):
         # Another data folder than the one set up before (a second ledger's
         # --db in one process, tests): log where this one is.
-        if isinstance(h, logging.handlers.RotatingFileHandler) and h.baseFilename != os.path.abspath(path):
+        if isinstance(
+            h, logging.handlers.RotatingFileHandler
+        ) and h.baseFilename != os.path.abspath(path):
             root.removeHandler(h)
             h.close()
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):

@@ -11,6 +11,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# As coop-ledger does at start: a whole test run makes more void Qt calls than
+# any command, and one PySide6 build loses a reference to None with each.
+from desktop_app import none_guard  # noqa: E402
+
+none_guard.install()
+
 # Required values, so a test names only what it is about.
 DEFAULTS = {
     "activity": {"date": dt.date(2023, 5, 10), "type": "人才宣介会", "title": "活动"},

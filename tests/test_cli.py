@@ -105,3 +105,69 @@ def test_demo_refuses_a_ledger_another_copy_holds(tmp_path, capsys):
         store_db.close()
     assert "open in another copy of the program" in capsys.readouterr().err
     assert not path.exists()  # nothing was written
+
+
+def _ledger_of_talents(path, n: int) -> None:
+    """A ledger holding n talents who started in 2023 (written in one batch)."""
+    import datetime as dt
+
+    from desktop_app.records import service
+    from desktop_app.records.specs import SPECS
+    from desktop_app.store.opening import open_ledger
+
+    open_ledger(path)
+    try:
+        unit = service.save(SPECS["unit"], {"name": "县委组织部（人才办）"})
+        inst = service.save(SPECS["institution"], {"name": "中北大学"})
+        talent = SPECS["talent"]
+        values = (
+            {
+                "name": f"研究员{i:04d}",
+                "gender": "男女"[i % 2],
+                "institution": inst,
+                "degree": ("博士", "硕士")[i % 2],
+                "mode": "来阳开展研究",
+                "unit": unit,
+                "start_date": dt.date(2023, 3, 1),
+                "field": "磁悬浮与直线驱动",
+            }
+            for i in range(1, n + 1)
+        )
+        service.insert_validated(talent, [service.validate(talent, v) for v in values])
+    finally:
+        store_db.close()
+
+
+def test_report_of_1000_talents_exits_0_in_the_real_command(tmp_path):
+    """The roster of 1,000 was written and then the process aborted at exit
+    ("Fatal Python error: none_dealloc", exit 134): see desktop_app/none_guard.py."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import unicodedata
+    from pathlib import Path
+
+    ledger, pdf = tmp_path / "roster.sqlite", tmp_path / "roster.pdf"
+    _ledger_of_talents(ledger, 1000)
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root)}
+    args = ["report", "talents", "--year", "2023", "--db", str(ledger), "--pdf", str(pdf)]
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop_app", *args, "--lang", "zh_CN"],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Fatal Python error" not in done.stderr
+    printed = int(re.search(r"roster\.pdf: (\d+) page\(s\)", done.stdout)[1])
+    pages = [unicodedata.normalize("NFKC", p.extract_text()) for p in PdfReader(str(pdf)).pages]
+    assert printed == len(pages) > 1
+    names = [int(n) for text in pages for n in re.findall(r"研究员(\d{4})", text)]
+    assert names == list(range(1, 1001))  # every talent once, in order
+    for number, text in enumerate(pages, start=1):
+        assert "人才花名册" in text and "姓名" in text, f"page {number}"

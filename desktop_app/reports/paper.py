@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -25,7 +26,8 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
+from desktop_app.reports.column_widths import ColumnNeed, allot, measure_table, unbreakable
+from desktop_app.reports.model import DATE, FLOAT, INT, Sheet, Table
 from desktop_app.reports.pagination import paginate
 from desktop_app.reports.pdf_text import mend_text_layer
 
@@ -57,6 +59,10 @@ HEADING_FAMILIES = (
 )
 MARGIN_MM = 15.0
 PDF_DPI = 300
+BODY_PT = 10
+# The tables' cellpadding and border, in CSS pixels (1/96 inch).
+CELL_PADDING_PX = 3
+BORDER_PX = 1
 
 
 def covers_chinese(family: str) -> bool:
@@ -117,41 +123,53 @@ def format_cell(value, kind: str) -> str:
     return str(value)
 
 
-def sheet_html(sheet: Sheet, body_family: str, heading_family: str) -> str:
-    """The sheet's body: title, period, tables. Page furniture is drawn separately."""
+def sheet_html(
+    sheet: Sheet,
+    body_family: str,
+    heading_family: str,
+    widths: list[list[float] | None] | None = None,
+) -> str:
+    """The sheet's body: title, period, tables. Page furniture is drawn separately.
+    widths: per table, its columns' widths in percent, sized to the content
+    (column_percentages); a table without them is divided by declared weights."""
     out = [
-        f"<html><body style=\"font-family:'{body_family}'; font-size:10pt;\">",
+        f"<html><body style=\"font-family:'{body_family}'; font-size:{BODY_PT}pt;\">",
         f"<p align='center' style=\"font-family:'{heading_family}'; font-size:16pt;\">"
         f"<b>{html.escape(sheet.title)}</b></p>",
     ]
     sub = "　".join(x for x in (sheet.period_text, sheet.unit_text) if x)
     if sub:
         out.append(f"<p align='center' style='font-size:10pt;'>{html.escape(sub)}</p>")
-    for table in sheet.tables:
+    for n, table in enumerate(sheet.tables):
+        sized = widths[n] if widths is not None else None
         if table.heading:
             out.append(
                 f"<p style=\"font-family:'{heading_family}'; font-size:11pt; margin-top:8px;\">"
                 f"<b>{html.escape(table.heading)}</b></p>"
             )
-        widths = [_min_width(c) for c in table.columns]
-        total_w = sum(widths) or 1
+        if sized is None:
+            weights = [_min_width(c) for c in table.columns]
+            percents = [max(1, round(100 * w / (sum(weights) or 1))) for w in weights]
+        else:
+            percents = sized
         out.append(
-            "<table width='100%' border='1' cellspacing='0' cellpadding='3' "
-            "style='border-collapse:collapse; border-color:#000;'>"
+            f"<table width='100%' border='{BORDER_PX}' cellspacing='0' "
+            f"cellpadding='{CELL_PADDING_PX}' style='border-collapse:collapse; border-color:#000;'>"
         )
         out.append("<thead><tr>")
-        for c, w in zip(table.columns, widths, strict=True):
-            pct = max(1, round(100 * w / total_w))
+        for c, pct in zip(table.columns, percents, strict=True):
             out.append(
-                f"<th width='{pct}%' bgcolor='#e8e8e8' align='center'>{html.escape(c.label)}</th>"
+                f"<th width='{pct:.3f}%' bgcolor='#e8e8e8' align='center'>"
+                f"{html.escape(c.label)}</th>"
             )
         out.append("</tr></thead>")
-        rows = list(table.rows)
-        for i, row in enumerate(rows):
-            out.append(_row_html(table, row, bold=False, marked=i in table.marked))
-        if table.total is not None:
-            out.append(_row_html(table, table.total, bold=True, marked=False))
-        if not rows and table.total is None:
+        # Numbers and codes stay whole only where the columns were sized to hold them.
+        keep = sized is not None
+        for i, row in enumerate(_cell_texts(table)):
+            is_total = table.total is not None and i == len(table.rows)
+            marked = not is_total and i in table.marked
+            out.append(_row_html(table, row, bold=is_total, marked=marked, keep_whole=keep))
+        if not table.rows and table.total is None:
             none = html.escape(QCoreApplication.translate("Paper", "No records"))
             out.append(f"<tr><td colspan='{len(table.columns)}' align='center'>{none}</td></tr>")
         out.append("</table>")
@@ -172,18 +190,72 @@ def _min_width(column) -> float:
     return max(column.width, need)
 
 
-def _row_html(table, row, *, bold: bool, marked: bool) -> str:
+def _cell_texts(table: Table) -> list[list[str]]:
+    """The table's rows as printed (the 合计 row last): what is drawn and measured."""
+    rows = [*table.rows, *([table.total] if table.total is not None else [])]
+    out = []
+    for i, row in enumerate(rows):
+        texts = [format_cell(v, c.kind) for c, v in zip(table.columns, row, strict=False)]
+        if i in table.marked and i < len(table.rows) and texts:
+            texts[0] = "★" + texts[0]
+        out.append(texts)
+    return out
+
+
+def _row_html(table, texts, *, bold: bool, marked: bool, keep_whole: bool = False) -> str:
     cells = []
-    for c, value in zip(table.columns, row, strict=False):
-        text = html.escape(format_cell(value, c.kind)).replace("\n", "<br/>")
-        if marked and c is table.columns[0]:
-            text = "★" + text
+    for c, raw in zip(table.columns, texts, strict=False):
+        text = html.escape(raw).replace("\n", "<br/>")
         align = "right" if c.kind in (INT, FLOAT) else ("center" if c.kind == DATE else "left")
         if bold:
             text = f"<b>{text}</b>"
-        color = " style='color:#b00020;'" if marked else ""
-        cells.append(f"<td align='{align}'{color}>{text}</td>")
+        style = "color:#b00020;" if marked else ""
+        if keep_whole and unbreakable(raw, c.kind):
+            style += "white-space:nowrap;"  # Qt ignores the nowrap attribute
+        style = f" style='{style}'" if style else ""
+        cells.append(f"<td align='{align}'{style}>{text}</td>")
     return "<tr>" + "".join(cells) + "</tr>"
+
+
+def column_percentages(
+    sheet: Sheet, device: QPagedPaintDevice, body_family: str, width: float
+) -> list[list[float] | None]:
+    """Per table, its columns' widths in percent of the page, sized from the
+    content in the body font on this device (see column_widths); None for a
+    table whose unbreakable content is wider than the page."""
+    font = QFont(body_family)
+    font.setPointSizeF(BODY_PT)
+    bold = QFont(font)
+    bold.setBold(True)
+    metrics = {False: QFontMetricsF(font, device), True: QFontMetricsF(bold, device)}
+    scale = device.logicalDpiX() / 96
+    border = BORDER_PX * scale
+    # How Qt lays out a collapsed-border table at width='N%' (measured): a column
+    # of N% of (width less about two borders) holds N% minus the padding on both
+    # sides and one border, rounded to whole pixels; two borders more for that.
+    base = width - 4 * border
+    overhead = 2 * CELL_PADDING_PX * scale + 3 * border
+    # Tables with the same columns (the assessment's one per unit) line up.
+    shared: dict[tuple, list[ColumnNeed]] = {}
+    for table in sheet.tables:
+        needs = measure_table(
+            table, _cell_texts(table), lambda text, b: metrics[b].horizontalAdvance(text)
+        )
+        seen = shared.setdefault(_columns_key(table), needs)
+        for mine, theirs in zip(needs, seen, strict=True):
+            for tier in ("hard", "readable", "full", "header"):
+                setattr(theirs, tier, max(getattr(mine, tier), getattr(theirs, tier)))
+    out: list[list[float] | None] = []
+    for table in sheet.tables:
+        needs = shared[_columns_key(table)]
+        room = base - overhead * len(needs)
+        content = allot(needs, [c.width for c in table.columns], room)
+        out.append(None if content is None else [100 * (w + overhead) / base for w in content])
+    return out
+
+
+def _columns_key(table: Table) -> tuple:
+    return tuple((c.label, c.kind, c.width) for c in table.columns)
 
 
 def page_layout(sheet: Sheet) -> QPageLayout:
@@ -214,9 +286,10 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
         band = painter.fontMetrics().height() * 2.2  # header and footer bands
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(QFont(body_family, 10))
+        doc.setDefaultFont(QFont(body_family, BODY_PT))
         doc.setDocumentMargin(0)
-        doc.setHtml(sheet_html(sheet, body_family, heading_family))
+        widths = column_percentages(sheet, device, body_family, width)
+        doc.setHtml(sheet_html(sheet, body_family, heading_family, widths))
         body_h = height - 2 * band
         doc.setTextWidth(width)
         slices = paginate(doc, body_h)

@@ -135,7 +135,9 @@ def _tell_wal_damage(parent, damage) -> None:
             "The ledger and its damaged write-ahead log were kept as they were in %1. Check "
             "the latest records, and keep that folder for whoever can recover more from it.",
         ).replace("%1", str(damage.kept))
-    QMessageBox.warning(parent, QCoreApplication.translate("Safety", "Damaged write-ahead log"), text)
+    QMessageBox.warning(
+        parent, QCoreApplication.translate("Safety", "Damaged write-ahead log"), text
+    )
 
 
 def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:

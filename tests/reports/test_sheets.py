@@ -654,6 +654,8 @@ def test_institution_dossier(small):
     assert column(table(sheet, "Bases"), 1) == ["基地乙", "基地甲"]  # by established date
     assert table(sheet, "Projects").rows == [[1, "飞车项目", "新型项目", D(2023, 2, 28), "推进中"]]
     assert column(table(sheet, "Talents"), 1) == ["李四", "张三"]  # pinyin
+    assert labels(table(sheet, "Talents"))[1] == "Full name"  # 姓名, a person's
+    assert labels(table(sheet, "Bases"))[1] == "Name"  # 名称, a thing's
     assert table(sheet, "Achievements").rows == [
         [1, "绿色防控推广", "技术推广", D(2023, 7, 20), "3000亩"]
     ]
@@ -755,7 +757,7 @@ def test_talent_roster(small):
     (tbl,) = sheet.tables
     assert labels(tbl) == [
         "No.",
-        "Name",
+        "Full name",  # 姓名: talents are people (the spec's person_name), not 名称
         "Gender",
         "Institution",
         "Degree",
@@ -897,6 +899,8 @@ def test_unit_ledger(small):
     assert column(table(sheet, "Bases"), 1) == ["基地甲"]
     assert column(table(sheet, "Projects"), 1) == ["飞车项目"]
     assert column(table(sheet, "Talents"), 1) == ["李四", "张三"]
+    assert labels(table(sheet, "Talents"))[1] == "Full name"  # 姓名, a person's
+    assert labels(table(sheet, "Institutions"))[1] == "Name"  # 名称, a thing's
     assert column(table(sheet, "Achievements"), 1) == ["绿色防控推广"]
     assert column(table(sheet, "Meetings"), 3) == ["第一次联席会议"]
     assert column(table(sheet, "Follow-up tasks"), 1) == ["征地", "讲解员队伍"]

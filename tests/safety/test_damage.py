@@ -235,4 +235,6 @@ def test_invalid_utf8_is_read_and_found_not_a_crash(make, ledger, tmp_path, caps
     assert cli.main(["audit", "verify", "--db", str(ledger)]) == 1
     out = capsys.readouterr().out
     assert "chain intact, but 1 record(s) differ" in out
-    assert f"institution #{rid} 中北大学: name is '中北大\ufffd', its history says '中北大学'" in out
+    assert (
+        f"institution #{rid} 中北大学: name is '中北大\ufffd', its history says '中北大学'" in out
+    )

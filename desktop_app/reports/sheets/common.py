@@ -30,7 +30,7 @@ from collections.abc import Callable
 
 import peewee as pw
 
-from desktop_app.records.specs import MULTI_SEPARATOR, QT_TRANSLATE_NOOP
+from desktop_app.records.specs import MULTI_SEPARATOR, QT_TRANSLATE_NOOP, spec_for
 from desktop_app.reports.model import INT, TEXT, Column, Period, Table
 from desktop_app.store import categories
 from desktop_app.store import models as m
@@ -69,6 +69,7 @@ _UNIT_TEXT = QT_TRANSLATE_NOOP("Sheet", "Unit: %1")
 
 L_NO = QT_TRANSLATE_NOOP("Sheet", "No.")
 L_NAME = QT_TRANSLATE_NOOP("Sheet", "Name")
+L_FULL_NAME = QT_TRANSLATE_NOOP("Sheet", "Full name")  # of a person: 姓名, not 名称
 L_TITLE = QT_TRANSLATE_NOOP("Sheet", "Title")
 L_TYPE = QT_TRANSLATE_NOOP("Sheet", "Type")
 L_DATE = QT_TRANSLATE_NOOP("Sheet", "Date")
@@ -144,6 +145,13 @@ H_MEETINGS = QT_TRANSLATE_NOOP("Sheet", "Meetings")
 H_TASKS = QT_TRANSLATE_NOOP("Sheet", "Follow-up tasks")
 H_LEDGER_REPORTS = QT_TRANSLATE_NOOP("Sheet", "Ledger hand-ins")
 H_ASSESSMENT = QT_TRANSLATE_NOOP("Sheet", "Assessment targets")
+
+
+def name_label(spec_key: str) -> str:
+    """The header of the column that names a record type's records: "Full name"
+    (姓名) where the spec declares the name a person's, else "Name" (名称)."""
+    spec = spec_for(spec_key)
+    return L_FULL_NAME if spec.field(spec.title_field).person_name else L_NAME
 
 
 def fill(template: str, *args: object) -> str:

@@ -39,7 +39,6 @@ from desktop_app.reports.sheets.common import (
     L_KIND,
     L_LOCATION,
     L_MODE,
-    L_NAME,
     L_NO,
     L_NOTES,
     L_OUTCOME_FIGURES,
@@ -70,6 +69,7 @@ from desktop_app.reports.sheets.common import (
     _unit_text,
     fill,
     identity,
+    name_label,
     period_text,
 )
 from desktop_app.store import models as m
@@ -93,7 +93,7 @@ _BRIEFS: dict[str, _Brief] = {
         m.Institution,
         H_INSTITUTIONS,
         (
-            (L_NAME, "name", TEXT, 2.4),
+            (name_label("institution"), "name", TEXT, 2.4),
             (L_LOCATION, "location_class", TEXT, 0.8),
             (L_REL_STAGE, "stage", TEXT, 0.9),
             (L_FIRST_CONTACT, "first_contact", DATE, 1.0),
@@ -130,7 +130,7 @@ _BRIEFS: dict[str, _Brief] = {
         m.Base,
         H_BASES,
         (
-            (L_NAME, "name", TEXT, 2.8),
+            (name_label("base"), "name", TEXT, 2.8),
             (L_TYPE, "type", TEXT, 1.8),
             (L_ESTABLISHED, "established_date", DATE, 1.0),
             (L_STATUS, "status", TEXT, 0.7),
@@ -142,7 +142,7 @@ _BRIEFS: dict[str, _Brief] = {
         m.Project,
         H_PROJECTS,
         (
-            (L_NAME, "name", TEXT, 2.8),
+            (name_label("project"), "name", TEXT, 2.8),
             (L_CHAIN, "chain", TEXT, 1.0),
             (L_START, "start_date", DATE, 1.0),
             (L_STAGE, "stage", TEXT, 0.8),
@@ -154,7 +154,7 @@ _BRIEFS: dict[str, _Brief] = {
         m.Talent,
         H_TALENTS,
         (
-            (L_NAME, "name", TEXT, 0.9),
+            (name_label("talent"), "name", TEXT, 0.9),
             (L_DEGREE, "degree", TEXT, 0.6),
             (L_ACADEMIC_TITLE, "title", TEXT, 0.8),
             (L_MODE, "mode", TEXT, 1.1),
@@ -269,7 +269,7 @@ def institution_dossier(*, record_id: int, t: Translate = identity) -> Sheet:
         raise ValueError(f"There is no institution with id {record_id}.")
     unit = m.Unit.get_or_none(m.Unit.id == inst.unit_id) if inst.unit_id else None
     own = [
-        (L_NAME, inst.name),
+        (name_label("institution"), inst.name),
         (L_SHORT_NAME, inst.short_name),
         (L_KIND, inst.kind),
         (L_LOCATION, inst.location_class),

@@ -28,7 +28,6 @@ from desktop_app.reports.sheets.common import (
     L_MEETING,
     L_MILESTONES,
     L_MODE,
-    L_NAME,
     L_NO,
     L_OWNER,
     L_PHONE,
@@ -59,6 +58,7 @@ from desktop_app.reports.sheets.common import (
     date_text,
     fill,
     identity,
+    name_label,
     period_text,
 )
 from desktop_app.store import categories
@@ -99,7 +99,7 @@ def institution_register(
         rows.append([n, name, short, kind, loc, place, stage, first, person, phone])
     columns = [
         Column(t(L_NO), INT, 0.4),
-        Column(t(L_NAME), TEXT, 2.4),
+        Column(t(name_label("institution")), TEXT, 2.4),
         Column(t(L_SHORT_NAME), TEXT, 1.2),
         Column(t(L_KIND), TEXT, 0.8),
         Column(t(L_LOCATION), TEXT, 0.7),
@@ -154,7 +154,7 @@ def base_register(
         rows.append([n, name, typ, names.get(bid, ""), unit or "", place, est, plaque, status])
     columns = [
         Column(t(L_NO), INT, 0.4),
-        Column(t(L_NAME), TEXT, 2.4),
+        Column(t(name_label("base")), TEXT, 2.4),
         Column(t(L_TYPE), TEXT, 1.6),
         Column(t(L_INSTITUTIONS), TEXT, 2.6),
         Column(t(L_UNIT), TEXT, 1.3),
@@ -223,7 +223,7 @@ def project_progress(
         )
     columns = [
         Column(t(L_NO), INT, 0.4),
-        Column(t(L_NAME), TEXT, 2.0),
+        Column(t(name_label("project")), TEXT, 2.0),
         Column(t(L_CHAIN), TEXT, 0.8),
         Column(t(L_INSTITUTIONS), TEXT, 1.6),
         Column(t(L_UNIT), TEXT, 1.2),
@@ -285,7 +285,7 @@ def talent_roster(
         )
     columns = [
         Column(t(L_NO), INT, 0.4),
-        Column(t(L_NAME), TEXT, 0.8),
+        Column(t(name_label("talent")), TEXT, 0.8),
         Column(t(L_GENDER), TEXT, 0.4),
         Column(t(L_INSTITUTION), TEXT, 1.8),
         Column(t(L_DEGREE), TEXT, 0.5),
