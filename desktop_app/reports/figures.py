@@ -260,14 +260,13 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
     groups: list[Group] = []
     undated: dict[str, int] = {}
     extra: dict[str, Line] = {}
-    n = QT_TRANSLATE_NOOP  # the headings are translated where the sheet is drawn
 
     inst = _dated(m.Institution.first_contact, period)
     groups.append(
         _group(
             "院校",
             "地域",
-            n("Sheet", "Institutions contacted"),
+            QT_TRANSLATE_NOOP("Sheet", "Institutions contacted"),
             "location_class",
             _count_by(m.Institution, m.Institution.location_class, inst, unit_id),
         )
@@ -276,7 +275,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "院校",
             "阶段",
-            n("Sheet", "Institutions by relationship stage"),
+            QT_TRANSLATE_NOOP("Sheet", "Institutions by relationship stage"),
             "institution_stage",
             _count_by(m.Institution, m.Institution.stage, inst, unit_id),
         )
@@ -288,7 +287,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "协议",
             "类型",
-            n("Sheet", "Agreements by type"),
+            QT_TRANSLATE_NOOP("Sheet", "Agreements by type"),
             "agreement_type",
             _count_by(m.Agreement, m.Agreement.type, agr, unit_id),
         )
@@ -297,7 +296,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "协议",
             "状态",
-            n("Sheet", "Agreements by status"),
+            QT_TRANSLATE_NOOP("Sheet", "Agreements by status"),
             "agreement_status",
             _count_by(m.Agreement, m.Agreement.status, agr, unit_id),
         )
@@ -308,7 +307,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
     bases = _group(
         "基地",
         "类型",
-        n("Sheet", "Bases by type"),
+        QT_TRANSLATE_NOOP("Sheet", "Bases by type"),
         "base_type",
         _count_by(m.Base, m.Base.type, base, unit_id),
     )
@@ -328,7 +327,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "项目",
             "阶段",
-            n("Sheet", "Projects by stage"),
+            QT_TRANSLATE_NOOP("Sheet", "Projects by stage"),
             "project_stage",
             _count_by(m.Project, m.Project.stage, proj, unit_id),
         )
@@ -340,7 +339,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "人才",
             "学历",
-            n("Sheet", "Talents by degree"),
+            QT_TRANSLATE_NOOP("Sheet", "Talents by degree"),
             "degree",
             _count_by(m.Talent, m.Talent.degree, present, unit_id),
         )
@@ -349,7 +348,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "人才",
             "方式",
-            n("Sheet", "Talents by introduction mode"),
+            QT_TRANSLATE_NOOP("Sheet", "Talents by introduction mode"),
             "intro_mode",
             _count_by(m.Talent, m.Talent.mode, present, unit_id),
         )
@@ -359,7 +358,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "人才",
             MODE_RESEARCH,
-            n("Sheet", "Researchers working locally (%1)"),
+            QT_TRANSLATE_NOOP("Sheet", "Researchers working locally (%1)"),
             "degree",
             _count_by(m.Talent, m.Talent.degree, research, unit_id),
             flat=False,
@@ -372,7 +371,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "活动",
             "次数",
-            n("Sheet", "Activities by type"),
+            QT_TRANSLATE_NOOP("Sheet", "Activities by type"),
             "activity_type",
             _count_by(m.Activity, m.Activity.type, act, unit_id),
             measure="次数",
@@ -382,7 +381,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "活动",
             "参加人数",
-            n("Sheet", "Activities by type"),
+            QT_TRANSLATE_NOOP("Sheet", "Activities by type"),
             "activity_type",
             _count_by(m.Activity, m.Activity.type, act, unit_id, m.Activity.participants),
             measure="参加人数",
@@ -395,7 +394,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
         _group(
             "成果",
             "类型",
-            n("Sheet", "Achievements by type"),
+            QT_TRANSLATE_NOOP("Sheet", "Achievements by type"),
             "achievement_type",
             _count_by(m.Achievement, m.Achievement.type, ach, unit_id),
         )

@@ -28,6 +28,7 @@ class Table:
     total: list[Any] | None = None  # a 合计 row, printed bold
     marked: set[int] = field(default_factory=set)  # row indexes to mark (overdue …)
     mark_note: str = ""  # what a mark means, printed under the table
+    note: str = ""  # printed under the table (records left out of a column, and why)
 
 
 @dataclass

@@ -175,6 +175,8 @@ def sheet_html(
         out.append("</table>")
         if table.marked and table.mark_note:
             out.append(f"<p style='font-size:9pt;'>★ {html.escape(table.mark_note)}</p>")
+        if table.note:
+            out.append(f"<p style='font-size:9pt;'>{html.escape(table.note)}</p>")
     for note in sheet.notes:
         out.append(f"<p style='font-size:10pt;'>{html.escape(note)}</p>")
     out.append("</body></html>")

@@ -128,6 +128,9 @@ def write_xlsx(
         if table.marked and table.mark_note:
             _text_cell(ws, row, 1, "★ " + table.mark_note).font = _MARK_FONT
             row += 1
+        if table.note:
+            _text_cell(ws, row, 1, table.note)
+            row += 1
         row += 1
     for note in sheet.notes:
         _text_cell(ws, row, 1, note)

@@ -464,99 +464,154 @@ def test_every_sheet_builds_through_build_sheet(small):
 
 
 def test_summary_2023(small):
+    """Each count for the period (本期) and up to its end (累计); undated records
+    count in 累计 only, and a note under the table says how many."""
     sheet = S.build_sheet("summary", period=Y2023)
     assert sheet.title == "Work summary"
     assert sheet.period_text == "2023-1-1 to 2023-12-31"
     assert sheet.unit_text == ""
 
     inst = table(sheet, "Institutions contacted")
-    assert inst.rows == [["省内", 1], ["省外", 1]]  # 天津大学 is 2022, 安徽大学 undated
-    assert inst.total == ["Total", 2]
+    assert labels(inst) == ["Location class", "This period", "Cumulative"]
+    # 天津大学 is 2022 (累计 only), 安徽大学 undated (累计 only, and noted).
+    assert inst.rows == [["省内", 1, 1], ["省外", 1, 3]]
+    assert inst.total == ["Total", 2, 4]
     stage = table(sheet, "Institutions by relationship stage")
-    assert by_label(stage) == {"已联系": [0], "有意向": [1], "已签约": [1], "深度合作": [0]}
+    assert by_label(stage) == {
+        "已联系": [0, 1],
+        "有意向": [1, 1],
+        "已签约": [1, 1],
+        "深度合作": [0, 0],
+        "(not filled in)": [0, 1],
+    }
+    assert stage.note == "1 records have no date: they are counted in the cumulative column only."
+    assert inst.note == ""  # said once, under the section's last table
 
-    agr = table(sheet, "Agreements by type and status")
-    assert labels(agr) == ["Type", "Number of agreements", "洽谈中", "履行中"]  # statuses seen
-    assert agr.rows == [
-        ["全方位战略合作协议", 1, 0, 1],
-        ["基地共建协议", 2, 1, 1],
-        ["项目合作协议", 0, 0, 0],  # its agreement is not signed: outside the period
-        ["人才合作协议", 0, 0, 0],
+    by_type = table(sheet, "Agreements by type")
+    assert by_type.rows == [
+        ["全方位战略合作协议", 1, 1],
+        ["基地共建协议", 2, 2],
+        ["项目合作协议", 0, 1],  # not signed: no date, so 累计 only
+        ["人才合作协议", 0, 0],
     ]
-    assert agr.total == ["Total", 3, 1, 2]
+    by_status = table(sheet, "Agreements by status")
+    assert by_label(by_status)["洽谈中"] == [1, 2] and by_label(by_status)["履行中"] == [2, 2]
+    assert by_status.total == ["Total", 3, 4]
 
     bases = table(sheet, "Bases by type")
-    assert by_label(bases)["科技研发基地"] == [2, 2]  # 中北大学 counted once
-    assert by_label(bases)["重点实验室"] == [0, 0]
-    assert bases.total == ["Total", 2, 2]
-    assert "Kinds of base: 1" in sheet.notes
+    assert by_label(bases)["科技研发基地"] == [2, 2]
+    assert by_label(bases)["重点实验室"] == [0, 1]
+    assert bases.total == ["Total", 2, 3]
+    assert "Kinds of base: 1 this period, 2 cumulative." in sheet.notes
+    assert (
+        "Institutions linked to bases (each counted once): 2 this period, 3 cumulative."
+        in sheet.notes
+    )
 
     assert table(sheet, "Projects by stage").rows == [
-        ["谋划", 0],
-        ["推进中", 1],
-        ["建成运行", 0],
-        ["已完成", 0],
+        ["谋划", 0, 1],
+        ["推进中", 1, 1],
+        ["建成运行", 0, 0],
+        ["已完成", 0, 0],
+        ["(not filled in)", 0, 1],
     ]
     degree = table(sheet, "Talents by degree")
-    assert by_label(degree) == {"博士": [2], "硕士": [1], "本科": [0], "专科": [0], "其他": [0]}
-    assert degree.total == ["Total", 3]
+    # A talent counts in a period while present: 赵六 came in 2022 and stays.
+    assert by_label(degree) == {
+        "博士": [2, 2],
+        "硕士": [1, 1],
+        "本科": [1, 1],
+        "专科": [0, 0],
+        "其他": [0, 0],
+    }
     mode = by_label(table(sheet, "Talents by introduction mode"))
-    assert mode["来阳开展研究"] == [2] and mode["柔性引进"] == [1] and mode["全职引进"] == [0]
+    assert mode["来阳开展研究"] == [2, 2] and mode["柔性引进"] == [1, 1]
+    assert mode["全职引进"] == [1, 1]
     research = table(sheet, "Researchers working locally (来阳开展研究)")
-    assert by_label(research)["博士"] == [1] and by_label(research)["硕士"] == [1]
-    assert research.total == ["Total", 2]
+    assert by_label(research)["博士"] == [1, 1] and by_label(research)["硕士"] == [1, 1]
+    assert research.total == ["Total", 2, 2]
 
     act = table(sheet, "Activities by type")
-    assert labels(act) == ["Type", "Number of activities", "Participants"]
-    assert by_label(act)["参观学习"] == [2, 706]
-    assert by_label(act)["人才宣介会"] == [1, 150]
-    assert by_label(act)["论坛"] == [0, 0]
-    assert act.total == ["Total", 3, 856]
-    assert [c.kind for c in act.columns] == ["text", INT, INT]
+    assert labels(act) == [
+        "Type",
+        "Activities, this period",
+        "Participants, this period",
+        "Activities, cumulative",
+        "Participants, cumulative",
+    ]
+    assert by_label(act)["参观学习"] == [2, 706, 2, 706]
+    assert by_label(act)["人才宣介会"] == [1, 150, 1, 150]
+    assert by_label(act)["论坛"] == [0, 0, 1, 200]
+    assert act.total == ["Total", 3, 856, 4, 1056]
+    assert [c.kind for c in act.columns] == ["text", INT, INT, INT, INT]
 
     ach = table(sheet, "Achievements by type")
-    assert by_label(ach)["技术推广"] == [1] and by_label(ach)["标准"] == [1]
-    assert by_label(ach)["专利转化"] == [0]  # undated
-    assert ach.total == ["Total", 2]
+    assert by_label(ach)["技术推广"] == [1, 1] and by_label(ach)["标准"] == [1, 1]
+    assert by_label(ach)["专利转化"] == [0, 1]  # undated
+    assert ach.total == ["Total", 2, 3]
+
+
+def test_a_talent_who_left_before_the_period_counts_in_cumulative_only(small):
+    save(
+        "talent",
+        name="钱七",
+        degree="博士",
+        mode="挂职",
+        start_date=D(2021, 3, 1),
+        end_date=D(2022, 6, 30),
+    )
+    degree = by_label(table(S.build_sheet("summary", period=Y2023), "Talents by degree"))
+    assert degree["博士"] == [2, 3]
 
 
 def test_summary_all_dates_and_one_unit(small):
-    sheet = S.build_sheet("summary")  # no period: undated records count too
+    sheet = S.build_sheet("summary")  # no period: every record, both columns alike
     assert sheet.period_text == "All dates"
-    assert table(sheet, "Institutions contacted").rows == [["省内", 1], ["省外", 3]]
+    assert table(sheet, "Institutions contacted").rows == [["省内", 1, 1], ["省外", 3, 3]]
     assert table(sheet, "Bases by type").total == ["Total", 3, 3]
-    assert "Kinds of base: 2" in sheet.notes
-    assert table(sheet, "Agreements by type and status").total == ["Total", 4, 2, 2]
+    assert "Kinds of base: 2 this period, 2 cumulative." in sheet.notes
+    assert table(sheet, "Agreements by type").total == ["Total", 4, 4]
 
     agri = S.build_sheet("summary", period=Y2023, unit_id=small.agri)
     assert agri.unit_text == "Unit: 县农业农村局"
-    assert table(agri, "Institutions contacted").rows == [["省内", 1], ["省外", 0]]
+    assert table(agri, "Institutions contacted").rows == [["省内", 1, 1], ["省外", 0, 1]]
     assert table(agri, "Bases by type").total == ["Total", 1, 2]
-    assert table(agri, "Activities by type").total == ["Total", 2, 706]
-    assert table(agri, "Talents by degree").total == ["Total", 2]
+    assert (
+        "Institutions linked to bases (each counted once): 2 this period, 3 cumulative."
+        in agri.notes
+    )
+    assert table(agri, "Activities by type").total == ["Total", 2, 706, 2, 706]
+    assert table(agri, "Talents by degree").total == ["Total", 3, 3]
 
 
 def test_summary_blank_and_unlisted_words(small):
     save("institution", name="某研究所", location_class="境外", first_contact=D(2023, 2, 1))
     save("institution", name="某企业", first_contact=D(2023, 2, 2))  # no location class
     rows = table(S.build_sheet("summary", period=Y2023), "Institutions contacted").rows
-    assert rows == [["省内", 1], ["省外", 1], ["境外", 1], ["(not filled in)", 1]]
+    assert rows == [["省内", 1, 1], ["省外", 1, 3], ["境外", 1, 1], ["(not filled in)", 1, 1]]
 
 
-@pytest.mark.parametrize("kwargs", [{"period": EMPTY}, {"unit_id": "empty"}])
-def test_summary_with_nothing_in_it_has_zero_counts(small, kwargs):
-    if kwargs.get("unit_id") == "empty":
-        kwargs = {"unit_id": small.empty}
-    sheet = S.build_sheet("summary", **kwargs)
-    assert len(sheet.tables) == 10
+def test_summary_of_a_later_year_has_nothing_this_period_but_keeps_the_totals(small):
+    sheet = S.build_sheet("summary", period=EMPTY)
+    assert len(sheet.tables) == 11
+    # Talents are counted while present: none of them has left.
+    assert table(sheet, "Talents by degree").total == ["Total", 4, 4]
+    for tbl in sheet.tables:
+        if tbl.heading.startswith(("Talents", "Researchers")):
+            continue
+        current = [i for i, c in enumerate(tbl.columns) if "this period" in c.label.lower()]
+        assert all(tbl.total[i] == 0 for i in current), tbl.heading
+        assert all(row[i] == 0 for row in tbl.rows for i in current), tbl.heading
+    assert table(sheet, "Institutions contacted").total == ["Total", 0, 4]
+
+
+def test_summary_of_a_unit_with_nothing_has_zero_counts(small):
+    sheet = S.build_sheet("summary", period=Y2023, unit_id=small.empty)
     for tbl in sheet.tables:
         assert tbl.total is not None and all(v == 0 for v in tbl.total[1:]), tbl.heading
         assert all(v == 0 for row in tbl.rows for v in row[1:]), tbl.heading
-    assert labels(table(sheet, "Agreements by type and status")) == [
-        "Type",
-        "Number of agreements",
-    ]
-    assert "Kinds of base: 0" in sheet.notes
+        assert tbl.note == ""
+    assert "Kinds of base: 0 this period, 0 cumulative." in sheet.notes
 
 
 def test_summary_sample_data_2023(ledger):
@@ -564,24 +619,25 @@ def test_summary_sample_data_2023(ledger):
     sheet = S.build_sheet("summary", period=Y2023)
 
     inst = table(sheet, "Institutions contacted")
-    assert by_label(inst) == {"省内": [9], "省外": [16]}
-    assert inst.total == ["Total", 25]
+    assert by_label(inst) == {"省内": [9, 9], "省外": [16, 16]}
+    assert inst.total == ["Total", 25, 25]
 
-    agr = by_label(table(sheet, "Agreements by type and status"))
-    assert agr["全方位战略合作协议"][0] == 3
+    agr = by_label(table(sheet, "Agreements by type"))
+    assert agr["全方位战略合作协议"] == [3, 3]
 
     bases = table(sheet, "Bases by type")
-    assert bases.total == ["Total", 11, 25]
-    assert "Kinds of base: 11" in sheet.notes
+    assert bases.total == ["Total", 11, 11]
+    assert "Kinds of base: 11 this period, 11 cumulative." in sheet.notes
+    assert any("25 this period" in n for n in sheet.notes)
 
     research = by_label(table(sheet, "Researchers working locally (来阳开展研究)"))
-    assert research["博士"] == [30]
-    assert research["硕士"] == [72]
-    assert by_label(table(sheet, "Talents by degree"))["博士"] == [32]  # + the 2 professors
-    assert by_label(table(sheet, "Talents by introduction mode"))["柔性引进"] == [2]
+    assert research["博士"] == [30, 30]
+    assert research["硕士"] == [72, 72]
+    assert by_label(table(sheet, "Talents by degree"))["博士"] == [32, 32]  # + 2 professors
+    assert by_label(table(sheet, "Talents by introduction mode"))["柔性引进"] == [2, 2]
 
     visits = by_label(table(sheet, "Activities by type"))["参观学习"]
-    assert visits == [7, 1826]
+    assert visits[:2] == [7, 1826]
     assert visits[1] >= 1800
 
 

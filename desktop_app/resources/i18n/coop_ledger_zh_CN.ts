@@ -2298,6 +2298,50 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>基地合作院校数</translation>
     </message>
     <message>
+        <source>Institutions contacted</source>
+        <translation>联系院校情况</translation>
+    </message>
+    <message>
+        <source>Institutions by relationship stage</source>
+        <translation>院校合作阶段</translation>
+    </message>
+    <message>
+        <source>Agreements by type</source>
+        <translation>合作协议（按类型）</translation>
+    </message>
+    <message>
+        <source>Agreements by status</source>
+        <translation>合作协议（按状态）</translation>
+    </message>
+    <message>
+        <source>Bases by type</source>
+        <translation>合作基地（按类型）</translation>
+    </message>
+    <message>
+        <source>Projects by stage</source>
+        <translation>合作项目（按阶段）</translation>
+    </message>
+    <message>
+        <source>Talents by degree</source>
+        <translation>人才（按学历学位）</translation>
+    </message>
+    <message>
+        <source>Talents by introduction mode</source>
+        <translation>人才（按引进方式）</translation>
+    </message>
+    <message>
+        <source>Researchers working locally (%1)</source>
+        <translation>在县开展研究人员（%1）</translation>
+    </message>
+    <message>
+        <source>Activities by type</source>
+        <translation>对接活动（按类型）</translation>
+    </message>
+    <message>
+        <source>Achievements by type</source>
+        <translation>成果转化（按类型）</translation>
+    </message>
+    <message>
         <source>No records</source>
         <translation>无记录</translation>
     </message>
@@ -2622,54 +2666,6 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>截至%1</translation>
     </message>
     <message>
-        <source>Institutions contacted</source>
-        <translation>联系院校情况</translation>
-    </message>
-    <message>
-        <source>Institutions by relationship stage</source>
-        <translation>院校合作阶段</translation>
-    </message>
-    <message>
-        <source>Agreements by type and status</source>
-        <translation>合作协议（按类型和状态）</translation>
-    </message>
-    <message>
-        <source>Bases by type</source>
-        <translation>合作基地（按类型）</translation>
-    </message>
-    <message>
-        <source>Kinds of base: %1</source>
-        <translation>基地类型：%1 类</translation>
-    </message>
-    <message>
-        <source>Institutions linked to bases: %1</source>
-        <translation>共建基地院校：%1 所</translation>
-    </message>
-    <message>
-        <source>Projects by stage</source>
-        <translation>合作项目（按阶段）</translation>
-    </message>
-    <message>
-        <source>Talents by degree</source>
-        <translation>人才（按学历学位）</translation>
-    </message>
-    <message>
-        <source>Talents by introduction mode</source>
-        <translation>人才（按引进方式）</translation>
-    </message>
-    <message>
-        <source>Researchers working locally (%1)</source>
-        <translation>在县开展研究人员（%1）</translation>
-    </message>
-    <message>
-        <source>Activities by type</source>
-        <translation>对接活动（按类型）</translation>
-    </message>
-    <message>
-        <source>Achievements by type</source>
-        <translation>成果转化（按类型）</translation>
-    </message>
-    <message>
         <source>Basic information</source>
         <translation>基本信息</translation>
     </message>
@@ -2696,6 +2692,42 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Year %1</source>
         <translation>%1年度</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>Activities, this period</source>
+        <translation>本期次数</translation>
+    </message>
+    <message>
+        <source>Participants, this period</source>
+        <translation>本期参加人数</translation>
+    </message>
+    <message>
+        <source>Activities, cumulative</source>
+        <translation>累计次数</translation>
+    </message>
+    <message>
+        <source>Participants, cumulative</source>
+        <translation>累计参加人数</translation>
+    </message>
+    <message>
+        <source>%1 records have no date: they are counted in the cumulative column only.</source>
+        <translation>%1 条记录未填日期，已计入累计。</translation>
+    </message>
+    <message>
+        <source>Kinds of base: %1 this period, %2 cumulative.</source>
+        <translation>基地类型数：本期 %1 类，累计 %2 类。</translation>
+    </message>
+    <message>
+        <source>Institutions linked to bases (each counted once): %1 this period, %2 cumulative.</source>
+        <translation>基地合作院校数（去重）：本期 %1 所，累计 %2 所。</translation>
     </message>
 </context>
 <context>
