@@ -34,7 +34,7 @@ SAMPLE_FIGURES = (
     ("Institutions contacted", None, 25),
     ("Institutions contacted", "省外", 16),
     ("Institutions contacted", "省内", 9),
-    ("Agreements by type and status", "全方位战略合作协议", 3),
+    ("Agreements by type", "全方位战略合作协议", 3),
 )
 
 
