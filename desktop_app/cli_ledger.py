@@ -32,7 +32,9 @@ def add_parser(sub) -> None:
         "key",
         nargs="?",
         metavar="KEY",
-        help="with set: organisation (组织名称), preparer (填报人) or phone (联系电话)",
+        help="with set: organisation (组织名称), preparer (填报人), phone (联系电话), or "
+        "signoff:SHEET (the sign-off lines that sheet ends with: any of organisation, "
+        "preparer, reviewer, phone, date, comma-separated, or none)",
     )
     p.add_argument("value", nargs="?", metavar="VALUE", help="with set: the new value")
     p.add_argument("--db", metavar="PATH", dest="ledger_db")
@@ -55,12 +57,34 @@ def run(args: argparse.Namespace) -> int:
         open_ledger(db, read_only=True) if not _writable(db) else open_ledger(db)
         for key, value in ledger_info.values().items():
             print(f"{LABELS[key]}: {value}")
+        from desktop_app.reports import sheets, signoff
+
+        for sheet in sheets.SHEETS:
+            print(f"signoff:{sheet}: {', '.join(signoff.chosen_lines(sheet)) or 'none'}")
         return 0
     if args.key is None or args.value is None:
         return _fail("set needs a KEY and a VALUE, e.g. ledger set organisation 中共阳高县委组织部")
-    key = ledger_info.ALIASES.get(args.key.strip().lower(), ledger_info.ALIASES.get(args.key))
-    if key is None:
-        return _fail(f"unknown KEY {args.key!r}; use organisation, preparer or phone")
+    signoff_sheet = None
+    if args.key.startswith(("signoff:", "signoff.")):
+        from desktop_app.reports import sheets, signoff
+
+        signoff_sheet = args.key[len("signoff:") :]
+        if signoff_sheet not in sheets.SHEETS:
+            return _fail(
+                f"unknown sheet {signoff_sheet!r} in {args.key!r}; "
+                f"sheets: {', '.join(sheets.SHEETS)}"
+            )
+        try:
+            lines = signoff.parse_lines(args.value)
+        except ValueError as exc:
+            return _fail(str(exc))
+        key = None
+    else:
+        key = ledger_info.ALIASES.get(args.key.strip().lower(), ledger_info.ALIASES.get(args.key))
+        if key is None:
+            return _fail(
+                f"unknown KEY {args.key!r}; use organisation, preparer, phone or signoff:SHEET"
+            )
     lock = FileLock(db)
     try:
         lock.acquire()
@@ -68,11 +92,17 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"{db} is open in another copy of the program: {exc}")
     try:
         open_ledger(db)
-        stored = ledger_info.set_value(key, args.value)
+        if signoff_sheet is not None:
+            signoff.set_lines(signoff_sheet, lines)
+        else:
+            stored = ledger_info.set_value(key, args.value)
     finally:
         store_db.close()
         lock.release()
-    print(f"{db}: {LABELS[key]} set to {stored!r}")
+    if signoff_sheet is not None:
+        print(f"{db}: sign-off lines of {signoff_sheet}: {', '.join(lines) or 'none'}")
+    else:
+        print(f"{db}: {LABELS[key]} set to {stored!r}")
     return 0
 
 

@@ -37,6 +37,21 @@ def _own_home(tmp_path, monkeypatch):
     yield home
 
 
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A command run in-process with --lang zh_CN leaves its translators on the
+    one QApplication; the next test starts in English again."""
+    yield
+    from desktop_app import i18n
+
+    if i18n._installed:
+        from PySide6.QtCore import QCoreApplication
+
+        app = QCoreApplication.instance()
+        if app is not None:
+            i18n.install(app, "en")
+
+
 @pytest.fixture
 def ledger_path(tmp_path):
     from desktop_app.store import db as store_db

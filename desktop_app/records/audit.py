@@ -44,7 +44,8 @@ def display_values(
         elif f.kind == CHILDREN:
             out[f.name] = "\n".join(f"{d.isoformat() if d else ''} {t}".strip() for d, t in v or [])
         elif f.kind == DATE:
-            out[f.name] = v.isoformat() if v else ""
+            # A date column changed behind the program's back may hold any text.
+            out[f.name] = v.isoformat() if hasattr(v, "isoformat") else (str(v) if v else "")
         else:
             out[f.name] = "" if v is None else str(v)
     return out

@@ -44,6 +44,11 @@ def set_value(key: str, value: str) -> str:
     """Store one fact (stripped of control characters); returns what was stored."""
     if key not in KEYS:
         raise KeyError(key)
+    return store(key, value)
+
+
+def store(key: str, value: str) -> str:
+    """Store any of the ledger's own settings (a sheet's sign-off lines …)."""
     text = clean_text(value or "").strip()[:MAX_LENGTH]
     with write_transaction():
         updated = m.LedgerInfo.update(value=text).where(m.LedgerInfo.key == key).execute()

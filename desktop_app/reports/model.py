@@ -51,6 +51,8 @@ class Sheet:
     unit_text: str = ""
     landscape: bool = False
     notes: list[str] = field(default_factory=list)
+    # The sign-off block (填报单位（盖章）, 填报人 …): (label, value), in order.
+    signoff: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def row_count(self) -> int:

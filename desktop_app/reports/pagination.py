@@ -24,6 +24,8 @@ class TableBand:
     bottom: float
     left: float
     right: float
+    heading: str = ""  # the section heading above it, repeated with （续） on later pages
+    heading_height: float = 0.0
 
 
 @dataclass
@@ -41,11 +43,11 @@ def _layout(doc: QTextDocument) -> tuple[list[float], list[TableBand], float]:
     tables: list[TableBand] = []
     it = doc.rootFrame().begin()
     heading_pending = False
+    heading: tuple[str, float] | None = None  # (text, top) of the heading just seen
     while not it.atEnd():
         frame = it.currentFrame()
         if isinstance(frame, QTextTable):
             rect = layout.frameBoundingRect(frame)
-            header_rows = max(frame.format().headerRowCount(), 0)
             row_tops = []
             for r in range(frame.rows()):
                 tops = [
@@ -53,15 +55,27 @@ def _layout(doc: QTextDocument) -> tuple[list[float], list[TableBand], float]:
                     for c in range(frame.columns())
                 ]
                 row_tops.append(min(tops))
-            first_data = row_tops[header_rows] if header_rows < len(row_tops) else rect.bottom()
-            band = TableBand(rect.top(), first_data, rect.bottom(), rect.left(), rect.right())
-            tables.append(band)
             if not heading_pending:
                 cuts.append(rect.top())
-            # No cut between the header and the first data row: from the second on.
-            cuts += row_tops[header_rows + 1 :]
             cuts.append(rect.bottom())
+            if frame.format().border() <= 0:
+                # A borderless table is a block of text (the sign-off lines):
+                # kept whole, never continued.
+                heading_pending = False
+                heading = None
+                it += 1
+                continue
+            header_rows = max(frame.format().headerRowCount(), 0)
+            first_data = row_tops[header_rows] if header_rows < len(row_tops) else rect.bottom()
+            band = TableBand(rect.top(), first_data, rect.bottom(), rect.left(), rect.right())
+            if heading_pending and heading is not None:
+                band.heading, band.heading_height = heading[0], rect.top() - heading[1]
+            tables.append(band)
+            # No cut between the header and the first data row, nor before the
+            # last row (the total, never left alone at the top of a page).
+            cuts += row_tops[header_rows + 1 : -1]
             heading_pending = False
+            heading = None
         elif frame is None:
             block = it.currentBlock()
             if block.text().strip():
@@ -70,6 +84,7 @@ def _layout(doc: QTextDocument) -> tuple[list[float], list[TableBand], float]:
                     cuts.append(top)
                 # A bold paragraph right before a table is its heading: keep them together.
                 heading_pending = _is_heading(block)
+                heading = (block.text().strip(), top) if heading_pending else None
         it += 1
     height = doc.size().height()
     cuts.append(height)
@@ -87,8 +102,9 @@ def _is_heading(block) -> bool:
 
 
 def _table_at(tables: list[TableBand], y: float) -> TableBand | None:
+    """The table whose data rows y cuts (not one that only starts there)."""
     for t in tables:
-        if t.header_bottom <= y < t.bottom:
+        if t.header_bottom <= y < t.bottom and t.top < y:
             return t
     return None
 
@@ -99,7 +115,8 @@ def paginate(doc: QTextDocument, page_height: float) -> list[PageSlice]:
     start = 0.0
     while start < height - 0.5:
         table = _table_at(tables, start) if start > 0 else None
-        room = page_height - ((table.header_bottom - table.top) if table else 0)
+        repeated = (table.header_bottom - table.top + table.heading_height) if table else 0
+        room = page_height - repeated
         fitting = [c for c in cuts if start < c <= start + room]
         end = fitting[-1] if fitting else min(start + room, height)  # one unit taller than a page
         if end <= start:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF
+from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -179,8 +179,24 @@ def sheet_html(
             out.append(f"<p style='font-size:9pt;'>{html.escape(table.note)}</p>")
     for note in sheet.notes:
         out.append(f"<p style='font-size:10pt;'>{html.escape(note)}</p>")
+    if sheet.signoff:
+        out.append(signoff_html(sheet.signoff))
     out.append("</body></html>")
     return "".join(out)
+
+
+def signoff_html(lines: list[tuple[str, str]]) -> str:
+    """The sign-off block: two lines a row, as official forms end."""
+    cells = [f"{html.escape(label)}：{html.escape(value)}" for label, value in lines]
+    rows = []
+    for i in range(0, len(cells), 2):
+        pair = cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2]))
+        rows.append("<tr>" + "".join(f"<td width='50%'>{c}</td>" for c in pair) + "</tr>")
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='6' style='margin-top:14px;'>"
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _min_width(column) -> float:
@@ -304,8 +320,12 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
             _draw_line_text(painter, device, furniture_font, top, info.organization, sheet.title)
             painter.drawLine(QPointF(0, band - 2), QPointF(width, band - 2))
             y = band
-            if part.table is not None:  # the header of a table continued from the last page
+            if part.table is not None:  # a table continued from the last page
                 t = part.table
+                if t.heading:  # its section heading, marked （续）
+                    heading_rect = QRectF(0, y, width, t.heading_height)
+                    _draw_continued_heading(painter, heading_family, heading_rect, t.heading)
+                    y += t.heading_height
                 y = _draw_slice(painter, doc, width, t.top, t.header_bottom, y)
             y = _draw_slice(painter, doc, width, part.start, part.end, y)
             if part.open_table is not None:  # the cut row's bottom rule
@@ -330,15 +350,33 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
         painter.end()
 
 
+def _draw_continued_heading(painter: QPainter, family: str, rect: QRectF, heading: str) -> None:
+    """A section's heading again at the top of a page its table continues on."""
+    painter.save()
+    font = QFont(family)
+    font.setPointSizeF(11)
+    font.setBold(True)
+    painter.setFont(font)
+    text = QCoreApplication.translate("Paper", "%1 (continued)").replace("%1", heading)
+    painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
+    painter.restore()
+
+
 def _draw_slice(
     painter: QPainter, doc: QTextDocument, width: float, top: float, bottom: float, y: float
 ) -> float:
     """Draw the document's band [top, bottom) at y on the page; returns the new y."""
     painter.save()
     painter.translate(0, y - top)
+    band = QRectF(0, top, width, max(bottom - top - 1, 0))
+    # drawContents only leaves out what lies wholly outside the band: a table
+    # cut at the page's end drew its frame's rule and the next row's border
+    # stubs below the cut, and a paragraph crossing the band's top was drawn
+    # over the page header. The clip keeps every stroke inside the band.
+    painter.setClipRect(band)
     # One device pixel short of the cut: the next row starts exactly there and
     # would otherwise be drawn (clipped, invisible, but still in the PDF's text).
-    doc.drawContents(painter, QRectF(0, top, width, max(bottom - top - 1, 0)))
+    doc.drawContents(painter, band)
     painter.restore()
     return y + (bottom - top)
 

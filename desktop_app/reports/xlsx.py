@@ -135,6 +135,15 @@ def write_xlsx(
     for note in sheet.notes:
         _text_cell(ws, row, 1, note)
         row += 1
+    if sheet.signoff:
+        # Two lines a row, the second starting half way across, as on paper.
+        row += 1
+        second = max(2, (width + 1) // 2 + 1)
+        for i, (label, value) in enumerate(sheet.signoff):
+            _text_cell(ws, row, 1 if i % 2 == 0 else second, f"{label}：{value}")
+            if i % 2 == 1:
+                row += 1
+        row += len(sheet.signoff) % 2
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = min(max(w, 6), 60)
     if first_header_row is not None:

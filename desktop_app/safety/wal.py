@@ -89,12 +89,22 @@ def inspect(path: Path) -> WalDamage | None:
                 good += 1
         # Beyond the point SQLite stops: frames of this log's generation (its
         # salts) that end a save. Older generations' leftovers carry other salts.
+        # A frame torn by a kill is always the last one written: when nothing of
+        # this generation follows the bad frame, no confirmed save was lost (its
+        # commit had not returned), however the frame's own header reads.
         lost = 0
+        later = False
+        bad = data
+        data = fh.read(frame)
         while len(data) == frame:
             _page, commit, f_salt1, f_salt2 = struct.unpack(">4I", data[:16])
-            if commit and (f_salt1, f_salt2) == (salt1, salt2):
-                lost += 1
+            if (f_salt1, f_salt2) == (salt1, salt2):
+                later = True
+                lost += bool(commit)
             data = fh.read(frame)
+        bad_commit, bad_salt1, bad_salt2 = struct.unpack(">3I", bad[4:16])
+        if later and bad_commit and (bad_salt1, bad_salt2) == (salt1, salt2):
+            lost += 1  # the bad frame ended a save too
     return WalDamage(wal, good, lost) if lost else None
 
 

@@ -8,9 +8,11 @@ from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QPageLayout
 from PySide6.QtPrintSupport import QPrintPreviewWidget
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.records import service
-from desktop_app.reports import sheets
+from desktop_app.reports import sheets, signoff
 from desktop_app.reports.model import Period, Sheet
 from desktop_app.reports.paper import paint_sheet
+from desktop_app.store import db as store_db
 from desktop_app.ui import printing
 
 
@@ -89,6 +92,16 @@ class ReportsPage(QWidget):
         side.addWidget(self.org_hint)
         for b in (self.print_button, self.pdf_button, self.xlsx_button):
             side.addWidget(b)
+        # Which sign-off lines this sheet ends with (kept in the ledger, per sheet).
+        self.signoff_box = QGroupBox(self.tr("Sign-off lines"), self)
+        box_layout = QVBoxLayout(self.signoff_box)
+        self.signoff_checks: dict[str, QCheckBox] = {}
+        for line in signoff.LINES:
+            check = QCheckBox(sheet_tr(signoff.LABELS[line]), self.signoff_box)
+            check.toggled.connect(self._signoff_changed)
+            box_layout.addWidget(check)
+            self.signoff_checks[line] = check
+        side.addWidget(self.signoff_box)
         side.addStretch(1)
         side_widget = QWidget(self)
         side_widget.setLayout(side)
@@ -158,9 +171,23 @@ class ReportsPage(QWidget):
         a, b = self.date_from.date(), self.date_to.date()
         return Period(dt.date(a.year(), a.month(), a.day()), dt.date(b.year(), b.month(), b.day()))
 
+    def _show_signoff(self) -> None:
+        chosen = signoff.chosen_lines(self.current_key())
+        for line, check in self.signoff_checks.items():
+            check.blockSignals(True)
+            check.setChecked(line in chosen)
+            check.setEnabled(not store_db.is_read_only())
+            check.blockSignals(False)
+
+    def _signoff_changed(self) -> None:
+        lines = tuple(line for line, check in self.signoff_checks.items() if check.isChecked())
+        signoff.set_lines(self.current_key(), lines)
+        self.rebuild()
+
     # ---- building
     def rebuild(self) -> None:
         key = self.current_key()
+        self._show_signoff()
         sd = sheets.SHEETS[key]
         self.unit.setEnabled(sd.uses_unit)
         self.record.setEnabled(bool(sd.uses_record))

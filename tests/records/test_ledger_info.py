@@ -84,7 +84,7 @@ def test_bad_keys_and_missing_values_are_refused(tmp_path, capsys):
     assert cli.main(["demo", "--db", str(ledger)]) == 0
     capsys.readouterr()
     assert cli.main(["ledger", "set", "colour", "red", "--db", str(ledger)]) == 2
-    assert "unknown KEY 'colour'; use organisation, preparer or phone" in capsys.readouterr().err
+    assert "unknown KEY 'colour'; use organisation, preparer, phone" in capsys.readouterr().err
     assert cli.main(["ledger", "set", "phone", "--db", str(ledger)]) == 2
     assert "set needs a KEY and a VALUE" in capsys.readouterr().err
     assert cli.main(["ledger", "show", "--db", str(tmp_path / "none.sqlite")]) == 2

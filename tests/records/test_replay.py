@@ -153,3 +153,13 @@ def test_a_renamed_link_behind_the_programs_back_is_named(worked):
         ("activity", act.id, "institutions")
     ]
     assert spare.name in found[0].stored
+
+
+def test_a_date_column_holding_text_is_named_not_a_crash(worked, capsys):
+    open_ledger(worked)
+    act = m.Activity.select().order_by(m.Activity.id).first()
+    store_db.close()
+    _tamper(worked, ("UPDATE activity SET date = '2024-13-45' WHERE id = ?", (act.id,)))
+    assert cli.main(["audit", "verify", "--db", str(worked)]) == 1
+    out = capsys.readouterr().out
+    assert f"activity #{act.id}" in out and "date is '2024-13-45'" in out

@@ -238,3 +238,24 @@ def test_a_wal_that_cannot_be_kept_aside_stops_the_open_for_writing(tmp_path, mo
     assert "Traceback" not in err
     assert not list(crashed.parent.glob("*.damaged-wal-*"))  # no half copy left
     assert wal.wal_path(crashed).read_bytes() == damaged != before  # the saves still there
+
+
+def test_a_save_torn_by_a_kill_over_an_older_cycle_is_not_damage(tmp_path):
+    # The -wal restarted after a checkpoint, so an older cycle's frames lie
+    # behind the new ones; a kill tore the newest frame (its page half written).
+    def restart(db):
+        db.execute_sql("PRAGMA wal_checkpoint(PASSIVE)")
+        service.save(UNIT_SPEC, {"name": "新单位"})
+
+    crashed = _crashed(tmp_path, after=restart)
+    target = wal.wal_path(crashed)
+    data = bytearray(target.read_bytes())
+    frames = _frames(bytes(data))
+    salts = data[16:24]
+    current = [o for o, _c in frames if data[o + 8 : o + 16] == salts]
+    assert len(current) < len(frames)  # the older cycle is still behind
+    data[current[-1] + wal.FRAME_HEADER + 200] ^= 0xFF
+    target.write_bytes(bytes(data))
+    assert wal.inspect(crashed) is None
+    open_ledger(crashed)
+    assert "新单位" not in _units()  # that save never returned: nothing confirmed was lost

@@ -56,3 +56,18 @@ def test_print_table_uses_filter_sort_and_visible_columns(window):
     assert labels[:2] == ["No.", "Name"] and "Short name" not in labels
     assert [r[1] for r in sheet.tables[0].rows] == ["清华大学", "山西大学", "中北大学"]
     assert "大学" in sheet.period_text
+
+
+def test_sign_off_lines_are_chosen_per_sheet_on_the_reports_page(window, qtbot):
+    from desktop_app.reports import signoff
+
+    demo.load_sample_data()
+    page = window.show_reports()
+    assert [x[0] for x in page.sheet.signoff][:2] == ["Reporting unit (seal)", "Prepared by"]
+    page.signoff_checks["reviewer"].setChecked(False)
+    assert "Reviewed by" not in [x[0] for x in page.sheet.signoff]
+    assert signoff.chosen_lines("summary") == ("organisation", "preparer", "phone", "date")
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("tasks"))
+    assert page.sheet.signoff == [] and not page.signoff_checks["reviewer"].isChecked()
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("summary"))
+    assert not page.signoff_checks["reviewer"].isChecked()  # remembered for the sheet

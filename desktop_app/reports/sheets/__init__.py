@@ -206,4 +206,8 @@ def build_sheet(
         kwargs["year"] = year
     if d.uses_today:
         kwargs["today"] = today
-    return d.build(**kwargs)
+    sheet = d.build(**kwargs)
+    from desktop_app.reports import signoff
+
+    sheet.signoff = signoff.block(key, today, t)
+    return sheet

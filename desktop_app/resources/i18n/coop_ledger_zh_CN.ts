@@ -1640,6 +1640,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <source>Page %1 of %2</source>
         <translation>第 %1 页 共 %2 页</translation>
     </message>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（续）</translation>
+    </message>
 </context>
 <context>
     <name>Printing</name>
@@ -2038,6 +2042,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Reports</source>
         <translation>统计报表</translation>
+    </message>
+    <message>
+        <source>Sign-off lines</source>
+        <translation>落款</translation>
     </message>
     <message>
         <source>All units</source>
@@ -2728,6 +2736,26 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Institutions linked to bases (each counted once): %1 this period, %2 cumulative.</source>
         <translation>基地合作院校数（去重）：本期 %1 所，累计 %2 所。</translation>
+    </message>
+    <message>
+        <source>Reporting unit (seal)</source>
+        <translation>填报单位（盖章）</translation>
+    </message>
+    <message>
+        <source>Prepared by</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Date filled in</source>
+        <translation>填报日期</translation>
     </message>
 </context>
 <context>
