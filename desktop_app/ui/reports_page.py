@@ -92,6 +92,9 @@ class ReportsPage(QWidget):
         side.addWidget(self.org_hint)
         for b in (self.print_button, self.pdf_button, self.xlsx_button):
             side.addWidget(b)
+        self.template_button = QPushButton(self.tr("Fill a superior's form…"), self)
+        self.template_button.clicked.connect(self._fill_form)
+        side.addWidget(self.template_button)
         # Which sign-off lines this sheet ends with (kept in the ledger, per sheet).
         self.signoff_box = QGroupBox(self.tr("Sign-off lines"), self)
         box_layout = QVBoxLayout(self.signoff_box)
@@ -170,6 +173,14 @@ class ReportsPage(QWidget):
     def current_period(self) -> Period:
         a, b = self.date_from.date(), self.date_to.date()
         return Period(dt.date(a.year(), a.month(), a.day()), dt.date(b.year(), b.month(), b.day()))
+
+    def _fill_form(self) -> None:
+        from desktop_app.ui.dialogs.template_dialog import TemplateDialog
+
+        unit = self.unit.currentData() if self.unit.isEnabled() else None
+        dialog = TemplateDialog(self.current_period(), unit, self)
+        dialog.exec()
+        dialog.deleteLater()
 
     def _show_signoff(self) -> None:
         chosen = signoff.chosen_lines(self.current_key())

@@ -2044,6 +2044,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>统计报表</translation>
     </message>
     <message>
+        <source>Fill a superior&apos;s form…</source>
+        <translation>按模板填报…</translation>
+    </message>
+    <message>
         <source>Sign-off lines</source>
         <translation>落款</translation>
     </message>
@@ -2756,6 +2760,85 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Date filled in</source>
         <translation>填报日期</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateDialog</name>
+    <message>
+        <source>Fill a superior&apos;s form</source>
+        <translation>按模板填报</translation>
+    </message>
+    <message>
+        <source>Choose a form…</source>
+        <translation>选择表格…</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <source>Placeholder</source>
+        <translation>占位名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>填入的值</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>保存 Excel…</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Choose a form</source>
+        <translation>选择表格</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx *.xlsm)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <source>%1 placeholders name no figure: nothing can be filled until they do.</source>
+        <translation>有 %1 个占位名称不对应任何数据：改正之前无法填报。</translation>
+    </message>
+    <message>
+        <source>Choose the form your superiors sent (.xlsx).</source>
+        <translation>请选择上级下发的表格（.xlsx）。</translation>
+    </message>
+    <message>
+        <source>%1 placeholders filled.</source>
+        <translation>已填入 %1 处。</translation>
+    </message>
+    <message>
+        <source>Unknown; nearest: %1</source>
+        <translation>未知名称；相近的有：%1</translation>
+    </message>
+    <message>
+        <source>Save Excel</source>
+        <translation>保存 Excel</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
