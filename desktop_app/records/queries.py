@@ -31,6 +31,7 @@ class ListQuery:
     sort_field: str | None = None
     descending: bool = False
     ids: list[int] | None = None  # restrict to these records (dossiers)
+    undated: bool = False  # only records whose date is not filled in (year_field empty)
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -90,6 +91,9 @@ def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelec
             )
         else:
             query = query.where(model.year == q.year)
+    if q.undated and spec.year_field:
+        # The records a period's sheet counts in 累计 only: found to be dated.
+        query = query.where(getattr(model, spec.year_field).is_null())
     if q.unit_id and spec.unit_field:
         query = query.where(getattr(model, f"{spec.unit_field}_id") == q.unit_id)
     if q.type_value and spec.type_field:

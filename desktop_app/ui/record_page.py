@@ -42,6 +42,9 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+UNDATED = "undated"  # the year filter's choice for records with no date
+
+
 class RecordPage(QWidget):
     def __init__(self, spec: RecordSpec, parent=None):
         super().__init__(parent)
@@ -69,6 +72,9 @@ class RecordPage(QWidget):
             if queries.supports_year(spec)
             else None
         )
+        if self.year_filter is not None and spec.year_field:
+            # Records without a date count in no year: find them to fill it in.
+            self.year_filter.insertItem(1, self.tr("Date not filled in"), UNDATED)
         self.unit_filter = self._unit_combo() if spec.unit_field else None
         self.type_filter = self._category_combo(spec.type_field, self.tr("All types"))
         self.status_filter = self._category_combo(spec.status_field, self.tr("All statuses"))
@@ -176,11 +182,9 @@ class RecordPage(QWidget):
     def current_query(self) -> queries.ListQuery:
         q = self.model.query
         q.search = self.search.text().strip()
-        q.year = (
-            int(self.year_filter.currentData())
-            if self.year_filter and self.year_filter.currentData()
-            else None
-        )
+        chosen = self.year_filter.currentData() if self.year_filter else None
+        q.undated = chosen == UNDATED
+        q.year = int(chosen) if chosen and chosen != UNDATED else None
         q.unit_id = self.unit_filter.currentData() if self.unit_filter else None
         q.type_value = self.type_filter.currentData() if self.type_filter else None
         q.status_value = self.status_filter.currentData() if self.status_filter else None

@@ -221,3 +221,18 @@ def test_end_before_start_names_both_fields(window, qtbot):
     _fill(dialog, title="协议", type="项目合作协议", term_start="2024-01-01", term_end="2023-01-01")
     assert dialog.check_and_save() is False
     assert dialog.error_labels["term_end"].text() == "Term end is earlier than Term start."
+
+
+def test_the_year_filter_finds_records_with_no_date(window):
+    import datetime as dt
+
+    service.save(SPECS["institution"], {"name": "中北大学", "first_contact": dt.date(2023, 3, 1)})
+    service.save(SPECS["institution"], {"name": "安徽大学"})  # no first-contact date
+    page = window.page("institution")
+    combo = page.year_filter
+    assert combo.itemText(1) == "Date not filled in"
+    combo.setCurrentIndex(1)
+    assert _table_texts(page) == ["安徽大学"]
+    combo.setCurrentIndex(combo.findData("2023"))
+    assert _table_texts(page) == ["中北大学"]
+    assert window.page("assessment").year_filter.findData("undated") == -1  # a year, not a date

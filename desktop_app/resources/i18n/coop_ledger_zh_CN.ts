@@ -1839,6 +1839,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>全部年度</translation>
     </message>
     <message>
+        <source>Date not filled in</source>
+        <translation>日期未填</translation>
+    </message>
+    <message>
         <source>All types</source>
         <translation>全部类型</translation>
     </message>
