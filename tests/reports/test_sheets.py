@@ -1062,3 +1062,20 @@ def test_assessment_one_unit_other_year_and_blank_reason(small):
     none = S.build_sheet("assessment", year=2030)
     assert none.tables == [] and none.notes == ["No records"]
     assert S.build_sheet("assessment", year=2023, unit_id=small.empty).tables == []
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [
+        ("institutions", "institutions"),
+        ("bases", "bases"),
+        ("projects", "projects"),
+        ("talents", "talents"),
+        ("tasks", "tasks"),
+    ],
+)
+def test_registers_end_with_their_count(small, key, words):
+    sheet = S.build_sheet(key, period=Y2023)
+    rows = len(sheet.tables[0].rows)
+    assert rows > 0
+    assert sheet.tables[0].note == f"{rows} {words} in all"

@@ -67,6 +67,14 @@ from desktop_app.store import models as m
 # ---------------------------------------------------------------- 2. institutions
 
 
+# Registers end with their count, as paper registers do (共 N 所).
+COUNT_INSTITUTIONS = QT_TRANSLATE_NOOP("Sheet", "%1 institutions in all")
+COUNT_BASES = QT_TRANSLATE_NOOP("Sheet", "%1 bases in all")
+COUNT_PROJECTS = QT_TRANSLATE_NOOP("Sheet", "%1 projects in all")
+COUNT_TALENTS = QT_TRANSLATE_NOOP("Sheet", "%1 talents in all")
+COUNT_TASKS = QT_TRANSLATE_NOOP("Sheet", "%1 tasks in all")
+
+
 def institution_register(
     *, period: Period | None = None, unit_id: int | None = None, t: Translate = identity
 ) -> Sheet:
@@ -112,7 +120,7 @@ def institution_register(
     return Sheet(
         key="institutions",
         title=t(INSTITUTIONS_LABEL),
-        tables=[Table(columns, rows)],
+        tables=[Table(columns, rows, note=fill(t(COUNT_INSTITUTIONS), len(rows)))],
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
@@ -166,7 +174,7 @@ def base_register(
     return Sheet(
         key="bases",
         title=t(BASES_LABEL),
-        tables=[Table(columns, rows)],
+        tables=[Table(columns, rows, note=fill(t(COUNT_BASES), len(rows)))],
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
@@ -235,7 +243,7 @@ def project_progress(
     return Sheet(
         key="projects",
         title=t(PROJECTS_LABEL),
-        tables=[Table(columns, rows)],
+        tables=[Table(columns, rows, note=fill(t(COUNT_PROJECTS), len(rows)))],
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
@@ -298,7 +306,7 @@ def talent_roster(
     return Sheet(
         key="talents",
         title=t(TALENTS_LABEL),
-        tables=[Table(columns, rows)],
+        tables=[Table(columns, rows, note=fill(t(COUNT_TALENTS), len(rows)))],
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
@@ -358,7 +366,7 @@ def task_list(
         Column(t(L_STATUS), TEXT, 0.7),
         Column(t(L_PROGRESS), TEXT, 2.6),
     ]
-    table = Table(columns, rows, marked=marked)
+    table = Table(columns, rows, marked=marked, note=fill(t(COUNT_TASKS), len(rows)))
     if marked:
         table.mark_note = t(QT_TRANSLATE_NOOP("Sheet", "Overdue items are marked"))
     notes = [

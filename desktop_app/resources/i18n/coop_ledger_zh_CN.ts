@@ -2690,6 +2690,26 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>合作院校档案：%1</translation>
     </message>
     <message>
+        <source>%1 institutions in all</source>
+        <translation>共 %1 所</translation>
+    </message>
+    <message>
+        <source>%1 bases in all</source>
+        <translation>共 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 projects in all</source>
+        <translation>共 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 talents in all</source>
+        <translation>共 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 tasks in all</source>
+        <translation>共 %1 项</translation>
+    </message>
+    <message>
         <source>Overdue items are marked</source>
         <translation>标★者为逾期事项</translation>
     </message>
