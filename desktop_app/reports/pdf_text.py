@@ -31,7 +31,14 @@ _SUPPLEMENT = dict(
 )
 
 
+# CJK fonts draw the em dash (U+2014, what Chinese text uses, doubled as ——)
+# and the horizontal bar (U+2015) with one glyph, and Qt names it U+2015.
+_DASH, _BAR = 0x2014, 0x2015
+
+
 def _ordinary(code: int) -> int:
+    if code == _BAR:
+        return _DASH
     if any(lo <= code <= hi for lo, hi in _RADICAL_BLOCKS):
         char = chr(code)
         normal = _SUPPLEMENT.get(char) or unicodedata.normalize("NFKC", char)
@@ -40,8 +47,20 @@ def _ordinary(code: int) -> int:
     return code
 
 
-def _fix_destinations(segment: bytes) -> bytes:
-    return _HEX.sub(lambda m: b"<%04X>" % _ordinary(int(m[1], 16)), segment)
+# The font's ligatures for two and three em dashes in a row (——, the Chinese
+# dash) are named as the single characters ⸺ and ⸻; copying gives them back.
+_LIGATURES = {0x2E3A: (_DASH, _DASH), 0x2E3B: (_DASH, _DASH, _DASH)}
+
+
+def _destination(code: int, single: bool) -> bytes:
+    # Only a bfchar line maps one glyph: in a bfrange the destination counts on.
+    if single and code in _LIGATURES:
+        return b"<" + b"".join(b"%04X" % c for c in _LIGATURES[code]) + b">"
+    return b"<%04X>" % _ordinary(code)
+
+
+def _fix_destinations(segment: bytes, single: bool = False) -> bytes:
+    return _HEX.sub(lambda m: _destination(int(m[1], 16), single), segment)
 
 
 def fix_cmap(data: bytes) -> bytes:
@@ -62,7 +81,12 @@ def fix_cmap(data: bytes) -> bytes:
             codes = list(_HEX.finditer(line))
             if len(codes) > keep:
                 cut = codes[keep - 1].end()
-                line = line[:cut] + _fix_destinations(line[cut:])
+                # One destination a glyph: a bfchar line, a bfrange with an array
+                # of destinations, or a bfrange from a glyph to itself.
+                single = (
+                    section == "char" or b"[" in line or codes[0][1].upper() == codes[1][1].upper()
+                )
+                line = line[:cut] + _fix_destinations(line[cut:], single)
         out.append(line)
     return b"\n".join(out)
 

@@ -137,3 +137,11 @@ def test_pdf_text_layer_gives_ordinary_characters(gui_app, tmp_path):
     text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
     assert "人才花名册" in text and "大学" in text and "页" in text
     assert not re.search("[\u2e80-\u2fdf]", text)
+
+
+def test_the_pdf_text_layer_keeps_the_em_dash(gui_app, tmp_path):
+    sheet = Sheet("t", "合作——共建", [Table([Column("名称")], [["中北大学—太原"]])])
+    path = tmp_path / "t.pdf"
+    write_pdf(sheet, path, PageInfo())
+    text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    assert "合作——共建" in text and "中北大学—太原" in text and "\u2015" not in text

@@ -164,9 +164,19 @@ def fill(template: str, *args: object) -> str:
     return re.sub(r"%(\d)", one, template)
 
 
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def date_text(day: dt.date, t: Translate = identity) -> str:
-    """A date for titles and notes: "2023-1-1" in English, "2023年1月1日" in Chinese."""
-    return fill(t(QT_TRANSLATE_NOOP("Sheet", "%1-%2-%3")), day.year, day.month, day.day)
+    """A date for titles and notes: "1 Jan 2023" in English, "2023年1月1日" in
+    Chinese (%1 year, %2 month, %3 day, %4 the month's English abbreviation)."""
+    return fill(
+        t(QT_TRANSLATE_NOOP("Sheet", "%3 %4 %1")),
+        day.year,
+        day.month,
+        day.day,
+        _MONTHS[day.month - 1],
+    )
 
 
 # ---------------------------------------------------------------- periods
@@ -201,7 +211,7 @@ def period_text(period: Period | None, t: Translate = identity) -> str:
         return t(QT_TRANSLATE_NOOP("Sheet", "All dates"))
     if period.start is not None and period.end is not None:
         return fill(
-            t(QT_TRANSLATE_NOOP("Sheet", "%1 to %2")),
+            t(QT_TRANSLATE_NOOP("Sheet", "%1 – %2")),
             date_text(period.start, t),
             date_text(period.end, t),
         )

@@ -2662,16 +2662,16 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>目标考核</translation>
     </message>
     <message>
-        <source>%1-%2-%3</source>
+        <source>%3 %4 %1</source>
         <translation>%1年%2月%3日</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1至%2</translation>
     </message>
     <message>
         <source>All dates</source>
         <translation>全部日期</translation>
-    </message>
-    <message>
-        <source>%1 to %2</source>
-        <translation>%1至%2</translation>
     </message>
     <message>
         <source>From %1</source>
