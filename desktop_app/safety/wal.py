@@ -19,6 +19,7 @@ import datetime as dt
 import shutil
 import sqlite3
 import struct
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,10 +74,12 @@ def inspect(path: Path) -> WalDamage | None:
         frame = FRAME_HEADER + page_size
         s0, s1 = c0, c1
         good = 0
+        index = 0  # frames read so far
         while True:
             data = fh.read(frame)
             if len(data) < frame:
                 return None  # every whole frame fitted: nothing lost
+            index += 1
             head = data[:FRAME_HEADER]
             _page, commit, f_salt1, f_salt2, f_c0, f_c1 = struct.unpack(">6I", head)
             if (f_salt1, f_salt2) != (salt1, salt2):
@@ -91,21 +94,49 @@ def inspect(path: Path) -> WalDamage | None:
         # salts) that end a save. Older generations' leftovers carry other salts.
         # A frame torn by a kill is always the last one written: when nothing of
         # this generation follows the bad frame, no confirmed save was lost (its
-        # commit had not returned), however the frame's own header reads.
-        lost = 0
+        # commit had not returned), however the frame's own header reads;
+        # unless the -shm says the frame was committed (below).
+        commits: list[int] = []  # frame numbers (1-based) of this generation's commits
         later = False
-        bad = data
+        bad, bad_index = data, index
+        bad_commit, bad_salt1, bad_salt2 = struct.unpack(">3I", bad[4:16])
+        if bad_commit and (bad_salt1, bad_salt2) == (salt1, salt2):
+            commits.append(bad_index)
         data = fh.read(frame)
         while len(data) == frame:
+            index += 1
             _page, commit, f_salt1, f_salt2 = struct.unpack(">4I", data[:16])
             if (f_salt1, f_salt2) == (salt1, salt2):
                 later = True
-                lost += bool(commit)
+                if commit:
+                    commits.append(index)
             data = fh.read(frame)
-        bad_commit, bad_salt1, bad_salt2 = struct.unpack(">3I", bad[4:16])
-        if later and bad_commit and (bad_salt1, bad_salt2) == (salt1, salt2):
-            lost += 1  # the bad frame ended a save too
+    committed = _committed_frames(path, header[16:24])
+    if later:
+        lost = len(commits)
+    elif committed is not None and committed >= bad_index:
+        # The -shm, which SQLite updates only once a save's frames are all
+        # written, counts the bad frame as committed: damage, not a torn write.
+        lost = max(1, sum(1 for c in commits if c <= committed))
+    else:
+        lost = 0
     return WalDamage(wal, good, lost) if lost else None
+
+
+def _committed_frames(path: Path, salts: bytes) -> int | None:
+    """The committed frame count the -shm's wal-index header gives (mxFrame),
+    when its two copies agree and it belongs to this -wal (same salts)."""
+    shm = Path(path).with_name(Path(path).name + "-shm")
+    try:
+        with open(shm, "rb") as fh:
+            head = fh.read(96)
+    except OSError:
+        return None
+    if len(head) < 96 or head[:48] != head[48:96] or head[12] != 1:  # isInit
+        return None
+    if head[32:40] != salts:
+        return None
+    return int.from_bytes(head[16:20], sys.byteorder)  # native order, as SQLite wrote it
 
 
 def _all_lost(wal: Path, data: bytes) -> WalDamage | None:

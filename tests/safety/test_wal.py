@@ -32,7 +32,7 @@ def _frames(data: bytes) -> list[tuple[int, int]]:
     ]
 
 
-def _crashed(tmp_path: Path, saves: int = SAVES, after=None) -> Path:
+def _crashed(tmp_path: Path, saves: int = SAVES, after=None, shm: bool = False) -> Path:
     """A ledger as a killed program leaves it: saves in the -wal, no checkpoint."""
     live = tmp_path / "live" / "ledger.sqlite"
     live.parent.mkdir()
@@ -48,6 +48,8 @@ def _crashed(tmp_path: Path, saves: int = SAVES, after=None) -> Path:
     crashed.parent.mkdir()
     shutil.copy2(live, crashed)
     shutil.copy2(wal.wal_path(live), wal.wal_path(crashed))
+    if shm:  # what a killed program also leaves: the wal-index
+        shutil.copy2(live.with_name("ledger.sqlite-shm"), crashed.with_name("ledger.sqlite-shm"))
     store_db.close()
     return crashed
 
@@ -259,3 +261,19 @@ def test_a_save_torn_by_a_kill_over_an_older_cycle_is_not_damage(tmp_path):
     assert wal.inspect(crashed) is None
     open_ledger(crashed)
     assert "新单位" not in _units()  # that save never returned: nothing confirmed was lost
+
+
+def test_damage_to_the_last_save_is_found_through_the_shm(tmp_path):
+    """A bad last frame alone looks like a torn write; the -shm a killed program
+    leaves says whether that save had committed."""
+    crashed = _crashed(tmp_path, shm=True)
+    shm = crashed.with_name("ledger.sqlite-shm")
+    target = wal.wal_path(crashed)
+    data = bytearray(target.read_bytes())
+    last = _frames(bytes(data))[-1][0]
+    data[last + wal.FRAME_HEADER + 300] ^= 0x10
+    target.write_bytes(bytes(data))
+    found = wal.inspect(crashed)
+    assert found is not None and (found.good_saves, found.lost_saves) == (SAVES - 1, 1)
+    shm.unlink()  # without it the program cannot tell, and says nothing
+    assert wal.inspect(crashed) is None
