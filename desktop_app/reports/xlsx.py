@@ -16,12 +16,26 @@ from openpyxl.utils import get_column_letter
 from desktop_app.records.values import strip_hostile
 from desktop_app.reports.model import DATE, FLOAT, INT, Sheet
 
+# The face Chinese offices' Excel and WPS print forms in; without one named,
+# Excel falls back to its Latin default and LibreOffice picks any CJK face.
+CJK_FONT = "宋体"
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="E8E8E8")
-_MARK_FONT = Font(color="B00020")
+_MARK_FONT = Font(name=CJK_FONT, color="B00020")
+
+
+def _font(**kwargs) -> Font:
+    return Font(name=CJK_FONT, **kwargs)
+
+
+def text_width(text: str) -> float:
+    """Columns a text needs in Excel's units: a CJK character takes two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CHARS_PER_WIDTH_UNIT = 9  # relative width 1.0 ≈ 9 characters
+MAX_TEXT_WIDTH = 40  # a text column wider than this wraps its longest cells
 
 
 def excel_text(value: str) -> str:
@@ -50,7 +64,14 @@ def as_text(cell):
 
 def _text_cell(ws, row: int, column: int, text: str):
     """A cell of the sheet's own text (title, headings, notes)."""
-    return as_text(ws.cell(row, column, excel_text(text)))
+    cell = as_text(ws.cell(row, column, excel_text(text)))
+    cell.font = _font()
+    return cell
+
+
+def _header_text(text: str) -> str:
+    # & starts a code in Excel's header text: a literal one is written &&.
+    return excel_text(text).replace("&", "&&")
 
 
 def _cell_value(value, kind: str):
@@ -76,7 +97,7 @@ def write_xlsx(
     ws.title = sheet.title[:31] or "Sheet"
     width = max((len(t.columns) for t in sheet.tables), default=1)
     row = 1
-    _text_cell(ws, row, 1, sheet.title).font = Font(bold=True, size=16)
+    _text_cell(ws, row, 1, sheet.title).font = _font(bold=True, size=16)
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=max(width, 1))
     ws.cell(row, 1).alignment = Alignment(horizontal="center")
     row += 1
@@ -91,17 +112,17 @@ def write_xlsx(
     first_header_row = None
     for table in sheet.tables:
         if table.heading:
-            _text_cell(ws, row, 1, table.heading).font = Font(bold=True, size=12)
+            _text_cell(ws, row, 1, table.heading).font = _font(bold=True, size=12)
             row += 1
         for c, col in enumerate(table.columns, start=1):
             cell = _text_cell(ws, row, c, col.label)
-            cell.font = Font(bold=True)
+            cell.font = _font(bold=True)
             cell.fill = _HEADER_FILL
             cell.border = _BORDER
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            widths[c] = max(
-                widths.get(c, 0), col.width * CHARS_PER_WIDTH_UNIT, len(col.label) * 2 + 2
-            )
+            # Headers on one line: a wrapped one needs a taller row, which
+            # LibreOffice does not give it (it clips the second line).
+            widths[c] = max(widths.get(c, 0), min(text_width(col.label) + 2, MAX_TEXT_WIDTH))
         if first_header_row is None:
             first_header_row = row
         row += 1
@@ -110,20 +131,39 @@ def write_xlsx(
             body.append((table.total, True, False))
         for values, bold, marked in body:
             for c, (col, value) in enumerate(zip(table.columns, values, strict=False), start=1):
+                if marked and c == 1:
+                    # ★ as on paper: a black-and-white printer drops the colour.
+                    text = "" if value is None else str(_cell_value(value, col.kind))
+                    cell = as_text(ws.cell(row, c, "★" + excel_text(text)))
+                    cell.border = _BORDER
+                    cell.font = _MARK_FONT
+                    cell.alignment = Alignment(vertical="top")
+                    widths[c] = max(widths.get(c, 0), text_width(cell.value) + 2)
+                    continue
                 cell = as_text(ws.cell(row, c, _cell_value(value, col.kind)))
                 cell.border = _BORDER
                 if col.kind == DATE:
                     cell.number_format = "yyyy-mm-dd"
                     cell.alignment = Alignment(horizontal="center", vertical="top")
+                    need = 12.0
                 elif col.kind in (INT, FLOAT):
-                    cell.number_format = "0" if col.kind == INT else "0.##"
+                    # General: 40 and 40.5, never "40." as the format 0.## shows 40.
+                    cell.number_format = "0" if col.kind == INT else "General"
                     cell.alignment = Alignment(vertical="top")
+                    need = len(str(cell.value)) + 2 if cell.value is not None else 0
                 else:
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
+                    # Long text wraps: a column grows up to a readable width.
+                    longest = max((text_width(x) for x in str(value or "").split("\n")), default=0)
+                    need = min(longest + 2, MAX_TEXT_WIDTH)
+                widths[c] = max(widths.get(c, 0), need)
                 if bold:
-                    cell.font = Font(bold=True)
+                    cell.font = _font(bold=True)
                 elif marked:
+                    # Marked in words too (★): a black-and-white printer drops the colour.
                     cell.font = _MARK_FONT
+                else:
+                    cell.font = _font()
             row += 1
         if table.marked and table.mark_note:
             _text_cell(ws, row, 1, "★ " + table.mark_note).font = _MARK_FONT
@@ -146,10 +186,14 @@ def write_xlsx(
         row += len(sheet.signoff) % 2
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = min(max(w, 6), 60)
-    if first_header_row is not None:
+    if first_header_row is not None and len(sheet.tables) == 1:
+        # One table: its header stays in view and is printed on every page. A
+        # sheet of several tables has a header each, which no pane can hold.
         ws.freeze_panes = ws.cell(first_header_row + 1, 1)
-        if len(sheet.tables) == 1:
-            ws.print_title_rows = f"{first_header_row}:{first_header_row}"
+        ws.print_title_rows = f"{first_header_row}:{first_header_row}"
+    # Pages after the first carry the organisation and the title, as on paper.
+    ws.oddHeader.left.text = _header_text(organization)
+    ws.oddHeader.right.text = _header_text(sheet.title)
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if sheet.landscape else "portrait"
     ws.page_setup.fitToWidth = 1

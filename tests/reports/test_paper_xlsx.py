@@ -145,3 +145,34 @@ def test_the_pdf_text_layer_keeps_the_em_dash(gui_app, tmp_path):
     write_pdf(sheet, path, PageInfo())
     text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
     assert "合作——共建" in text and "中北大学—太原" in text and "\u2015" not in text
+
+
+def test_xlsx_reads_well_in_excel_and_wps(tmp_path):
+    """Widths from the content, a Chinese face named, floats without a stray
+    point, a header on every printed page, ★ where the row is marked."""
+    people = Table(
+        [
+            Column("姓名"),
+            Column("电话"),
+            Column("补贴", FLOAT),
+            Column("备注"),
+        ],
+        [["高灵旺", "13800000216", 40.0, "短"], ["李灵芝", "0352-6621234", 40.5, "长" * 100]],
+        heading="人员",
+        marked={1},
+        mark_note="逾期",
+    )
+    counts = Table([Column("类型"), Column("数量", INT)], [["博士", 30]], heading="统计")
+    path = tmp_path / "s.xlsx"
+    write_xlsx(Sheet("x", "人才花名册", [people, counts]), path, "中共阳高县委组织部")
+    ws = load_workbook(path).active
+    width = {c: ws.column_dimensions[c].width for c in "ABCD"}
+    assert width["B"] >= len("0352-6621234")  # a phone fits on one line
+    assert 40 <= width["D"] <= 45  # long notes wrap at a readable width
+    assert ws["A4"].value == "人员"
+    header_row = 5
+    assert ws.cell(header_row, 1).font.name == "宋体" and ws.cell(header_row + 1, 1).font.name == "宋体"
+    assert ws.cell(header_row + 1, 3).number_format == "General"  # 40, not "40."
+    assert ws.cell(header_row + 2, 1).value == "★李灵芝"
+    assert ws.freeze_panes is None  # two tables: no pane holds both headers
+    assert ws.oddHeader.left.text == "中共阳高县委组织部" and ws.oddHeader.right.text == "人才花名册"
