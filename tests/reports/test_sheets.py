@@ -717,6 +717,26 @@ def test_institution_dossier(small):
     ]
 
 
+def test_the_dossier_for_a_period_lists_that_periods_records_and_says_so(small):
+    save(
+        "activity",
+        date=D(2022, 6, 1),
+        type="座谈会",
+        title="旧座谈",
+        institutions=[small.zhongbei],
+    )
+    save("agreement", title="待签协议", type="项目合作协议", institutions=[small.zhongbei])
+    sheet = S.build_sheet("institution_dossier", record_id=small.zhongbei, period=Y2023)
+    assert sheet.period_text == "1 Jan 2023 – 31 Dec 2023"
+    assert column(table(sheet, "Activities"), 3) == ["参观一"]
+    agreements = table(sheet, "Agreements")
+    assert column(agreements, 1) == ["战略合作协议", "研究生服务站共建协议"]
+    assert agreements.note == "1 linked records have no date and are not listed for the period."
+    everything = S.build_sheet("institution_dossier", record_id=small.zhongbei)
+    assert column(table(everything, "Activities"), 3) == ["旧座谈", "参观一"]
+    assert column(table(everything, "Agreements"), 1)[-1] == "待签协议"
+
+
 def test_dossier_of_an_unlinked_institution_has_only_its_own_fields(small):
     sheet = S.build_sheet("institution_dossier", record_id=small.anhui)
     assert [t.heading for t in sheet.tables] == ["Basic information"]

@@ -161,7 +161,7 @@ SHEETS: dict[str, SheetDef] = {
             "institution_dossier",
             DOSSIER_LABEL,
             institution_dossier,
-            False,
+            True,
             False,
             uses_record="institution",
         ),

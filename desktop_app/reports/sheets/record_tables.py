@@ -262,8 +262,11 @@ def _brief_table(
 _DOSSIER_TYPES = ("activity", "agreement", "base", "project", "talent", "achievement")
 
 
-def institution_dossier(*, record_id: int, t: Translate = identity) -> Sheet:
-    """合作院校档案: one institution's own fields, then every record linked to it."""
+def institution_dossier(
+    *, record_id: int, period: Period | None = None, t: Translate = identity
+) -> Sheet:
+    """合作院校档案: one institution's own fields, then the records linked to it
+    (those dated within the period, when one is given)."""
     inst = m.Institution.get_or_none(m.Institution.id == record_id)
     if inst is None:
         raise ValueError(f"There is no institution with id {record_id}.")
@@ -293,12 +296,35 @@ def institution_dossier(*, record_id: int, t: Translate = identity) -> Sheet:
     sections = {s.spec.key: s.ids for s in dossier(INSTITUTION_SPEC, record_id)}
     for key in _DOSSIER_TYPES:
         if sections.get(key):
-            tables.append(_brief_table(key, t, ids=sections[key]))
+            table = _brief_table(key, t, ids=sections[key], period=period)
+            undated = _undated_count(key, sections[key], period)
+            if undated:
+                table.note = fill(t(UNDATED_NOT_LISTED), undated)
+            if table.rows or undated:
+                tables.append(table)
     return Sheet(
         key="institution_dossier",
         title=fill(t(QT_TRANSLATE_NOOP("Sheet", "Institution dossier: %1")), inst.name),
         tables=tables,
+        period_text=period_text(period, t),
         landscape=False,
+    )
+
+
+UNDATED_NOT_LISTED = QT_TRANSLATE_NOOP(
+    "Sheet", "%1 linked records have no date and are not listed for the period."
+)
+
+
+def _undated_count(key: str, ids: list[int], period: Period | None) -> int:
+    brief = _BRIEFS[key]
+    if _is_open(period) or not brief.date_field:
+        return 0
+    model = brief.model
+    return (
+        model.select()
+        .where(model.id.in_(ids) & getattr(model, brief.date_field).is_null())
+        .count()
     )
 
 

@@ -2690,6 +2690,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>合作院校档案：%1</translation>
     </message>
     <message>
+        <source>%1 linked records have no date and are not listed for the period.</source>
+        <translation>另有 %1 条关联记录未填日期，未列入本期。</translation>
+    </message>
+    <message>
         <source>%1 institutions in all</source>
         <translation>共 %1 所</translation>
     </message>
