@@ -70,6 +70,10 @@ def open_guarded(
     keep: how many daily, weekly and monthly backups the rotation keeps.
     """
     path = Path(path)
+    # First of all, before any connection: the first SQLite connection to a
+    # ledger rebuilds its -shm, whose count of committed frames is what tells
+    # a damaged last save from a torn write (safety/wal.py).
+    wal_damage = opening.check_wal(path) if path.exists() and not read_only else None
     if path.exists():
         size = path.stat().st_size
         if size > 0:
@@ -92,7 +96,7 @@ def open_guarded(
         existed = path.exists() and path.stat().st_size > 0
         open_ledger(path, read_only=read_only)
         opened = OpenedLedger(path, read_only, is_network_path(path), lock)
-        opened.wal_damage = opening.wal_damage
+        opened.wal_damage = wal_damage or opening.wal_damage
         if daily_backup and existed and not read_only:
             try:
                 made = backup.daily_backup(path, keep=keep)

@@ -171,8 +171,13 @@ def test_xlsx_reads_well_in_excel_and_wps(tmp_path):
     assert 40 <= width["D"] <= 45  # long notes wrap at a readable width
     assert ws["A4"].value == "人员"
     header_row = 5
-    assert ws.cell(header_row, 1).font.name == "宋体" and ws.cell(header_row + 1, 1).font.name == "宋体"
+    assert (
+        ws.cell(header_row, 1).font.name == "宋体"
+        and ws.cell(header_row + 1, 1).font.name == "宋体"
+    )
     assert ws.cell(header_row + 1, 3).number_format == "General"  # 40, not "40."
     assert ws.cell(header_row + 2, 1).value == "★李灵芝"
     assert ws.freeze_panes is None  # two tables: no pane holds both headers
-    assert ws.oddHeader.left.text == "中共阳高县委组织部" and ws.oddHeader.right.text == "人才花名册"
+    assert (
+        ws.oddHeader.left.text == "中共阳高县委组织部" and ws.oddHeader.right.text == "人才花名册"
+    )

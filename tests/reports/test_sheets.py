@@ -954,9 +954,10 @@ def test_task_list_period_filters_deadline(small):
 
 
 def test_unit_ledger(small):
-    sheet = S.build_sheet("unit_ledger", unit_id=small.agri, period=Y2023)
+    sheet = S.build_sheet("unit_ledger", unit_id=small.agri, period=Y2023, today=D(2026, 5, 1))
     assert sheet.unit_text == "Unit: 县农业农村局"
-    assert sheet.notes == []
+    # Judged at the period's end, not on the day it is printed.
+    assert sheet.notes == ["Overdue as of 31 Dec 2023: 1"]
     assert [t.heading for t in sheet.tables] == [
         "Institutions",
         "Activities",
@@ -981,6 +982,8 @@ def test_unit_ledger(small):
     assert column(table(sheet, "Achievements"), 1) == ["绿色防控推广"]
     assert column(table(sheet, "Meetings"), 3) == ["第一次联席会议"]
     assert column(table(sheet, "Follow-up tasks"), 1) == ["征地", "讲解员队伍"]
+    assert table(sheet, "Follow-up tasks").marked == {1}  # 讲解员队伍, due 30 Sep, open
+    assert table(sheet, "Ledger hand-ins").marked == set()  # handed in on time
     assert table(sheet, "Ledger hand-ins").rows == [
         [1, "2023年第一季度", D(2023, 4, 10), D(2023, 4, 9), "已报送"]
     ]
@@ -999,6 +1002,27 @@ def test_unit_ledger(small):
         "Follow-up tasks",
         "Assessment targets",
     ]  # empty types are left out (番茄项目 started in 2022)
+
+
+def test_unit_ledger_marks_hand_ins_not_made_by_their_due_date(small):
+    save("ledger_report", unit=small.agri, period="2023年第二季度", due_date=D(2023, 7, 10))
+    save(
+        "ledger_report",
+        unit=small.agri,
+        period="2023年第三季度",
+        due_date=D(2023, 10, 10),
+        submitted_date=D(2023, 10, 20),
+        status="已报送",
+    )
+    save("ledger_report", unit=small.agri, period="2023年第四季度", due_date=D(2024, 1, 10))
+    sheet = S.build_sheet("unit_ledger", unit_id=small.agri, period=Y2023, today=D(2026, 5, 1))
+    hand_ins = table(sheet, "Ledger hand-ins")
+    assert [hand_ins.rows[i][1] for i in sorted(hand_ins.marked)] == [
+        "2023年第二季度",  # never handed in
+        "2023年第三季度",  # handed in late
+    ]  # 第四季度 is due after the period: not yet overdue on 31 Dec 2023
+    assert hand_ins.mark_note == "Hand-ins not made by their due date (逾期未报) are marked"
+    assert sheet.notes == ["Overdue as of 31 Dec 2023: 3"]
 
 
 def test_unit_ledger_says_no_records_when_empty(small):

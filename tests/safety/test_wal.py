@@ -277,3 +277,17 @@ def test_damage_to_the_last_save_is_found_through_the_shm(tmp_path):
     assert found is not None and (found.good_saves, found.lost_saves) == (SAVES - 1, 1)
     shm.unlink()  # without it the program cannot tell, and says nothing
     assert wal.inspect(crashed) is None
+
+
+def test_the_window_finds_damage_to_the_last_save_before_anything_resets_the_shm(tmp_path):
+    crashed = _crashed(tmp_path, shm=True)
+    target = wal.wal_path(crashed)
+    data = bytearray(target.read_bytes())
+    last = _frames(bytes(data))[-1][0]
+    data[last + wal.FRAME_HEADER + 300] ^= 0x10
+    target.write_bytes(bytes(data))
+    opened = open_guarded(crashed, daily_backup=False)
+    try:
+        assert opened.wal_damage is not None and opened.wal_damage.lost_saves == 1
+    finally:
+        opened.close()

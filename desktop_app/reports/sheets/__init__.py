@@ -169,7 +169,15 @@ SHEETS: dict[str, SheetDef] = {
         SheetDef("projects", PROJECTS_LABEL, project_progress, True, True, landscape=True),
         SheetDef("talents", TALENTS_LABEL, talent_roster, True, True, landscape=True),
         SheetDef("tasks", TASKS_LABEL, task_list, True, True, landscape=True, uses_today=True),
-        SheetDef("unit_ledger", UNIT_LEDGER_LABEL, unit_ledger, True, True, unit_required=True),
+        SheetDef(
+            "unit_ledger",
+            UNIT_LEDGER_LABEL,
+            unit_ledger,
+            True,
+            True,
+            unit_required=True,
+            uses_today=True,
+        ),
         SheetDef("assessment", ASSESSMENT_LABEL, assessment_sheet, False, True, uses_year=True),
     )
 }

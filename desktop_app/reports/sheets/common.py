@@ -202,6 +202,15 @@ def month_period(year: int, month: int) -> Period:
     )
 
 
+def judged_as_of(period: Period | None, today: dt.date | None = None) -> dt.date:
+    """The day overdue is judged on: the period's end for a past period (a 2023
+    sheet says what was overdue at the end of 2023), else today."""
+    today = today or dt.date.today()
+    if period is not None and period.end is not None and period.end < today:
+        return period.end
+    return today
+
+
 def _is_open(period: Period | None) -> bool:
     return period is None or (period.start is None and period.end is None)
 

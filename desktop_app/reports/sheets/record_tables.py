@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 import peewee as pw
@@ -67,11 +68,14 @@ from desktop_app.reports.sheets.common import (
     _filtered,
     _is_open,
     _unit_text,
+    date_text,
     fill,
     identity,
+    judged_as_of,
     name_label,
     period_text,
 )
+from desktop_app.store import categories
 from desktop_app.store import models as m
 
 # ---------------------------------------------------------------- brief record tables
@@ -322,9 +326,7 @@ def _undated_count(key: str, ids: list[int], period: Period | None) -> int:
         return 0
     model = brief.model
     return (
-        model.select()
-        .where(model.id.in_(ids) & getattr(model, brief.date_field).is_null())
-        .count()
+        model.select().where(model.id.in_(ids) & getattr(model, brief.date_field).is_null()).count()
     )
 
 
@@ -345,14 +347,49 @@ _LEDGER_TYPES = (
 )
 
 
-def unit_ledger(*, unit_id: int, period: Period | None = None, t: Translate = identity) -> Sheet:
-    """单位台账: one unit's records of every type in the period; empty types are left out."""
+OVERDUE_TASKS = QT_TRANSLATE_NOOP("Sheet", "Overdue items are marked")
+OVERDUE_HAND_INS = QT_TRANSLATE_NOOP(
+    "Sheet", "Hand-ins not made by their due date (逾期未报) are marked"
+)
+OVERDUE_AS_OF = QT_TRANSLATE_NOOP("Sheet", "Overdue as of %1: %2")
+
+
+def unit_ledger(
+    *,
+    unit_id: int,
+    period: Period | None = None,
+    today: dt.date | None = None,
+    t: Translate = identity,
+) -> Sheet:
+    """单位台账: one unit's records of every type in the period; empty types are
+    left out. Overdue tasks and hand-ins are marked as in the task list."""
     unit_text = _unit_text(unit_id, t)
+    as_of = judged_as_of(period, today)
     tables = []
+    overdue = 0
     for key in _LEDGER_TYPES:
         table = _brief_table(key, t, period=period, unit_id=unit_id)
-        if table.rows:
-            tables.append(table)
+        if not table.rows:
+            continue
+        if key == "task":  # [n, title, owner, deadline, status]
+            table.marked = {
+                i
+                for i, row in enumerate(table.rows)
+                if row[3] is not None and row[3] < as_of and row[4] != categories.TASK_DONE
+            }
+            table.mark_note = t(OVERDUE_TASKS)
+        elif key == "ledger_report":  # [n, period, due, submitted, status]
+            table.marked = {
+                i
+                for i, row in enumerate(table.rows)
+                if row[2] is not None and row[2] < as_of and (row[3] is None or row[3] > row[2])
+            }
+            table.mark_note = t(OVERDUE_HAND_INS)
+        overdue += len(table.marked)
+        tables.append(table)
+    notes = [] if tables else [t(_NO_RECORDS)]
+    if any(tb.mark_note for tb in tables):
+        notes.append(fill(t(OVERDUE_AS_OF), date_text(as_of, t), overdue))
     return Sheet(
         key="unit_ledger",
         title=t(UNIT_LEDGER_LABEL),
@@ -360,5 +397,5 @@ def unit_ledger(*, unit_id: int, period: Period | None = None, t: Translate = id
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=False,
-        notes=[] if tables else [t(_NO_RECORDS)],
+        notes=notes,
     )

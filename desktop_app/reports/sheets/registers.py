@@ -58,6 +58,7 @@ from desktop_app.reports.sheets.common import (
     date_text,
     fill,
     identity,
+    judged_as_of,
     name_label,
     period_text,
 )
@@ -323,8 +324,9 @@ def task_list(
     today: dt.date | None = None,
     t: Translate = identity,
 ) -> Sheet:
-    """督办事项清单 by deadline; overdue items (past deadline, not done) are marked."""
-    today = today or dt.date.today()
+    """督办事项清单 by deadline; overdue items (past deadline, not done) are marked,
+    as of the period's end for a past period (judged_as_of)."""
+    today = judged_as_of(period, today)
     unit_text = _unit_text(unit_id, t)
     k = m.Task
     query = (
