@@ -2719,7 +2719,7 @@ What you typed is still in the form. Free some disk space or check the file, the
     </message>
     <message>
         <source>Hand-ins not made by their due date (逾期未报) are marked</source>
-        <translation>标★的为逾期未报</translation>
+        <translation>标★者为逾期未报</translation>
     </message>
     <message>
         <source>Overdue as of %1: %2</source>
