@@ -29,7 +29,13 @@ from desktop_app.exchange.messages import Cancelled, Translate
 from desktop_app.records.links import child_fk
 from desktop_app.records.queries import ListQuery, all_ids, fetch_page
 from desktop_app.records.specs import CHILDREN, DATE, FLOAT, INT, RecordSpec
-from desktop_app.reports.xlsx import FORMULA_STARTS, as_text, excel_text, safe_text
+from desktop_app.reports.xlsx import (
+    FORMULA_STARTS,
+    as_text,
+    excel_text,
+    safe_sheet_title,
+    safe_text,
+)
 
 BATCH = 500  # records per query: under old SQLite's 999 parameters
 PIXELS_PER_CHAR = 7  # FieldSpec.width is in pixels; Excel widths are in characters
@@ -274,10 +280,3 @@ def _xlsx_rows(ws, q, columns, kinds, progress, cancel, total) -> int:
         count += 1
         _tick(count, progress, cancel, total)
     return count
-
-
-def safe_sheet_title(text: str) -> str:
-    """A sheet name Excel accepts: 31 characters, none of \\ / ? * [ ] :."""
-    for ch in "\\/?*[]:":
-        text = text.replace(ch, " ")
-    return text.strip()[:31] or "Sheet1"

@@ -44,6 +44,13 @@ def excel_text(value: str) -> str:
     return strip_hostile(value) if not value.isprintable() else value
 
 
+def safe_sheet_title(text: str) -> str:
+    """A sheet name Excel accepts: 31 characters, none of \\ / ? * [ ] :."""
+    for ch in "\\/?*[]:":
+        text = text.replace(ch, " ")
+    return text.strip()[:31] or "Sheet1"
+
+
 def safe_text(value: str) -> str:
     """For CSV, which has no cell types: text that Excel would run as a formula
     gets a leading apostrophe (the CSV reader takes exactly that one off again)."""
@@ -94,7 +101,8 @@ def write_xlsx(
     """page_footer holds Excel's codes, e.g. the translated "第 &P 页 共 &N 页"."""
     wb = Workbook()
     ws = wb.active
-    ws.title = sheet.title[:31] or "Sheet"
+    # A tab name Excel accepts: an English dossier's institution may hold []:*?/\.
+    ws.title = safe_sheet_title(excel_text(sheet.title))
     width = max((len(t.columns) for t in sheet.tables), default=1)
     row = 1
     _text_cell(ws, row, 1, sheet.title).font = _font(bold=True, size=16)

@@ -181,3 +181,13 @@ def test_xlsx_reads_well_in_excel_and_wps(tmp_path):
     assert (
         ws.oddHeader.left.text == "中共阳高县委组织部" and ws.oddHeader.right.text == "人才花名册"
     )
+
+
+def test_a_title_excel_refuses_as_a_tab_name_is_written(tmp_path):
+    """An English dossier of "Inst [A/B]: *Lab?\\" once crashed the .xlsx writer."""
+    title = "Institution dossier: Inst [A/B]: *Lab?\\"
+    path = tmp_path / "d.xlsx"
+    write_xlsx(Sheet("d", title, [Table([Column("Item")], [["x"]])]), path)
+    wb = load_workbook(path)
+    assert wb.active["A1"].value == title  # the title itself, whole
+    assert not set("[]:*?/\\") & set(wb.active.title)
