@@ -36,7 +36,7 @@ from PySide6.QtGui import (
 )
 
 from desktop_app.reports import formula
-from desktop_app.reports.paper import PDF_DPI, covers_chinese, sheet_fonts
+from desktop_app.reports.paper import PDF_DPI, covers_chinese, print_font, sheet_fonts
 from desktop_app.reports.pdf_text import mend_text_layer
 
 PT_PER_PX = 0.75  # Excel measures columns in pixels at 96 dpi
@@ -114,7 +114,7 @@ def _family(name: str | None, body: str, heading: str) -> str:
 
 def _font(cell, body: str, heading: str, scale: float) -> QFont:
     f = cell.font
-    font = QFont(_family(f.name if f else None, body, heading))
+    font = print_font(_family(f.name if f else None, body, heading))
     font.setPointSizeF(max(1.0, float(f.sz or DEFAULT_FONT_PT) if f else DEFAULT_FONT_PT) * scale)
     font.setBold(bool(f and f.b))
     font.setItalic(bool(f and f.i))
@@ -498,7 +498,7 @@ def _footer(painter, ws, number: int, count: int, device, family: str) -> None:
     # The painter's origin is the paint rectangle's corner (inside the margins).
     rect = QRectF(0, paint.height(), paint.width(), full.bottom() - paint.bottom())
     painter.save()
-    font = QFont(family)
+    font = print_font(family)
     font.setPointSizeF(9)
     painter.setFont(font)
     painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)

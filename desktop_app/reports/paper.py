@@ -65,6 +65,16 @@ CELL_PADDING_PX = 3
 BORDER_PX = 1
 
 
+def print_font(family: str, points: float | None = None) -> QFont:
+    """A font for the page. Its OpenType 'locl' feature is off: with Noto CJK it
+    swapped digits after a Latin letter (Printed 2026-11-29, an ID number ending
+    in X) for glyphs Qt leaves unnamed in the PDF's text layer, so copying and
+    searching lost them. The SC face's own glyphs are the Chinese forms anyway."""
+    font = QFont(family) if points is None else QFont(family, points)
+    font.setFeature(QFont.Tag("locl"), 0)
+    return font
+
+
 def covers_chinese(family: str) -> bool:
     """Whether the font family has Simplified Chinese glyphs (else boxes on paper)."""
     return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
@@ -298,13 +308,13 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
     try:
         rect = device.pageLayout().paintRectPixels(device.resolution())
         width, height = rect.width(), rect.height()
-        furniture_font = QFont(body_family)
+        furniture_font = print_font(body_family)
         furniture_font.setPointSizeF(8.5)
         painter.setFont(furniture_font)
         band = painter.fontMetrics().height() * 2.2  # header and footer bands
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(QFont(body_family, BODY_PT))
+        doc.setDefaultFont(print_font(body_family, BODY_PT))
         doc.setDocumentMargin(0)
         widths = column_percentages(sheet, device, body_family, width)
         doc.setHtml(sheet_html(sheet, body_family, heading_family, widths))
@@ -353,7 +363,7 @@ def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
 def _draw_continued_heading(painter: QPainter, family: str, rect: QRectF, heading: str) -> None:
     """A section's heading again at the top of a page its table continues on."""
     painter.save()
-    font = QFont(family)
+    font = print_font(family)
     font.setPointSizeF(11)
     font.setBold(True)
     painter.setFont(font)

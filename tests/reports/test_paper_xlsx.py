@@ -191,3 +191,17 @@ def test_a_title_excel_refuses_as_a_tab_name_is_written(tmp_path):
     wb = load_workbook(path)
     assert wb.active["A1"].value == title  # the title itself, whole
     assert not set("[]:*?/\\") & set(wb.active.title)
+
+
+def test_the_pdf_text_layer_keeps_digits_next_to_latin_letters(gui_app, tmp_path):
+    """Noto CJK swapped such digits for glyphs the text layer left unnamed."""
+    sheet = Sheet(
+        "t",
+        "Roster",
+        [Table([Column("ID"), Column("E-mail")], [["14010519900101123X", "researcher01@x.cn"]])],
+    )
+    path = tmp_path / "t.pdf"
+    write_pdf(sheet, path, PageInfo("Org", dt.date(2026, 11, 29)))
+    text = " ".join("".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
+    assert "14010519900101123X" in text and "researcher01@x.cn" in text
+    assert "2026-11-29" in text
