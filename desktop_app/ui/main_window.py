@@ -30,6 +30,7 @@ from desktop_app.ui.change_log_page import ChangeLogPage
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
 from desktop_app.ui.dialogs.ledger_info_dialog import LedgerInfoDialog
 from desktop_app.ui.geometry import remember_geometry
+from desktop_app.ui.home_page import HomePage
 from desktop_app.ui.record_page import RecordPage
 from desktop_app.ui.recycle_bin_page import RecycleBinPage
 from desktop_app.ui.reports_page import ReportsPage
@@ -41,6 +42,13 @@ class MainWindow(QMainWindow):
         self.db_path = db_path
         # (key, label, factory) per navigation row: record types, then tools.
         self.entries: list[tuple[str, str, Callable[[], QWidget]]] = [
+            (
+                "home",
+                self.tr("Workbench"),
+                lambda: HomePage(self._open_list, self._open_record, self.stack),
+            )
+        ]
+        self.entries += [
             (
                 spec.key,
                 QCoreApplication.translate("Record", spec.plural or spec.label),
@@ -112,6 +120,16 @@ class MainWindow(QMainWindow):
         else:
             self.nav.setCurrentRow(row)
         return self.widgets[key]
+
+    def _open_list(self, key: str, year: int | None = None) -> None:
+        """A headline's list, filtered to its year."""
+        page = self.page(key)
+        combo = page.year_filter
+        if year is not None and combo is not None and combo.findData(str(year)) >= 0:
+            combo.setCurrentIndex(combo.findData(str(year)))
+
+    def _open_record(self, key: str, record_id: int) -> None:
+        self.page(key).edit_record(record_id)
 
     def page(self, key: str) -> RecordPage:
         return self.open_page(key)  # type: ignore[return-value]

@@ -582,6 +582,144 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>Home</name>
+    <message>
+        <source>participants</source>
+        <translation>参加人数</translation>
+    </message>
+    <message>
+        <source>on study visits</source>
+        <translation>参观学习人数</translation>
+    </message>
+    <message>
+        <source>kinds</source>
+        <translation>类型数</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>合作院校</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>合作协议</translation>
+    </message>
+    <message>
+        <source>Bases</source>
+        <translation>合作基地</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>合作项目</translation>
+    </message>
+    <message>
+        <source>Talents</source>
+        <translation>人才</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>对接活动</translation>
+    </message>
+    <message>
+        <source>Achievements</source>
+        <translation>成果转化</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>完成时限</translation>
+    </message>
+    <message>
+        <source>Follow-up task</source>
+        <translation>督办事项</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>报送时限</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报送期</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Hand-ins not yet made</source>
+        <translation>尚未报送的台账</translation>
+    </message>
+    <message>
+        <source>Latest changes</source>
+        <translation>最近的变更</translation>
+    </message>
+    <message>
+        <source>%1 in %2</source>
+        <translation>%2年 %1</translation>
+    </message>
+    <message>
+        <source>Cumulative: %1</source>
+        <translation>累计 %1</translation>
+    </message>
+    <message>
+        <source>Follow-up tasks: %1 overdue, %2 due within 7 days</source>
+        <translation>督办事项：逾期 %1 项，7 天内到期 %2 项</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Postpone</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>The file is empty.</source>
@@ -1487,6 +1625,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Workbench</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
         <source>Reports</source>
         <translation>统计报表</translation>
     </message>
@@ -1643,6 +1785,17 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>%1 (continued)</source>
         <translation>%1（续）</translation>
+    </message>
+</context>
+<context>
+    <name>PostponeDialog</name>
+    <message>
+        <source>Postpone</source>
+        <translation>延期</translation>
+    </message>
+    <message>
+        <source>New deadline</source>
+        <translation>新的完成时限</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,169 @@
+"""What the home page (工作台) shows and does: the year's headline figures,
+the follow-up tasks overdue or due soon, the hand-ins not yet made, and the
+latest changes. The page draws; this reads and saves through the service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from desktop_app.records import audit, service
+from desktop_app.records.specs import QT_TRANSLATE_NOOP, TASK_SPEC
+from desktop_app.reports import figures
+from desktop_app.reports.sheets.common import year_period
+from desktop_app.store import categories
+from desktop_app.store import models as m
+
+DUE_SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One figure of the year, as the report tells it."""
+
+    label: str  # English source, context "Home": translated where shown
+    record_type: str  # the list a click opens, filtered to the year
+    current: int  # 本年
+    cumulative: int  # 累计
+    # (label, value) beside it: a category word as it is, or a source string
+    details: tuple[tuple[str, int], ...] = ()
+
+
+# What a detail is called when it is not a category word (context "Home").
+PARTICIPANTS = QT_TRANSLATE_NOOP("Home", "participants")
+VISITORS = QT_TRANSLATE_NOOP("Home", "on study visits")
+KINDS = QT_TRANSLATE_NOOP("Home", "kinds")
+
+# (label, record type, figure for 本年 and 累计, details: (figure, label or None))
+HEADLINES = (
+    (
+        QT_TRANSLATE_NOOP("Home", "Institutions"),
+        "institution",
+        "院校.合计",
+        (("院校.省外", None), ("院校.省内", None)),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Home", "Agreements"),
+        "agreement",
+        "协议.合计",
+        (("协议.全方位战略合作协议", None),),
+    ),
+    (QT_TRANSLATE_NOOP("Home", "Bases"), "base", "基地.合计", (("基地.类型数", KINDS),)),
+    (QT_TRANSLATE_NOOP("Home", "Projects"), "project", "项目.合计", (("项目.推进中", None),)),
+    (
+        QT_TRANSLATE_NOOP("Home", "Talents"),
+        "talent",
+        "人才.合计",
+        (("人才.博士", None), ("人才.硕士", None), ("人才.柔性引进", None)),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Home", "Activities"),
+        "activity",
+        "活动.次数",
+        (("活动.参加人数", PARTICIPANTS), ("活动.参观学习.参加人数", VISITORS)),
+    ),
+    (QT_TRANSLATE_NOOP("Home", "Achievements"), "achievement", "成果.合计", ()),
+)
+
+
+def headlines(year: int) -> list[Headline]:
+    values = figures.summary_figures(year_period(year)).values()
+
+    def now(name: str) -> int:
+        return values.get(f"{figures.CURRENT}.{name}", 0)
+
+    return [
+        Headline(
+            label,
+            record_type,
+            now(total),
+            values.get(f"{figures.CUMULATIVE}.{total}", 0),
+            tuple((word or name.split(".")[-1], now(name)) for name, word in details),
+        )
+        for label, record_type, total, details in HEADLINES
+    ]
+
+
+@dataclass(frozen=True)
+class DueTask:
+    id: int
+    title: str
+    unit: str
+    owner: str
+    deadline: dt.date
+    status: str
+    overdue: bool
+
+
+def due_tasks(today: dt.date | None = None, days: int = DUE_SOON_DAYS) -> list[DueTask]:
+    """Open follow-up tasks past their deadline or due within `days`, soonest first."""
+    today = today or dt.date.today()
+    t = m.Task
+    rows = (
+        t.select(t.id, t.title, m.Unit.name, t.owner, t.deadline, t.status)
+        .join(m.Unit, pw.JOIN.LEFT_OUTER, on=(t.unit == m.Unit.id))
+        .where(
+            t.deadline.is_null(False)
+            & (t.deadline <= today + dt.timedelta(days=days))
+            & (t.status != categories.TASK_DONE)
+        )
+        .order_by(t.deadline, t.id)
+        .tuples()
+    )
+    return [
+        DueTask(rid, title, unit or "", owner, deadline, status, deadline < today)
+        for rid, title, unit, owner, deadline, status in rows
+    ]
+
+
+def overdue_count(today: dt.date | None = None) -> int:
+    return sum(1 for task in due_tasks(today, days=0) if task.overdue)
+
+
+def complete_task(task_id: int) -> None:
+    """办结: the task is done (a saved change, with its history entry and undo)."""
+    values = service.load(TASK_SPEC, task_id)
+    values["status"] = categories.TASK_DONE
+    service.save(TASK_SPEC, values, task_id)
+
+
+def postpone_task(task_id: int, deadline: dt.date) -> None:
+    """延期: a new deadline."""
+    values = service.load(TASK_SPEC, task_id)
+    values["deadline"] = deadline
+    service.save(TASK_SPEC, values, task_id)
+
+
+@dataclass(frozen=True)
+class MissingHandIn:
+    id: int
+    unit: str
+    period: str
+    due: dt.date | None
+    overdue: bool
+
+
+def missing_hand_ins(today: dt.date | None = None) -> list[MissingHandIn]:
+    """Hand-ins (台账报送) not yet made whose due date has come or comes within a
+    month, by due date: who has not handed in."""
+    today = today or dt.date.today()
+    r = m.LedgerReport
+    rows = (
+        r.select(r.id, m.Unit.name, r.period, r.due_date)
+        .join(m.Unit, on=(r.unit == m.Unit.id))
+        .where(
+            r.submitted_date.is_null()
+            & r.due_date.is_null(False)
+            & (r.due_date <= today + dt.timedelta(days=31))
+        )
+        .order_by(r.due_date, m.Unit.sort_key)
+        .tuples()
+    )
+    return [MissingHandIn(rid, unit, period, due, due < today) for rid, unit, period, due in rows]
+
+
+def latest_changes(limit: int = 8) -> list[m.AuditEntry]:
+    return audit.change_log(limit=limit)

@@ -1,0 +1,85 @@
+"""The workbench (工作台), the first page (issue 12, a first step)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.records import demo, service, workbench
+from desktop_app.records.specs import TASK_SPEC
+from desktop_app.store import categories
+from desktop_app.ui.home_page import HomePage, PostponeDialog
+from tests.ui.conftest import answer_next_dialog
+
+
+def test_the_window_opens_on_the_workbench_with_the_years_figures(window):
+    demo.load_sample_data()
+    home = window.open_page("home")
+    assert window.stack.currentWidget() is home and window.nav.currentRow() == 0
+    home.year.setValue(2023)
+    cards = {c.title.text(): c for c in home.cards}
+    assert cards["Institutions"].value.text() == "25 in 2023"
+    assert cards["Institutions"].total.text() == "Cumulative: 25"
+    assert "省外 16" in cards["Institutions"].details.text()
+    assert "博士 32" in cards["Talents"].details.text()
+    assert "on study visits 1826" in cards["Activities"].details.text()
+
+
+def test_a_card_opens_its_list_filtered_to_the_year(window, qtbot):
+    demo.load_sample_data()
+    home = window.open_page("home")
+    home.year.setValue(2023)
+    card = next(c for c in home.cards if c.title.text() == "Talents")
+    card.clicked.emit()
+    page = window.stack.currentWidget()
+    assert page is window.page("talent")
+    assert page.year_filter.currentData() == "2023"
+    assert page.model.total == 104
+
+
+def test_tasks_due_are_listed_and_done_or_postponed_from_there(window, qtbot, monkeypatch):
+    today = dt.date.today()
+    late = service.save(
+        TASK_SPEC, {"title": "征地", "deadline": today - dt.timedelta(days=3), "status": "推进中"}
+    )
+    soon = service.save(
+        TASK_SPEC, {"title": "公寓", "deadline": today + dt.timedelta(days=2), "status": "推进中"}
+    )
+    service.save(
+        TASK_SPEC, {"title": "远期", "deadline": today + dt.timedelta(days=30), "status": "推进中"}
+    )
+    home = window.open_page("home")
+    home.refresh()
+    assert home.tasks_label.text() == "Follow-up tasks: 1 overdue, 1 due within 7 days"
+    titles = [home.tasks.item(r, 1).text() for r in range(home.tasks.rowCount())]
+    assert titles == ["征地", "公寓"]
+    assert home.tasks.item(0, 0).text().startswith("★ ")
+
+    done = home.tasks.cellWidget(0, 4).findChildren(type(home.tasks.cellWidget(0, 4).children()[1]))
+    done[0].click()  # 办结
+    assert service.load(TASK_SPEC, late)["status"] == categories.TASK_DONE
+    assert [home.tasks.item(r, 1).text() for r in range(home.tasks.rowCount())] == ["公寓"]
+
+    later = today + dt.timedelta(days=20)
+
+    def choose(dialog):
+        assert isinstance(dialog, PostponeDialog)
+        dialog.date.setDate(dialog.date.date().fromString(later.isoformat(), "yyyy-MM-dd"))
+        dialog.accept()
+
+    answer_next_dialog(choose)
+    home.tasks.cellWidget(0, 4).findChildren(type(done[0]))[1].click()  # 延期
+    assert service.load(TASK_SPEC, soon)["deadline"] == later
+    assert home.tasks.rowCount() == 0
+    assert workbench.overdue_count() == 0
+
+
+def test_hand_ins_not_made_and_latest_changes(window):
+    demo.load_sample_data()
+    home = window.open_page("home")
+    home.refresh()
+    units = {home.hand_ins.item(r, 1).text() for r in range(home.hand_ins.rowCount())}
+    assert len(units) >= 1  # the sample's missing quarterly hand-ins, all overdue by now
+    assert home.hand_ins.item(0, 3).text() == "Overdue"
+    assert home.changes.rowCount() == 8
+    assert home.changes.item(0, 3).text() == "created"
+    assert isinstance(home, HomePage)
