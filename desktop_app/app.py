@@ -129,6 +129,9 @@ def run_gui(db_path: str | None, language: str | None) -> int:
             app.quit()
             return
         window.reset_pages()
+        from desktop_app.ui import overdue_notice
+
+        overdue_notice.tell_at_start(window, path)
 
     # Asked from inside the event loop, so that quitting works as usual.
     QTimer.singleShot(0, first_questions)

@@ -174,6 +174,9 @@ class HomePage(QWidget):
         self._fill_tasks()
         self._fill_hand_ins()
         self._fill_changes()
+        window = self.window()
+        if hasattr(window, "update_badges"):  # the overdue count in the navigation
+            window.update_badges()
 
     def _fill_cards(self) -> None:
         year = self.year.value()

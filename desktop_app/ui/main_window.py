@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app import settings
 from desktop_app.records.specs import ALL_SPECS
 from desktop_app.store import db as store_db
-from desktop_app.ui import ledger_actions, safety_actions
+from desktop_app.ui import ledger_actions, overdue_notice, safety_actions
 from desktop_app.ui.change_log_page import ChangeLogPage
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
 from desktop_app.ui.dialogs.ledger_info_dialog import LedgerInfoDialog
@@ -112,6 +112,13 @@ class MainWindow(QMainWindow):
             widget.refresh()
         self.stack.setCurrentWidget(widget)
         self.setWindowTitle(label + " — " + self.tr("Cooperation Ledger"))
+        self.update_badges()
+
+    def update_badges(self) -> None:
+        """The overdue count beside 督办事项, fresh after every move."""
+        for row, (key, label, _factory) in enumerate(self.entries):
+            if key == "task":
+                self.nav.item(row).setText(overdue_notice.navigation_label(label))
 
     def open_page(self, key: str) -> QWidget:
         row = [k for k, _l, _f in self.entries].index(key)

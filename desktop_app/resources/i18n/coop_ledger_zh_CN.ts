@@ -1761,6 +1761,17 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>Overdue</name>
+    <message>
+        <source>Overdue follow-up tasks</source>
+        <translation>逾期的督办事项</translation>
+    </message>
+    <message>
+        <source>%1 follow-up tasks fell overdue since the program last started:</source>
+        <translation>自上次打开本程序以来，有 %1 项督办事项已逾期：</translation>
+    </message>
+</context>
+<context>
     <name>Paper</name>
     <message>
         <source>No records</source>
