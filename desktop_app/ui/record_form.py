@@ -11,6 +11,7 @@ import logging
 
 import peewee as pw
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -81,7 +82,66 @@ class RecordDialog(QDialog):
         lay.addWidget(self.tabs)
         lay.addWidget(self.buttons)
         self.load()
+        self._loaded = self._state()
+        save = QAction(self)
+        save.setShortcut(QKeySequence.StandardKey.Save)  # Ctrl+S
+        save.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.triggered.connect(self._save_shortcut)
+        self.addAction(save)
         remember_geometry(self, f"dialogs/{spec.key}", default_size=(640, 620))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # Typing starts in the first field, as in a spreadsheet's first cell.
+        first = self.spec.fields[0].name if self.spec.fields else None
+        if first and self.tabs.currentIndex() == 0:
+            self.editors[first].setFocus()
+
+    # ---- never lose typing
+    def _state(self) -> list:
+        """What the form holds now, to tell whether anything was changed."""
+        out = []
+        for name, editor in self.editors.items():
+            try:
+                out.append((name, editor.value()))
+            except Exception:  # text that does not read yet (a half-typed date)
+                out.append((name, ("typed", id(editor), getattr(editor, "text", str)())))
+        return out
+
+    def changed(self) -> bool:
+        return not self.saved and self._state() != self._loaded
+
+    def _save_shortcut(self) -> None:
+        if not store_db.is_read_only():
+            self.check_and_save()
+
+    def _confirm_leaving(self) -> bool:
+        """Save / Discard / Cancel when what was typed would be lost."""
+        if store_db.is_read_only() or not self.changed():
+            return True
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.windowTitle())
+        box.setText(self.tr("Save the changes to this record?"))
+        save = box.addButton(self.tr("Save"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        box.exec()
+        if box.clickedButton() is save:
+            return self.check_and_save()  # closes the form when it saved
+        return box.clickedButton() is discard
+
+    def discard(self) -> None:
+        """Close, throwing away what was typed (after the user said so)."""
+        super().reject()
+
+    def reject(self) -> None:
+        # Esc, the Cancel button and the window's close box all come here.
+        if self._confirm_leaving():
+            super().reject()
+        # (The close box goes through reject too: QDialog's closeEvent calls it
+        # and keeps the form open while it stays visible.)
 
     # ---- building
     def _build_form(self) -> QWidget:

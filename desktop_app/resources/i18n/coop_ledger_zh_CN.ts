@@ -245,6 +245,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
 <context>
     <name>DateEditor</name>
     <message>
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
         <source>Pick a date from the calendar</source>
         <translation>从日历中选择日期</translation>
     </message>
@@ -1978,6 +1982,14 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Save the changes to this record?</source>
+        <translation>保存对这条记录的修改吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃</translation>
     </message>
     <message>
         <source>Not saved</source>

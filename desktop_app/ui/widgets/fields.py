@@ -112,7 +112,8 @@ class DateEditor(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("2023-09-04")
+        # An empty date looks empty: a grey sample date read as a date filled in.
+        self.edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.edit.editingFinished.connect(self._tidy)
         self.calendar_button = QToolButton(self)
         self.calendar_button.setText("▾")
@@ -128,6 +129,8 @@ class DateEditor(QWidget):
         self.calendar.clicked.connect(lambda d: (self._set_qdate(d), menu.close()))
         self.calendar.activated.connect(lambda d: (self._set_qdate(d), menu.close()))
         self.calendar_button.setMenu(menu)
+        # Tab goes from field to field; the calendar is for the mouse (or F4).
+        self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.edit, 1)
