@@ -68,6 +68,12 @@ def _fill(args: argparse.Namespace, values: dict[str, Any]) -> int:
     from desktop_app.reports import template
 
     form = Path(args.form)
+    outputs = [Path(p) for p in (args.xlsx, args.pdf) if p]
+    for out in outputs:
+        if out.exists() and out.resolve() == form.resolve():
+            return _fail(f"{out} is the form itself: write the filled copy to another file")
+    if len(outputs) == 2 and outputs[0].resolve() == outputs[1].resolve():
+        return _fail("--xlsx and --pdf name the same file")
     try:
         if args.xlsx:
             filled = template.fill_file(form, args.xlsx, values)

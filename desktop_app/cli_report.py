@@ -83,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"unknown sheet {args.sheet!r}; choose one of: {', '.join(sheets.SHEETS)}")
     if args.form is not None:
         return _fail(f"unexpected {args.form!r} after the sheet's name")
+    if args.pdf and args.xlsx and Path(args.pdf).resolve() == Path(args.xlsx).resolve():
+        return _fail("--xlsx and --pdf name the same file")
     if not args.pdf and not args.xlsx:
         return _fail("say where to write the sheet: --pdf FILE and/or --xlsx FILE")
     try:

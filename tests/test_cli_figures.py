@@ -87,3 +87,43 @@ def test_figures_and_template_usage_errors(demo_db, tmp_path, capsys):
     for args, message in cases:
         assert cli.main([*args, "--db", str(demo_db)]) == 2
         assert message in capsys.readouterr().err
+
+
+def test_ledger_text_in_a_form_stays_text_and_the_form_is_never_overwritten(
+    demo_db, tmp_path, capsys, qapp
+):
+    form = tmp_path / "form.xlsx"
+    superior_form(form)
+    assert cli.main(["ledger", "set", "organisation", "=1+2", "--db", str(demo_db)]) == 0
+    out_xlsx, out_pdf = tmp_path / "out.xlsx", tmp_path / "out.pdf"
+    args = ["report", "template", str(form), "--year", "2023", "--db", str(demo_db)]
+    assert cli.main([*args, "--xlsx", str(out_xlsx), "--pdf", str(out_pdf)]) == 0
+    cell = load_workbook(out_xlsx)["附表1"]["A2"]
+    assert cell.value == "填报单位（盖章）：=1+2" and cell.data_type == "s"
+    wb = load_workbook(form)
+    wb["附表1"]["F4"] = "{{组织名称}}"  # the whole cell: it would start with "="
+    wb.save(form)
+    assert cli.main([*args, "--xlsx", str(out_xlsx), "--pdf", str(out_pdf)]) == 0
+    filled = load_workbook(out_xlsx)["附表1"]["F4"]
+    assert filled.value == "=1+2" and filled.data_type == "s"
+    assert "=1+2" in PdfReader(str(out_pdf)).pages[0].extract_text()  # printed, not 3
+
+    before = form.read_bytes()
+    capsys.readouterr()
+    assert cli.main([*args, "--pdf", str(form)]) == 2
+    assert "is the form itself" in capsys.readouterr().err and form.read_bytes() == before
+    assert cli.main([*args, "--xlsx", str(out_xlsx), "--pdf", str(out_xlsx)]) == 2
+
+
+def test_a_number_too_wide_for_its_column_prints_as_hashes(demo_db, tmp_path, qapp):
+    form = tmp_path / "form.xlsx"
+    superior_form(form)
+    wb = load_workbook(form)
+    wb["附表1"]["D5"] = "{{本期.活动.参观学习.参加人数}}"  # 1826
+    wb["附表1"].column_dimensions["D"].width = 2
+    wb.save(form)
+    out_pdf = tmp_path / "out.pdf"
+    args = ["report", "template", str(form), "--year", "2023", "--db", str(demo_db)]
+    assert cli.main([*args, "--pdf", str(out_pdf)]) == 0
+    text = PdfReader(str(out_pdf)).pages[0].extract_text()
+    assert "826" not in text and "#" in text  # never a cut number

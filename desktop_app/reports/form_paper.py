@@ -20,7 +20,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from openpyxl.cell.cell import MergedCell
-from openpyxl.utils import get_column_letter, range_boundaries
+from openpyxl.utils import column_index_from_string, range_boundaries
 from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
@@ -171,17 +171,19 @@ class FormPrinter:
         else:
             min_col, min_row = ws.min_column, ws.min_row
             max_col, max_row = ws.max_column, ws.max_row
-        self.cols = [
-            c
-            for c in range(min_col, max_col + 1)
-            if not ws.column_dimensions[get_column_letter(c)].hidden
-        ]
+        # Excel stores a run of alike columns as one <col min max>: openpyxl keys
+        # it by its first letter only, so each column is looked up by range.
+        dims = {}
+        for dim in ws.column_dimensions.values():
+            first = dim.min or column_index_from_string(dim.index)
+            for c in range(first, (dim.max or first) + 1):
+                dims[c] = dim
+        self.cols = [c for c in range(min_col, max_col + 1) if not (c in dims and dims[c].hidden)]
         self.rows = [r for r in range(min_row, max_row + 1) if not ws.row_dimensions[r].hidden]
         default_width = ws.sheet_format.defaultColWidth or None
         self.widths = {}
         for c in self.cols:
-            letter = get_column_letter(c)
-            dim = ws.column_dimensions[letter] if letter in ws.column_dimensions else None
+            dim = dims.get(c)
             custom = dim is not None and dim.customWidth
             self.widths[c] = column_points(dim.width if custom else default_width)
         default_height = ws.sheet_format.defaultRowHeight or DEFAULT_ROW_PT
@@ -229,7 +231,7 @@ class FormPrinter:
                     continue
                 cell = ws.cell(r, c)
                 value = cell.value
-                if isinstance(value, str) and value.startswith("="):
+                if cell.data_type == "f":  # a formula (text kept as text is "s")
                     value = values.value(ws.title, cell.coordinate)
                     if value is formula.UNKNOWN:
                         self.unevaluated.append(f"{ws.title}!{cell.coordinate}")
@@ -394,7 +396,8 @@ def _paint_rows(
                         if not empty(k):
                             break
                         clip.setLeft(x_of[k])
-            _text(painter, cell, rect, clip, text, horizontal, fonts, dots, scale)
+            is_number = (r, c) in numeric
+            _text(painter, cell, rect, clip, text, horizontal, fonts, dots, scale, is_number)
     # Borders last, over fills: every cell's own, merged cells' included.
     for r in page_rows:
         for c in cols:
@@ -439,6 +442,7 @@ def _text(
     fonts,
     dots: float,
     scale: float,
+    numeric: bool = False,
 ) -> None:
     if isinstance(cell, MergedCell):
         return
@@ -472,6 +476,11 @@ def _text(
     )
     font = _font(cell, fonts.body, fonts.heading, scale)
     painter.setFont(font)
+    if numeric and painter.fontMetrics().horizontalAdvance(text) > target.width():
+        # A number too wide for its column is never cut to other digits: as
+        # Excel does, the cell shows ### (1826 once printed as 826).
+        sign = max(1, int(target.width() // max(painter.fontMetrics().horizontalAdvance("#"), 1)))
+        text = "#" * sign
     painter.setPen(QColor("black"))
     option = QTextOption(flags)
     if align is not None and align.wrap_text:

@@ -25,6 +25,8 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.workbook.workbook import Workbook
 
+from desktop_app.reports.xlsx import as_text
+
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
 
 
@@ -151,6 +153,10 @@ def fill(wb: Workbook, values: Mapping[str, Any]) -> Filled:
                     for name in PLACEHOLDER.findall(text):
                         names[name] = None
                     cell.value = PLACEHOLDER.sub(lambda m: _as_text(values[m.group(1)]), text)
+                if isinstance(cell.value, str):
+                    # The ledger's text stays text: an organisation typed as
+                    # "=1+2" or =HYPERLINK(…) must not become a live formula.
+                    as_text(cell)
                 cells += 1
     return Filled(cells, tuple(names))
 

@@ -110,3 +110,26 @@ def test_number_formats():
     assert form_paper.display_text(1234.5, "#,##0.00") == "1,234.50"
     assert form_paper.display_text(40.0, "0.##") in ("40", "40.")
     assert form_paper.display_text(2.0 / 3, "General") == "0.6666666667"
+
+
+def test_columns_stored_as_a_range_keep_their_width_and_hiding(qapp, tmp_path):
+    """Excel writes a run of alike columns as one <col min max>."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "可见"
+    ws["B1"] = "宽列"
+    ws["E1"] = "秘密E列"
+    ws["F2"] = "秘密F列"
+    ws.column_dimensions.group("B", "C", hidden=False)
+    ws.column_dimensions["B"].width = 30
+    ws.column_dimensions.group("D", "F", hidden=True)
+    path, pdf = tmp_path / "f.xlsx", tmp_path / "f.pdf"
+    wb.save(path)
+    form = form_paper.FormPrinter(path)
+    assert form.cols == [1, 2, 3]
+    assert form.widths[3] == form.widths[2] == form_paper.column_points(30)
+    form_paper.write_pdf(path, pdf)
+    text = _pages(pdf)[0]
+    assert "可见" in text and "秘密" not in text

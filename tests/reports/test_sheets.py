@@ -1017,12 +1017,10 @@ def test_unit_ledger_marks_hand_ins_not_made_by_their_due_date(small):
     save("ledger_report", unit=small.agri, period="2023年第四季度", due_date=D(2024, 1, 10))
     sheet = S.build_sheet("unit_ledger", unit_id=small.agri, period=Y2023, today=D(2026, 5, 1))
     hand_ins = table(sheet, "Ledger hand-ins")
-    assert [hand_ins.rows[i][1] for i in sorted(hand_ins.marked)] == [
-        "2023年第二季度",  # never handed in
-        "2023年第三季度",  # handed in late
-    ]  # 第四季度 is due after the period: not yet overdue on 31 Dec 2023
+    # 第二季度 was never handed in; 第三季度 was, late (late, not 未报).
+    assert [hand_ins.rows[i][1] for i in sorted(hand_ins.marked)] == ["2023年第二季度"]
     assert hand_ins.mark_note == "Hand-ins not made by their due date (逾期未报) are marked"
-    assert sheet.notes == ["Overdue as of 31 Dec 2023: 3"]
+    assert sheet.notes == ["Overdue as of 31 Dec 2023: 2"]
 
 
 def test_unit_ledger_says_no_records_when_empty(small):

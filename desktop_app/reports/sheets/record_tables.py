@@ -382,7 +382,9 @@ def unit_ledger(
             table.marked = {
                 i
                 for i, row in enumerate(table.rows)
-                if row[2] is not None and row[2] < as_of and (row[3] is None or row[3] > row[2])
+                # Due before the day judged on and not handed in by then; one
+                # handed in late is late, not 未报.
+                if row[2] is not None and row[2] < as_of and (row[3] is None or row[3] > as_of)
             }
             table.mark_note = t(OVERDUE_HAND_INS)
         overdue += len(table.marked)
