@@ -51,7 +51,8 @@ class Sheet:
     unit_text: str = ""
     landscape: bool = False
     notes: list[str] = field(default_factory=list)
-    # The sign-off block (填报单位（盖章）, 填报人 …): (label, value), in order.
+    # The sign-off block: (label with its colon, value), in order, e.g.
+    # ("填报单位（盖章）：", "中共阳高县委组织部").
     signoff: list[tuple[str, str]] = field(default_factory=list)
 
     @property

@@ -197,7 +197,7 @@ def sheet_html(
 
 def signoff_html(lines: list[tuple[str, str]]) -> str:
     """The sign-off block: two lines a row, as official forms end."""
-    cells = [f"{html.escape(label)}：{html.escape(value)}" for label, value in lines]
+    cells = [html.escape(label + value) for label, value in lines]
     rows = []
     for i in range(0, len(cells), 2):
         pair = cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2]))

@@ -32,13 +32,15 @@ _SUPPLEMENT = dict(
 
 
 # CJK fonts draw the em dash (U+2014, what Chinese text uses, doubled as ——)
-# and the horizontal bar (U+2015) with one glyph, and Qt names it U+2015.
+# and the horizontal bar (U+2015) with one glyph, and Qt names it U+2015; the
+# en dash of an English period (1 Jan – 31 Dec) comes back as U+2012 alike.
 _DASH, _BAR = 0x2014, 0x2015
+_NAMED_AS = {_BAR: _DASH, 0x2012: 0x2013}
 
 
 def _ordinary(code: int) -> int:
-    if code == _BAR:
-        return _DASH
+    if code in _NAMED_AS:
+        return _NAMED_AS[code]
     if any(lo <= code <= hi for lo, hi in _RADICAL_BLOCKS):
         char = chr(code)
         normal = _SUPPLEMENT.get(char) or unicodedata.normalize("NFKC", char)

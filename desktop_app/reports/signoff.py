@@ -31,6 +31,8 @@ LABELS = {
     PHONE: QT_TRANSLATE_NOOP("Sheet", "Contact phone"),
     DATE: QT_TRANSLATE_NOOP("Sheet", "Date filled in"),
 }
+LABEL_COLON = QT_TRANSLATE_NOOP("Sheet", "%1: ")  # 填报人：, as Chinese forms write it
+
 # What the command line accepts for each line, beside its English name.
 ALIASES = {
     "填报单位": ORGANISATION,
@@ -102,4 +104,5 @@ def block(
         PHONE: info[ledger_info.PHONE],
         DATE: date_text(printed_on or dt.date.today(), t),
     }
-    return [(t(LABELS[line]), values[line] or BLANK) for line in lines]
+    colon = t(LABEL_COLON)
+    return [(colon.replace("%1", t(LABELS[line])), values[line] or BLANK) for line in lines]

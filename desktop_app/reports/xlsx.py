@@ -188,7 +188,7 @@ def write_xlsx(
         row += 1
         second = max(2, (width + 1) // 2 + 1)
         for i, (label, value) in enumerate(sheet.signoff):
-            _text_cell(ws, row, 1 if i % 2 == 0 else second, f"{label}：{value}")
+            _text_cell(ws, row, 1 if i % 2 == 0 else second, label + value)
             if i % 2 == 1:
                 row += 1
         row += len(sheet.signoff) % 2

@@ -205,3 +205,11 @@ def test_the_pdf_text_layer_keeps_digits_next_to_latin_letters(gui_app, tmp_path
     text = " ".join("".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
     assert "14010519900101123X" in text and "researcher01@x.cn" in text
     assert "2026-11-29" in text
+
+
+def test_the_pdf_text_layer_keeps_the_en_dash_of_english_periods(gui_app, tmp_path):
+    sheet = Sheet("t", "Summary", [], period_text="1 Jan 2023 – 31 Dec 2023")
+    path = tmp_path / "t.pdf"
+    write_pdf(sheet, path, PageInfo())
+    text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
+    assert "–" in text and "\u2012" not in text

@@ -484,7 +484,7 @@ def test_summary_2023(small):
         "深度合作": [0, 0],
         "(not filled in)": [0, 1],
     }
-    assert stage.note == "1 records have no date: they are counted in the cumulative column only."
+    assert stage.note == "Records with no date: 1, counted in the cumulative column only."
     assert inst.note == ""  # said once, under the section's last table
 
     by_type = table(sheet, "Agreements by type")

@@ -23,17 +23,20 @@ def test_sheets_that_go_upward_end_with_every_line_working_ones_with_none(ledger
     ledger_info.set_value("preparer", "王海江")
     summary = S.build_sheet("summary", period=S.year_period(2023))
     assert summary.signoff == [
-        ("Reporting unit (seal)", "中共阳高县委组织部"),
-        ("Prepared by", "王海江"),
-        ("Reviewed by", signoff.BLANK),
-        ("Contact phone", signoff.BLANK),
-        ("Date filled in", summary.signoff[-1][1]),
+        ("Reporting unit (seal): ", "中共阳高县委组织部"),
+        ("Prepared by: ", "王海江"),
+        ("Reviewed by: ", signoff.BLANK),
+        ("Contact phone: ", signoff.BLANK),
+        ("Date filled in: ", summary.signoff[-1][1]),
     ]
     assert S.build_sheet("tasks", period=S.year_period(2023)).signoff == []
     signoff.set_lines("summary", ("preparer", "date"))
     signoff.set_lines("tasks", ("reviewer",))
-    assert [x[0] for x in S.build_sheet("summary").signoff] == ["Prepared by", "Date filled in"]
-    assert [x[0] for x in S.build_sheet("tasks").signoff] == ["Reviewed by"]
+    assert [x[0] for x in S.build_sheet("summary").signoff] == [
+        "Prepared by: ",
+        "Date filled in: ",
+    ]
+    assert [x[0] for x in S.build_sheet("tasks").signoff] == ["Reviewed by: "]
     signoff.set_lines("summary", ())
     assert S.build_sheet("summary").signoff == []
 
@@ -58,7 +61,7 @@ def test_a_continued_table_repeats_its_heading_and_never_strands_its_total(qapp,
         heading="长表",
         total=["合计", 60],
     )
-    lines = [("Prepared by", "王海江"), ("Reviewed by", signoff.BLANK)]
+    lines = [("Prepared by: ", "王海江"), ("Reviewed by: ", signoff.BLANK)]
     sheet = Sheet("x", "测试表", [long], signoff=lines)
     pdf = tmp_path / "x.pdf"
     for n in range(40, 61):  # wherever the page falls, the same rules hold

@@ -63,9 +63,9 @@ def test_sign_off_lines_are_chosen_per_sheet_on_the_reports_page(window, qtbot):
 
     demo.load_sample_data()
     page = window.show_reports()
-    assert [x[0] for x in page.sheet.signoff][:2] == ["Reporting unit (seal)", "Prepared by"]
+    assert [x[0] for x in page.sheet.signoff][:2] == ["Reporting unit (seal): ", "Prepared by: "]
     page.signoff_checks["reviewer"].setChecked(False)
-    assert "Reviewed by" not in [x[0] for x in page.sheet.signoff]
+    assert "Reviewed by: " not in [x[0] for x in page.sheet.signoff]
     assert signoff.chosen_lines("summary") == ("organisation", "preparer", "phone", "date")
     page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("tasks"))
     assert page.sheet.signoff == [] and not page.signoff_checks["reviewer"].isChecked()

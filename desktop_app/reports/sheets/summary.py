@@ -32,7 +32,7 @@ L_PEOPLE_CURRENT = QT_TRANSLATE_NOOP("Sheet", "Participants, this period")
 L_COUNT_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Activities, cumulative")
 L_PEOPLE_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Participants, cumulative")
 UNDATED_NOTE = QT_TRANSLATE_NOOP(
-    "Sheet", "%1 records have no date: they are counted in the cumulative column only."
+    "Sheet", "Records with no date: %1, counted in the cumulative column only."
 )
 KINDS_NOTE = QT_TRANSLATE_NOOP("Sheet", "Kinds of base: %1 this period, %2 cumulative.")
 LINKED_NOTE = QT_TRANSLATE_NOOP(

@@ -2938,7 +2938,7 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>累计参加人数</translation>
     </message>
     <message>
-        <source>%1 records have no date: they are counted in the cumulative column only.</source>
+        <source>Records with no date: %1, counted in the cumulative column only.</source>
         <translation>%1 条记录未填日期，已计入累计。</translation>
     </message>
     <message>
@@ -2968,6 +2968,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Date filled in</source>
         <translation>填报日期</translation>
+    </message>
+    <message>
+        <source>%1: </source>
+        <translation>%1：</translation>
     </message>
 </context>
 <context>
