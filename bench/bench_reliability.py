@@ -113,18 +113,6 @@ INSERT_TIMES = ("created_at kept", "dated now", "backdated")
 # Beyond the brief: the same rewrite, and the header seal (user_version and
 # application_id, store/seal.py) rewritten to fit, as anyone who read the code could.
 RESEAL = ("reseal", "as above, and the header seal rewritten to match (beyond the brief)")
-LOG_TEXT_COLUMNS = (
-    "at",
-    "operator",
-    "action",
-    "record_type",
-    "title",
-    "field",
-    "old_value",
-    "new_value",
-    "prev_hash",
-    "hash",
-)
 
 
 def progress(text: str) -> None:
@@ -781,7 +769,9 @@ def change_log_byte(con: sqlite3.Connection, rng: random.Random) -> tuple[str, i
     ids = [r for (r,) in con.execute("SELECT id FROM audit_entry")]
     while True:
         entry = rng.choice(ids)
-        column = rng.choice(LOG_TEXT_COLUMNS)
+        from desktop_app.records.audit import _TEXT_COLUMNS
+
+        column = rng.choice(_TEXT_COLUMNS)
         (value,) = con.execute(
             f'SELECT CAST("{column}" AS BLOB) FROM audit_entry WHERE id = ?', (entry,)
         ).fetchone()

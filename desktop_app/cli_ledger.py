@@ -54,7 +54,9 @@ def run(args: argparse.Namespace) -> int:
     if not db.exists():
         return _fail(f"no ledger file at {db}")
     if args.action == "show":
-        open_ledger(db, read_only=True) if not _writable(db) else open_ledger(db)
+        from desktop_app.safety.guard import writable
+
+        open_ledger(db, read_only=not writable(db))
         for key, value in ledger_info.values().items():
             print(f"{LABELS[key]}: {value}")
         from desktop_app.reports import sheets, signoff
@@ -104,9 +106,3 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(f"{db}: {LABELS[key]} set to {stored!r}")
     return 0
-
-
-def _writable(db: Path) -> bool:
-    import os
-
-    return os.access(db, os.W_OK) and os.access(db.parent, os.W_OK)

@@ -26,7 +26,7 @@ import peewee as pw
 
 from desktop_app.records.specs import QT_TRANSLATE_NOOP
 from desktop_app.reports.model import Period
-from desktop_app.store import categories
+from desktop_app.reports.sheets.common import MODE_RESEARCH, _is_open, _ordered_words
 from desktop_app.store import models as m
 
 Translate = Callable[[str], str]
@@ -52,7 +52,6 @@ CUMULATIVE = "累计"
 TOTAL = "合计"
 UNDATED = "未填日期"
 BLANK = "未填"  # the word of records whose category is empty
-MODE_RESEARCH = "来阳开展研究"
 
 
 @dataclass
@@ -149,14 +148,10 @@ class Figures:
         return list(out.values())
 
 
-def _open(period: Period | None) -> bool:
-    return period is None or (period.start is None and period.end is None)
-
-
 def _dated(date_field: pw.Field, period: Period | None) -> tuple[pw.Expression, pw.Expression]:
     """(本期, 累计) conditions on a record's date."""
     everything = pw.SQL("1 = 1")
-    if _open(period):
+    if _is_open(period):
         return everything, everything
     current = date_field.is_null(False)
     if period.start is not None:
@@ -173,7 +168,7 @@ def _dated(date_field: pw.Field, period: Period | None) -> tuple[pw.Expression, 
 
 def _talent_present(period: Period | None) -> tuple[pw.Expression, pw.Expression]:
     everything = pw.SQL("1 = 1")
-    if _open(period):
+    if _is_open(period):
         return everything, everything
     start, end = m.Talent.start_date, m.Talent.end_date
     current = start.is_null(False)
@@ -185,40 +180,41 @@ def _talent_present(period: Period | None) -> tuple[pw.Expression, pw.Expression
     return current, cumulative
 
 
+def _counts(
+    model: type[pw.Model],
+    column: pw.Field,
+    where: tuple[pw.Expression, pw.Expression],
+    unit_id: int | None,
+    *values: pw.Node | None,
+) -> list[tuple[dict[str, int], dict[str, int]]]:
+    """For each value (None: count records), word -> its sum for 本期 and for
+    累计; every value in one pass over the table."""
+    current, cumulative = where
+    base = pw.SQL("1 = 1") if unit_id is None else (model.unit == unit_id)
+    whats = [v if v is not None else pw.SQL("1") for v in values or (None,)]
+    sums = [
+        pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(condition, what)], 0)), 0)
+        for what in whats
+        for condition in (current, cumulative)
+    ]
+    rows = model.select(column, *sums).where(base).group_by(column).tuples()
+    out: list[tuple[dict[str, int], dict[str, int]]] = [({}, {}) for _ in whats]
+    for word, *sums_row in rows:
+        key = word or ""
+        for (now, total), a, b in zip(out, sums_row[0::2], sums_row[1::2], strict=True):
+            now[key] = now.get(key, 0) + int(a)
+            total[key] = total.get(key, 0) + int(b)
+    return out
+
+
 def _count_by(
     model: type[pw.Model],
     column: pw.Field,
     where: tuple[pw.Expression, pw.Expression],
     unit_id: int | None,
-    value: pw.Node | None = None,
 ) -> tuple[dict[str, int], dict[str, int]]:
-    """word -> count (or sum of value) for 本期 and for 累计, in one query."""
-    current, cumulative = where
-    base = pw.SQL("1 = 1") if unit_id is None else (model.unit == unit_id)
-    what = value if value is not None else pw.SQL("1")
-    rows = (
-        model.select(
-            column,
-            pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(current, what)], 0)), 0),
-            pw.fn.COALESCE(pw.fn.SUM(pw.Case(None, [(cumulative, what)], 0)), 0),
-        )
-        .where(base)
-        .group_by(column)
-        .tuples()
-    )
-    now: dict[str, int] = {}
-    total: dict[str, int] = {}
-    for word, a, b in rows:
-        key = word or ""
-        now[key] = now.get(key, 0) + int(a)
-        total[key] = total.get(key, 0) + int(b)
-    return now, total
-
-
-def _words(list_key: str, seen: set[str]) -> list[str]:
-    """Every word of the category list, then words only the records use, then ''."""
-    words = categories.words(list_key)
-    return words + sorted(w for w in seen if w and w not in words) + ([""] if "" in seen else [])
+    """word -> records for 本期 and for 累计."""
+    return _counts(model, column, where, unit_id)[0]
 
 
 def _group(
@@ -233,7 +229,7 @@ def _group(
 ) -> Group:
     now, total = counts
     seen = {w for w, n in total.items() if n} | {w for w, n in now.items() if n}
-    lines = [Line(w, now.get(w, 0), total.get(w, 0)) for w in _words(list_key, seen)]
+    lines = [Line(w, now.get(w, 0), total.get(w, 0)) for w in _ordered_words(list_key, seen)]
     return Group(
         section,
         dimension,
@@ -247,7 +243,7 @@ def _group(
 
 
 def _undated(model: type[pw.Model], date_field: pw.Field, period, unit_id) -> int:
-    if _open(period) or period.end is None:
+    if _is_open(period) or period.end is None:
         return 0
     query = model.select().where(date_field.is_null())
     if unit_id is not None:
@@ -367,26 +363,12 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
     undated["人才"] = _undated(m.Talent, m.Talent.start_date, period, unit_id)
 
     act = _dated(m.Activity.date, period)
-    groups.append(
-        _group(
-            "活动",
-            "次数",
-            QT_TRANSLATE_NOOP("Sheet", "Activities by type"),
-            "activity_type",
-            _count_by(m.Activity, m.Activity.type, act, unit_id),
-            measure="次数",
-        )
+    count, people = _counts(
+        m.Activity, m.Activity.type, act, unit_id, None, m.Activity.participants
     )
-    groups.append(
-        _group(
-            "活动",
-            "参加人数",
-            QT_TRANSLATE_NOOP("Sheet", "Activities by type"),
-            "activity_type",
-            _count_by(m.Activity, m.Activity.type, act, unit_id, m.Activity.participants),
-            measure="参加人数",
-        )
-    )
+    heading = QT_TRANSLATE_NOOP("Sheet", "Activities by type")
+    groups.append(_group("活动", "次数", heading, "activity_type", count, measure="次数"))
+    groups.append(_group("活动", "参加人数", heading, "activity_type", people, measure="参加人数"))
     undated["活动"] = _undated(m.Activity, m.Activity.date, period, unit_id)
 
     ach = _dated(m.Achievement.date, period)

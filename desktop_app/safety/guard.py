@@ -94,9 +94,9 @@ def open_guarded(
         lock.acquire()  # raises LockHeld
     try:
         existed = path.exists() and path.stat().st_size > 0
-        open_ledger(path, read_only=read_only)
+        open_ledger(path, read_only=read_only, wal_checked=True)
         opened = OpenedLedger(path, read_only, is_network_path(path), lock)
-        opened.wal_damage = wal_damage or opening.wal_damage
+        opened.wal_damage = wal_damage
         if daily_backup and existed and not read_only:
             try:
                 made = backup.daily_backup(path, keep=keep)

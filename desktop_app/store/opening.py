@@ -27,9 +27,12 @@ wal_damage: WalDamage | None = None
 
 
 def open_ledger(
-    path: str | os.PathLike | None = None, read_only: bool = False
+    path: str | os.PathLike | None = None, read_only: bool = False, *, wal_checked: bool = False
 ) -> pw.SqliteDatabase:
-    """Open (creating if needed) the ledger at path, default the data folder."""
+    """Open (creating if needed) the ledger at path, default the data folder.
+
+    wal_checked: the caller ran check_wal already (open_guarded, before any
+    connection): its -wal is not read a second time."""
     target = Path(path) if path else store_db.default_db_path()
     if read_only:
         db = store_db.connect(target, read_only=True)
@@ -39,7 +42,8 @@ def open_ledger(
             raise NeedsUpgradeReadOnly(str(target))
         return db
     target.parent.mkdir(parents=True, exist_ok=True)
-    check_wal(target)
+    if not wal_checked:
+        check_wal(target)
     db = store_db.connect(target)
     try:
         if migrations.needs_migration():
