@@ -191,9 +191,11 @@ def _contains(path: Path, needle: bytes, chunk: int = MB) -> bool:
 # What reading a damaged or unusual zip member raises: a corrupt deflate
 # stream (zlib.error), a compression method zipfile does not know
 # (NotImplementedError: Deflate64, Zstandard, WinZip AES), an encrypted member
-# (RuntimeError), a lying header (BadZipFile, EOFError, ValueError …).
+# (RuntimeError), a lying header (BadZipFile, EOFError, ValueError …, and
+# struct.error when a member's local header lies past the file's end).
 UNREADABLE_ZIP = (
     zipfile.BadZipFile,
+    struct.error,
     zipfile.LargeZipFile,
     zlib.error,
     NotImplementedError,

@@ -285,3 +285,21 @@ def test_text_under_an_excel_name(tmp_path):
     refused(tmp_path / "web.xls", M.WEB_PAGE)
     (tmp_path / "words.xlsx").write_text("not a workbook at all")
     refused(tmp_path / "words.xlsx", M.NOT_A_WORKBOOK)
+
+
+def test_a_member_whose_header_lies_past_the_end_is_refused(tmp_path, ledger):
+    """The fuzz test found it: a central directory pointing a member's local
+    header at the file's last bytes made zipfile raise struct.error."""
+    from openpyxl import Workbook
+
+    good = tmp_path / "good.xlsx"
+    wb = Workbook()
+    wb.active["A1"] = "名称"
+    wb.save(good)
+    data = bytearray(good.read_bytes())
+    central = data.rfind(b"PK\x01\x02")  # the last member's central entry
+    data[central + 42 : central + 46] = struct.pack("<L", len(data) - 10)
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(bytes(data))
+    refused(path, M.NOT_A_WORKBOOK)
+    assert nothing_written()
