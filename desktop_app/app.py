@@ -132,6 +132,9 @@ def run_gui(db_path: str | None, language: str | None) -> int:
         from desktop_app.ui import overdue_notice
 
         overdue_notice.tell_at_start(window, path)
+        from desktop_app.records import values
+
+        QTimer.singleShot(1500, values.warm_up)  # once the window has drawn itself
 
     # Asked from inside the event loop, so that quitting works as usual.
     QTimer.singleShot(0, first_questions)

@@ -244,7 +244,6 @@ def write_sheet(
 
     from desktop_app.records import audit, ledger_info
     from desktop_app.reports.paper import PageInfo, sheet_fonts, write_pdf
-    from desktop_app.reports.xlsx import write_xlsx
 
     organization = ledger_info.organisation()
     if not organization:
@@ -258,6 +257,8 @@ def write_sheet(
     if pdf:
         pages = write_pdf(sheet, pdf, PageInfo(organization, today, audit.head_code()))
     if xlsx:
+        from desktop_app.reports.xlsx import write_xlsx  # openpyxl: 0.2 s to import
+
         footer = QCoreApplication.translate("Printing", "Page &P of &N")
         write_xlsx(sheet, xlsx, organization, today, footer)
     return Written(pages, sheet_fonts())

@@ -91,6 +91,8 @@ def measure_table(
                     need.hard = max(need.hard, full)
                 else:
                     free_text = True
+                    if full <= need.hard:  # no piece of it can be wider
+                        continue
                     for piece in pieces(line):
                         need.hard = max(need.hard, width(piece, bold))
         need.full = max(need.full, need.hard)

@@ -1,126 +1,96 @@
-"""Cut a laid-out sheet into pages without breaking a table row.
+"""Cut a sheet's bands into pages, as a typesetter does.
 
-QTextDocument's own pagination breaks inside rows (a wrapped cell's last
-line lands alone on the next page) and leaves a heading at the foot of a page
-with its table on the next. Here the document is laid out once as one long
-page; the allowed cut points are the tops of top-level paragraphs and of
-table data rows, except between a heading and its table and between a
-table's header and its first row. Each page is a contiguous slice of the
-long page; a page that starts inside a table gets the table's header drawn
-above its rows.
+A sheet is laid out as a column of bands: the title, a table's heading, its
+header row, each data row, a note, the sign-off block. Pages are filled band
+by band with these rules:
+- a band marked keep_with_next goes on the same page as the band after it
+  (a heading with its table, a header with its first row, the row before the
+  last so that a total is never alone, the last row with the sign-off);
+- a page that continues a table starts with that table's heading, marked
+  （续）, and its header row (repeat(table) gives those bands);
+- a band taller than a whole page is split where its split() says (a row
+  between two lines of its text), never sliced through a line.
+No Qt here: bands carry their height and what the painter needs.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtGui import QTextDocument, QTextTable
-
-
-@dataclass
-class TableBand:
-    top: float  # the table's top (its header starts here)
-    header_bottom: float  # first data row's top
-    bottom: float
-    left: float
-    right: float
-    heading: str = ""  # the section heading above it, repeated with （续） on later pages
-    heading_height: float = 0.0
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass
-class PageSlice:
-    start: float
-    end: float
-    table: TableBand | None = None  # the table whose header is repeated above the slice
-    open_table: TableBand | None = None  # the table cut at the slice's end (draw its bottom line)
+class Band:
+    height: float
+    payload: Any = None  # what the painter draws
+    keep_with_next: bool = False
+    table: int | None = None  # a data row of this table: a new page repeats its header
+    # Split to fit a height: (the part that fits, the rest), or None if it cannot.
+    split: Callable[[float], tuple[Band, Band] | None] | None = field(default=None, repr=False)
 
 
-def _layout(doc: QTextDocument) -> tuple[list[float], list[TableBand], float]:
-    """Allowed cut points, tables, and the document's height."""
-    layout = doc.documentLayout()
-    cuts: list[float] = []
-    tables: list[TableBand] = []
-    it = doc.rootFrame().begin()
-    heading_pending = False
-    heading: tuple[str, float] | None = None  # (text, top) of the heading just seen
-    while not it.atEnd():
-        frame = it.currentFrame()
-        if isinstance(frame, QTextTable):
-            rect = layout.frameBoundingRect(frame)
-            row_tops = []
-            for r in range(frame.rows()):
-                tops = [
-                    layout.blockBoundingRect(frame.cellAt(r, c).firstCursorPosition().block()).top()
-                    for c in range(frame.columns())
-                ]
-                row_tops.append(min(tops))
-            if not heading_pending:
-                cuts.append(rect.top())
-            cuts.append(rect.bottom())
-            if frame.format().border() <= 0:
-                # A borderless table is a block of text (the sign-off lines):
-                # kept whole, never continued.
-                heading_pending = False
-                heading = None
-                it += 1
-                continue
-            header_rows = max(frame.format().headerRowCount(), 0)
-            first_data = row_tops[header_rows] if header_rows < len(row_tops) else rect.bottom()
-            band = TableBand(rect.top(), first_data, rect.bottom(), rect.left(), rect.right())
-            if heading_pending and heading is not None:
-                band.heading, band.heading_height = heading[0], rect.top() - heading[1]
-            tables.append(band)
-            # No cut between the header and the first data row, nor before the
-            # last row (the total, never left alone at the top of a page).
-            cuts += row_tops[header_rows + 1 : -1]
-            heading_pending = False
-            heading = None
-        elif frame is None:
-            block = it.currentBlock()
-            if block.text().strip():
-                top = layout.blockBoundingRect(block).top()
-                if not heading_pending:
-                    cuts.append(top)
-                # A bold paragraph right before a table is its heading: keep them together.
-                heading_pending = _is_heading(block)
-                heading = (block.text().strip(), top) if heading_pending else None
-        it += 1
-    height = doc.size().height()
-    cuts.append(height)
-    return sorted(set(cuts)), tables, height
+@dataclass
+class Page:
+    bands: list[Band] = field(default_factory=list)
+    used: float = 0.0
+    fresh: bool = True  # holds nothing but the repeated header of a table
+
+    def add(self, band: Band, *, repeated: bool = False) -> None:
+        self.bands.append(band)
+        self.used += band.height
+        self.fresh = self.fresh and repeated
 
 
-def _is_heading(block) -> bool:
-    it = block.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        if fragment.isValid() and fragment.text().strip():
-            return fragment.charFormat().fontWeight() >= 600
-        it += 1
-    return False
+def paginate(
+    bands: list[Band], page_height: float, repeat: Callable[[int], list[Band]]
+) -> list[list[Band]]:
+    """The bands of each page, in order (at least one page)."""
+    pages: list[Page] = []
 
+    def new_page(next_band: Band) -> Page:
+        page = Page()
+        if next_band.table is not None and pages:
+            for b in repeat(next_band.table):
+                page.add(b, repeated=True)
+        pages.append(page)
+        return page
 
-def _table_at(tables: list[TableBand], y: float) -> TableBand | None:
-    """The table whose data rows y cuts (not one that only starts there)."""
-    for t in tables:
-        if t.header_bottom <= y < t.bottom and t.top < y:
-            return t
-    return None
-
-
-def paginate(doc: QTextDocument, page_height: float) -> list[PageSlice]:
-    cuts, tables, height = _layout(doc)
-    pages: list[PageSlice] = []
-    start = 0.0
-    while start < height - 0.5:
-        table = _table_at(tables, start) if start > 0 else None
-        repeated = (table.header_bottom - table.top + table.heading_height) if table else 0
-        room = page_height - repeated
-        fitting = [c for c in cuts if start < c <= start + room]
-        end = fitting[-1] if fitting else min(start + room, height)  # one unit taller than a page
-        if end <= start:
-            end = min(start + room, height)
-        pages.append(PageSlice(start, end, table, _table_at(tables, end)))
-        start = end
-    return pages or [PageSlice(0.0, height)]
+    page = Page()
+    pages.append(page)
+    i = 0
+    queue = list(bands)
+    while i < len(queue):
+        j = i
+        while j < len(queue) - 1 and queue[j].keep_with_next:
+            j += 1
+        group = queue[i : j + 1]
+        height = sum(b.height for b in group)
+        if height <= page_height - page.used:
+            for b in group:
+                page.add(b)
+            i = j + 1
+            continue
+        if not page.fresh:
+            page = new_page(queue[i])
+            if height <= page_height - page.used:
+                continue  # placed by the next turn
+        # The group is taller than a page: place its bands one by one.
+        band = queue[i]
+        room = page_height - page.used
+        if band.height <= room:
+            page.add(band)
+            i += 1
+            continue
+        parts = band.split(room) if band.split is not None else None
+        if parts is not None:
+            first, rest = parts
+            page.add(first)
+            queue[i] = rest
+            page = new_page(rest)
+            continue
+        page.add(band)  # nothing to split at: it runs past the page's foot, clipped
+        i += 1
+        if i < len(queue):
+            page = new_page(queue[i])
+    return [p.bands for p in pages if p.bands] or [[]]

@@ -1,35 +1,37 @@
 """Render a Sheet on paper: PDF files, printers and the print preview.
 
-The sheet becomes a QTextDocument (an HTML table whose <thead> repeats on every
-page); each page is then drawn by hand so it can carry the organization's name,
-the title, the print date and "第 x 页 共 y 页".
+The sheet is laid out as bands (sheet_bands), cut into pages (pagination) and
+painted straight onto the device, line by line: the same code draws the
+preview, the printer's pages and the PDF. Each page carries the
+organisation's name, the title, the print date and "第 x 页 共 y 页".
+Painting directly, rather than through a QTextDocument, makes a 1,000-row
+roster about ten times faster and lets rows break between lines of text.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontDatabase,
-    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
-    QTextDocument,
+    QPen,
 )
 
-from desktop_app.reports.column_widths import ColumnNeed, allot, measure_table, unbreakable
-from desktop_app.reports.model import DATE, FLOAT, INT, Sheet, Table
+from desktop_app.reports.model import Sheet
 from desktop_app.reports.pagination import paginate
 from desktop_app.reports.pdf_text import mend_text_layer
+from desktop_app.reports.sheet_bands import Paragraph, Row, SheetLayout
 
 # Government documents use 宋体 / 黑体 / 仿宋. Windows' own fonts come first (the
 # program's users are on Windows, and these fonts have no Kangxi-radical
@@ -59,10 +61,6 @@ HEADING_FAMILIES = (
 )
 MARGIN_MM = 15.0
 PDF_DPI = 300
-BODY_PT = 10
-# The tables' cellpadding and border, in CSS pixels (1/96 inch).
-CELL_PADDING_PX = 3
-BORDER_PX = 1
 
 
 def print_font(family: str, points: float | None = None) -> QFont:
@@ -121,171 +119,6 @@ class PageInfo:
     footer_code: str = ""  # e.g. the audit chain head (issue 5)
 
 
-def format_cell(value, kind: str) -> str:
-    if value is None or value == "":
-        return ""
-    if kind == DATE and isinstance(value, dt.date):
-        return value.isoformat()
-    if kind == FLOAT and isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-    if kind == INT and isinstance(value, int):
-        return f"{value:,}" if abs(value) >= 10000 else str(value)
-    return str(value)
-
-
-def sheet_html(
-    sheet: Sheet,
-    body_family: str,
-    heading_family: str,
-    widths: list[list[float] | None] | None = None,
-) -> str:
-    """The sheet's body: title, period, tables. Page furniture is drawn separately.
-    widths: per table, its columns' widths in percent, sized to the content
-    (column_percentages); a table without them is divided by declared weights."""
-    out = [
-        f"<html><body style=\"font-family:'{body_family}'; font-size:{BODY_PT}pt;\">",
-        f"<p align='center' style=\"font-family:'{heading_family}'; font-size:16pt;\">"
-        f"<b>{html.escape(sheet.title)}</b></p>",
-    ]
-    sub = "　".join(x for x in (sheet.period_text, sheet.unit_text) if x)
-    if sub:
-        out.append(f"<p align='center' style='font-size:10pt;'>{html.escape(sub)}</p>")
-    for n, table in enumerate(sheet.tables):
-        sized = widths[n] if widths is not None else None
-        if table.heading:
-            out.append(
-                f"<p style=\"font-family:'{heading_family}'; font-size:11pt; margin-top:8px;\">"
-                f"<b>{html.escape(table.heading)}</b></p>"
-            )
-        if sized is None:
-            weights = [_min_width(c) for c in table.columns]
-            percents = [max(1, round(100 * w / (sum(weights) or 1))) for w in weights]
-        else:
-            percents = sized
-        out.append(
-            f"<table width='100%' border='{BORDER_PX}' cellspacing='0' "
-            f"cellpadding='{CELL_PADDING_PX}' style='border-collapse:collapse; border-color:#000;'>"
-        )
-        out.append("<thead><tr>")
-        for c, pct in zip(table.columns, percents, strict=True):
-            out.append(
-                f"<th width='{pct:.3f}%' bgcolor='#e8e8e8' align='center'>"
-                f"{html.escape(c.label)}</th>"
-            )
-        out.append("</tr></thead>")
-        # Numbers and codes stay whole only where the columns were sized to hold them.
-        keep = sized is not None
-        for i, row in enumerate(_cell_texts(table)):
-            is_total = table.total is not None and i == len(table.rows)
-            marked = not is_total and i in table.marked
-            out.append(_row_html(table, row, bold=is_total, marked=marked, keep_whole=keep))
-        if not table.rows and table.total is None:
-            none = html.escape(QCoreApplication.translate("Paper", "No records"))
-            out.append(f"<tr><td colspan='{len(table.columns)}' align='center'>{none}</td></tr>")
-        out.append("</table>")
-        if table.marked and table.mark_note:
-            out.append(f"<p style='font-size:9pt;'>★ {html.escape(table.mark_note)}</p>")
-        if table.note:
-            out.append(f"<p style='font-size:9pt;'>{html.escape(table.note)}</p>")
-    for note in sheet.notes:
-        out.append(f"<p style='font-size:10pt;'>{html.escape(note)}</p>")
-    if sheet.signoff:
-        out.append(signoff_html(sheet.signoff))
-    out.append("</body></html>")
-    return "".join(out)
-
-
-def signoff_html(lines: list[tuple[str, str]]) -> str:
-    """The sign-off block: two lines a row, as official forms end."""
-    cells = [html.escape(label + value) for label, value in lines]
-    rows = []
-    for i in range(0, len(cells), 2):
-        pair = cells[i : i + 2] + [""] * (2 - len(cells[i : i + 2]))
-        rows.append("<tr>" + "".join(f"<td width='50%'>{c}</td>" for c in pair) + "</tr>")
-    return (
-        "<table width='100%' cellspacing='0' cellpadding='6' style='margin-top:14px;'>"
-        + "".join(rows)
-        + "</table>"
-    )
-
-
-def _min_width(column) -> float:
-    """A column's relative width, never narrower than its header or a date needs
-    (otherwise 序号 and 学历学位 wrap one character per line)."""
-    need = 0.14 * len(column.label) + 0.2
-    if column.kind == DATE:
-        need = max(need, 0.95)
-    return max(column.width, need)
-
-
-def _cell_texts(table: Table) -> list[list[str]]:
-    """The table's rows as printed (the 合计 row last): what is drawn and measured."""
-    rows = [*table.rows, *([table.total] if table.total is not None else [])]
-    out = []
-    for i, row in enumerate(rows):
-        texts = [format_cell(v, c.kind) for c, v in zip(table.columns, row, strict=False)]
-        if i in table.marked and i < len(table.rows) and texts:
-            texts[0] = "★" + texts[0]
-        out.append(texts)
-    return out
-
-
-def _row_html(table, texts, *, bold: bool, marked: bool, keep_whole: bool = False) -> str:
-    cells = []
-    for c, raw in zip(table.columns, texts, strict=False):
-        text = html.escape(raw).replace("\n", "<br/>")
-        align = "right" if c.kind in (INT, FLOAT) else ("center" if c.kind == DATE else "left")
-        if bold:
-            text = f"<b>{text}</b>"
-        style = "color:#b00020;" if marked else ""
-        if keep_whole and unbreakable(raw, c.kind):
-            style += "white-space:nowrap;"  # Qt ignores the nowrap attribute
-        style = f" style='{style}'" if style else ""
-        cells.append(f"<td align='{align}'{style}>{text}</td>")
-    return "<tr>" + "".join(cells) + "</tr>"
-
-
-def column_percentages(
-    sheet: Sheet, device: QPagedPaintDevice, body_family: str, width: float
-) -> list[list[float] | None]:
-    """Per table, its columns' widths in percent of the page, sized from the
-    content in the body font on this device (see column_widths); None for a
-    table whose unbreakable content is wider than the page."""
-    font = QFont(body_family)
-    font.setPointSizeF(BODY_PT)
-    bold = QFont(font)
-    bold.setBold(True)
-    metrics = {False: QFontMetricsF(font, device), True: QFontMetricsF(bold, device)}
-    scale = device.logicalDpiX() / 96
-    border = BORDER_PX * scale
-    # How Qt lays out a collapsed-border table at width='N%' (measured): a column
-    # of N% of (width less about two borders) holds N% minus the padding on both
-    # sides and one border, rounded to whole pixels; two borders more for that.
-    base = width - 4 * border
-    overhead = 2 * CELL_PADDING_PX * scale + 3 * border
-    # Tables with the same columns (the assessment's one per unit) line up.
-    shared: dict[tuple, list[ColumnNeed]] = {}
-    for table in sheet.tables:
-        needs = measure_table(
-            table, _cell_texts(table), lambda text, b: metrics[b].horizontalAdvance(text)
-        )
-        seen = shared.setdefault(_columns_key(table), needs)
-        for mine, theirs in zip(needs, seen, strict=True):
-            for tier in ("hard", "readable", "full", "header"):
-                setattr(theirs, tier, max(getattr(mine, tier), getattr(theirs, tier)))
-    out: list[list[float] | None] = []
-    for table in sheet.tables:
-        needs = shared[_columns_key(table)]
-        room = base - overhead * len(needs)
-        content = allot(needs, [c.width for c in table.columns], room)
-        out.append(None if content is None else [100 * (w + overhead) / base for w in content])
-    return out
-
-
-def _columns_key(table: Table) -> tuple:
-    return tuple((c.label, c.kind, c.width) for c in table.columns)
-
-
 def page_layout(sheet: Sheet) -> QPageLayout:
     orientation = (
         QPageLayout.Orientation.Landscape if sheet.landscape else QPageLayout.Orientation.Portrait
@@ -299,96 +132,136 @@ def page_layout(sheet: Sheet) -> QPageLayout:
 
 
 def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
-    """Draw the sheet on a PDF writer or printer; returns the page count."""
+    """Draw the sheet on a PDF writer or printer; returns the page count.
+    Each page: the organisation and title above a rule, the body, and below a
+    rule the print date, the ledger code and 第 x 页 共 y 页."""
     fonts = sheet_fonts()
-    body_family, heading_family = fonts.body, fonts.heading
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(QCoreApplication.translate("Paper", "Cannot write to the printer or file."))
     try:
         rect = device.pageLayout().paintRectPixels(device.resolution())
         width, height = rect.width(), rect.height()
-        furniture_font = print_font(body_family)
+        furniture_font = print_font(fonts.body)
         furniture_font.setPointSizeF(8.5)
         painter.setFont(furniture_font)
         band = painter.fontMetrics().height() * 2.2  # header and footer bands
-        doc = QTextDocument()
-        doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(print_font(body_family, BODY_PT))
-        doc.setDocumentMargin(0)
-        widths = column_percentages(sheet, device, body_family, width)
-        doc.setHtml(sheet_html(sheet, body_family, heading_family, widths))
-        body_h = height - 2 * band
-        doc.setTextWidth(width)
-        slices = paginate(doc, body_h)
-        pages = len(slices)
+        layout = SheetLayout(sheet, device, width, fonts.body, fonts.heading)
+        pages = paginate(layout.bands, height - 2 * band, layout.repeats.__getitem__)
         printed = (info.printed_on or dt.date.today()).isoformat()
-        for page, part in enumerate(slices):
-            if page:
+        left = QCoreApplication.translate("Paper", "Printed %1").replace("%1", printed)
+        if info.footer_code:
+            left += "　" + QCoreApplication.translate("Paper", "Ledger code %1").replace(
+                "%1", info.footer_code
+            )
+        body = QRectF(0, band, width, height - 2 * band)
+        for number, bands in enumerate(pages):
+            if number:
                 device.newPage()
             top = QRectF(0, 0, width, band)
             _draw_line_text(painter, device, furniture_font, top, info.organization, sheet.title)
             painter.drawLine(QPointF(0, band - 2), QPointF(width, band - 2))
+            painter.save()
+            painter.setClipRect(body)  # a row taller than a page stays above the footer
             y = band
-            if part.table is not None:  # a table continued from the last page
-                t = part.table
-                if t.heading:  # its section heading, marked （续）
-                    heading_rect = QRectF(0, y, width, t.heading_height)
-                    _draw_continued_heading(painter, heading_family, heading_rect, t.heading)
-                    y += t.heading_height
-                y = _draw_slice(painter, doc, width, t.top, t.header_bottom, y)
-            y = _draw_slice(painter, doc, width, part.start, part.end, y)
-            if part.open_table is not None:  # the cut row's bottom rule
-                painter.drawLine(
-                    QPointF(part.open_table.left, y), QPointF(part.open_table.right, y)
-                )
+            rules: list[QLineF] = []
+            for item in bands:
+                paint_band(painter, item.payload, y, rules)
+                y += item.height
+            if rules:  # one call a page: ten thousand separate lines took a fifth of the time
+                painter.setPen(_pen(layout.rule))
+                painter.drawLines(rules)
+            painter.restore()
             bottom = QRectF(0, height - band, width, band)
             painter.drawLine(QPointF(0, height - band + 2), QPointF(width, height - band + 2))
-            left = QCoreApplication.translate("Paper", "Printed %1").replace("%1", printed)
-            if info.footer_code:
-                left += "　" + QCoreApplication.translate("Paper", "Ledger code %1").replace(
-                    "%1", info.footer_code
-                )
             page_text = (
                 QCoreApplication.translate("Paper", "Page %1 of %2")
-                .replace("%1", str(page + 1))
-                .replace("%2", str(pages))
+                .replace("%1", str(number + 1))
+                .replace("%2", str(len(pages)))
             )
             _draw_line_text(painter, device, furniture_font, bottom, left, "", page_text)
-        return pages
+        return len(pages)
     finally:
         painter.end()
 
 
-def _draw_continued_heading(painter: QPainter, family: str, rect: QRectF, heading: str) -> None:
-    """A section's heading again at the top of a page its table continues on."""
-    painter.save()
-    font = print_font(family)
-    font.setPointSizeF(11)
-    font.setBold(True)
-    painter.setFont(font)
-    text = QCoreApplication.translate("Paper", "%1 (continued)").replace("%1", heading)
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom), text)
-    painter.restore()
+def paint_band(painter: QPainter, payload, y: float, rules: list[QLineF]) -> None:
+    """One band of the body at y: a paragraph, a table row, or the sign-off rows.
+    A row's ruling lines are added to rules, for the caller to draw."""
+    if isinstance(payload, Paragraph):
+        _paint_paragraph(painter, payload, y)
+    elif isinstance(payload, Row):
+        _paint_row(painter, payload, y, rules)
+    elif isinstance(payload, list):
+        for row in payload:
+            _paint_row(painter, row, y, rules)
+            y += row.height
 
 
-def _draw_slice(
-    painter: QPainter, doc: QTextDocument, width: float, top: float, bottom: float, y: float
-) -> float:
-    """Draw the document's band [top, bottom) at y on the page; returns the new y."""
-    painter.save()
-    painter.translate(0, y - top)
-    band = QRectF(0, top, width, max(bottom - top - 1, 0))
-    # drawContents only leaves out what lies wholly outside the band: a table
-    # cut at the page's end drew its frame's rule and the next row's border
-    # stubs below the cut, and a paragraph crossing the band's top was drawn
-    # over the page header. The clip keeps every stroke inside the band.
-    painter.setClipRect(band)
-    # One device pixel short of the cut: the next row starts exactly there and
-    # would otherwise be drawn (clipped, invisible, but still in the PDF's text).
-    doc.drawContents(painter, band)
-    painter.restore()
-    return y + (bottom - top)
+def _paint_paragraph(painter: QPainter, para: Paragraph, y: float) -> None:
+    face = para.face
+    painter.setFont(face.font)
+    painter.setPen(QColor(para.colour))
+    baseline = y + para.top + face.ascent
+    for line in para.lines:
+        x = (para.width - face.advance(line)) / 2 if para.align == "center" else 0.0
+        painter.drawText(QPointF(x, baseline), line)
+        baseline += face.line_height
+
+
+_PENS: dict[float, QPen] = {}
+
+
+def _pen(width: float) -> QPen:
+    pen = _PENS.get(width)
+    if pen is None:
+        pen = _PENS[width] = QPen(QColor("#000000"), width)
+        pen.setCapStyle(Qt.PenCapStyle.SquareCap)
+    return pen
+
+
+def _paint_row(painter: QPainter, row: Row, y: float, rules: list[QLineF]) -> None:
+    grid, face = row.grid, row.face
+    top = y + row.top
+    bottom = y + row.height
+    edges = grid.edges
+    if row.fill:
+        painter.fillRect(
+            QRectF(edges[0], top, edges[-1] - edges[0], bottom - top), QColor(row.fill)
+        )
+    painter.setFont(face.font)
+    painter.setPen(QColor(row.colour))
+    if row.span:
+        spans = [(edges[0], edges[-1], row.align or "left", row.cells[0])]
+    else:
+        spans = [
+            (edges[i], edges[i + 1], row.align or grid.aligns[i], lines)
+            for i, lines in enumerate(row.cells)
+        ]
+    inner = bottom - top - 2 * grid.pad - grid.rule
+    for left, right, align, lines in spans:
+        room = right - left - 2 * grid.pad - grid.rule
+        x0 = left + grid.rule / 2 + grid.pad
+        # Centred in the row's height, as the forms officials fill are.
+        baseline = top + grid.rule / 2 + grid.pad + face.ascent
+        baseline += (inner - len(lines) * face.line_height) / 2
+        for line in lines:
+            if line:
+                advance = face.advance(line)
+                if align == "right":
+                    x = x0 + room - advance
+                elif align == "center":
+                    x = x0 + (room - advance) / 2
+                else:
+                    x = x0
+                painter.drawText(QPointF(x, baseline), line)
+            baseline += face.line_height
+    if grid.rule:
+        if row.top_rule:
+            rules.append(QLineF(edges[0], top, edges[-1], top))
+        rules.append(QLineF(edges[0], bottom, edges[-1], bottom))
+        for x in [edges[0], edges[-1]] if row.span else edges:
+            rules.append(QLineF(x, top, x, bottom))
 
 
 def _draw_line_text(

@@ -13,9 +13,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import IndirectObject, NameObject
-
 _RADICAL_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF))
 _HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
@@ -96,6 +93,99 @@ def fix_cmap(data: bytes) -> bytes:
 def mend_text_layer(path: str | Path) -> int:
     """Fix the ToUnicode maps of path in place; returns how many were changed."""
     path = Path(path)
+    data = path.read_bytes()
+    try:
+        mended, changed = mend_bytes(data)
+    except _Unexpected:  # not laid out as Qt writes: let pypdf read it
+        return _mend_with_pypdf(path)
+    if changed:
+        tmp = path.with_name(path.name + ".mend")
+        tmp.write_bytes(mended)
+        tmp.replace(path)
+    return changed
+
+
+class _Unexpected(Exception):
+    pass
+
+
+_XREF_ENTRY = re.compile(rb"(\d{10}) (\d{5}) ([nf])\s{0,2}")
+
+
+def mend_bytes(data: bytes) -> tuple[bytes, int]:
+    """The mend done on the bytes of a PDF as Qt writes it: one classic xref
+    table, ToUnicode maps as plain (unfiltered) streams. Each changed map is
+    replaced in place and the xref offsets moved by what it grew; pypdf, which
+    takes longer to import than the whole sheet takes to draw, is only the
+    fallback for any other layout."""
+    tail = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data[-64:])
+    if tail is None or data.count(b"startxref") != 1:
+        raise _Unexpected
+    xref_at = int(tail[1])
+    head = re.compile(rb"xref\s+0 (\d+)\s+").match(data, xref_at)
+    if head is None:
+        raise _Unexpected
+    count = int(head[1])
+    entries = []
+    pos = head.end()
+    for _ in range(count):
+        entry = _XREF_ENTRY.match(data, pos)
+        if entry is None:
+            raise _Unexpected
+        entries.append([int(entry[1]), entry[2], entry[3]])
+        pos = entry.end()
+    edits: list[tuple[int, int, bytes]] = []  # (start, end, new bytes)
+    for number in sorted({int(n) for n in re.findall(rb"/ToUnicode (\d+) 0 R", data)}):
+        if number >= count or entries[number][2] != b"n":
+            raise _Unexpected
+        start = entries[number][0]
+        obj = re.compile(rb"%d 0 obj\s*<<\s*/Length (\d+)\s*>>\s*stream\r?\n" % number).match(
+            data, start
+        )
+        if obj is None:  # a filter or another key: not Qt's plain map
+            raise _Unexpected
+        body_at = obj.end()
+        body_end = body_at + int(obj[1])
+        if not re.compile(rb"\r?\n?endstream").match(data, body_end):
+            raise _Unexpected
+        old = data[body_at:body_end]
+        new = fix_cmap(old)
+        if new != old:
+            header = obj[0].replace(b"/Length " + obj[1], b"/Length %d" % len(new))
+            edits.append((start, body_end, header + new))
+    if not edits:
+        return data, 0
+    out = []
+    cursor = 0
+    shifts: list[tuple[int, int]] = []  # (position in the old file, growth before it)
+    growth = 0
+    for start, end, new in sorted(edits):
+        out += [data[cursor:start], new]
+        growth += len(new) - (end - start)
+        shifts.append((end, growth))
+        cursor = end
+    body = b"".join([*out, data[cursor:xref_at]])
+
+    def moved(offset: int) -> int:
+        grown = 0
+        for end, total in shifts:
+            if offset >= end:
+                grown = total
+        return offset + grown
+
+    table = [b"xref\n0 %d\n" % count]
+    for offset, generation, kind in entries:
+        new_offset = moved(offset) if kind == b"n" else offset
+        table.append(b"%010d %s %s \n" % (new_offset, generation, kind))
+    rest = data[pos:]  # the trailer
+    rest = re.sub(rb"startxref\s+\d+", b"startxref\n%d" % len(body), rest)
+    return body + b"".join(table) + rest, len(edits)
+
+
+def _mend_with_pypdf(path: Path) -> int:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import IndirectObject, NameObject
+
     writer = PdfWriter(clone_from=PdfReader(str(path)))
     done: set[int] = set()
     changed = 0

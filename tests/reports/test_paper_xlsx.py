@@ -213,3 +213,31 @@ def test_the_pdf_text_layer_keeps_the_en_dash_of_english_periods(gui_app, tmp_pa
     write_pdf(sheet, path, PageInfo())
     text = "".join(p.extract_text() for p in PdfReader(str(path)).pages)
     assert "–" in text and "\u2012" not in text
+
+
+def test_a_row_taller_than_a_page_goes_on_line_by_line_and_loses_nothing(gui_app, tmp_path):
+    # 4,800 characters in one cell (a long 合作内容): once the rows after it vanished.
+    markers = [f"〔{k:03d}〕" for k in range(120)]
+    long_text = "".join(m + "合作内容需要换行显示合作内容需要换行显示合作内容需要" for m in markers)
+    columns = [Column("序号", INT, 0.5), Column("说明", TEXT, 2)]
+    rows = [[1, "前一行"], [2, long_text], [3, "后一行"]]
+    path = tmp_path / "tall.pdf"
+    pages = write_pdf(Sheet("tall", "长单元格", [Table(columns, rows)]), path, PageInfo())
+    texts = _page_texts(path)
+    assert pages == len(texts) >= 2
+    whole = "".join(texts)
+    assert [whole.count(m) for m in markers] == [1] * len(markers)
+    assert [whole.index(m) for m in markers] == sorted(whole.index(m) for m in markers)
+    assert "前一行" in texts[0] and "后一行" in texts[-1]
+    assert all("序号" in t and "说明" in t for t in texts)  # the header above each part
+
+
+def test_the_sign_off_is_never_alone_on_a_page(gui_app, tmp_path):
+    path = tmp_path / "signed.pdf"
+    for n in range(15, 45):
+        rows = [[i, f"行{i:02d}"] for i in range(1, n + 1)]
+        table = Table([Column("序号", INT, 1), Column("名称", TEXT, 4)], rows, note=f"共 {n} 项")
+        sheet = Sheet("x", "测试表", [table], signoff=[("填报人：", "王海江")])
+        write_pdf(sheet, path, PageInfo())
+        last = _page_texts(path)[-1]
+        assert "填报人:王海江" in last and f"行{n:02d}" in last and f"共{n}项" in last, n

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from desktop_app.records import service  # noqa: E402
+from desktop_app.records import service, values  # noqa: E402
 from desktop_app.records.specs import ACTIVITY_SPEC  # noqa: E402
 from desktop_app.safety.guard import open_guarded  # noqa: E402
 from desktop_app.store import db as store_db  # noqa: E402
@@ -33,6 +33,7 @@ def main(argv: list[str]) -> int:
     mode, path = argv[0], Path(argv[1])
     store_db.set_operator("child")
     opened = open_guarded(path, daily_backup=False)  # holds the lock while referenced
+    values.warm_up()  # as the window does after it starts: saves begin at once
     say("ready")
     if mode == "hold":
         sys.stdin.read()
