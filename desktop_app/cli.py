@@ -40,7 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command")
     demo = sub.add_parser("demo", help="build a ledger holding the Yanggao report's sample data")
-    demo.add_argument("--db", metavar="PATH", required=True, dest="demo_db", help="file to create")
+    demo.add_argument("--db", metavar="PATH", dest="demo_db", help="file to create")
     cli_report.add_parser(sub)
     cli_safety.add_parsers(sub)
     cli_exchange.add_parsers(sub)
@@ -221,8 +221,26 @@ def _unexpected(exc: Exception) -> int:
     return UNEXPECTED
 
 
+# Each command has its own --db (and report its own --lang) so that it can be
+# given after the command; given before it, the program-wide one is meant.
+_COMMAND_DB = ("demo_db", "report_db", "safety_db", "exchange_db", "ledger_db")
+
+
+def _inherit_global_options(args: argparse.Namespace) -> None:
+    """`coop-ledger --db X report …` used to print from the default ledger."""
+    for dest in _COMMAND_DB:
+        if hasattr(args, dest) and getattr(args, dest) is None:
+            setattr(args, dest, args.db)
+    if getattr(args, "report_lang", "") is None:
+        args.report_lang = args.lang
+
+
 def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    _inherit_global_options(args)
+    if args.command == "demo" and not args.demo_db:
+        parser.error("demo: --db PATH is required (the file to create)")
     if args.smoke:
         from desktop_app import smoke
 

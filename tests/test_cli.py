@@ -171,3 +171,22 @@ def test_report_of_1000_talents_exits_0_in_the_real_command(tmp_path):
     assert names == list(range(1, 1001))  # every talent once, in order
     for number, text in enumerate(pages, start=1):
         assert "人才花名册" in text and "姓名" in text, f"page {number}"
+
+
+def test_the_ledger_and_language_given_before_the_command_are_used(demo_db, tmp_path, capsys, qapp):
+    # `coop-ledger --db X report …` once printed from the default ledger, silently.
+    xlsx = tmp_path / "s.xlsx"
+    code = cli.main(
+        ["--db", str(demo_db), "--lang", "en", "report", "summary", "--year", "2023"]
+        + ["--xlsx", str(xlsx)]
+    )
+    assert code == 0
+    values = [c.value for row in load_workbook(xlsx).active.iter_rows() for c in row]
+    assert "Institutions contacted" in values and 16 in values
+    store_db.close()
+    assert cli.main(["--db", str(demo_db), "check"]) == 0
+    assert str(demo_db) in capsys.readouterr().out
+    fresh = tmp_path / "new.sqlite"
+    assert cli.main(["--db", str(fresh), "demo"]) == 0
+    store_db.close()
+    assert fresh.exists()
