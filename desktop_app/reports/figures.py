@@ -26,7 +26,12 @@ import peewee as pw
 
 from desktop_app.records.specs import QT_TRANSLATE_NOOP
 from desktop_app.reports.model import Period
-from desktop_app.reports.sheets.common import MODE_RESEARCH, _is_open, _ordered_words
+from desktop_app.reports.sheets.common import (
+    MODE_RESEARCH,
+    _is_open,
+    _ordered_words,
+    talent_present,
+)
 from desktop_app.store import models as m
 
 Translate = Callable[[str], str]
@@ -163,20 +168,6 @@ def _dated(date_field: pw.Field, period: Period | None) -> tuple[pw.Expression, 
         if period.end is not None
         else everything
     )
-    return current, cumulative
-
-
-def _talent_present(period: Period | None) -> tuple[pw.Expression, pw.Expression]:
-    everything = pw.SQL("1 = 1")
-    if _is_open(period):
-        return everything, everything
-    start, end = m.Talent.start_date, m.Talent.end_date
-    current = start.is_null(False)
-    if period.end is not None:
-        current &= start <= period.end
-    if period.start is not None:
-        current &= end.is_null() | (end >= period.start)
-    cumulative = (start.is_null() | (start <= period.end)) if period.end is not None else everything
     return current, cumulative
 
 
@@ -330,7 +321,7 @@ def summary_figures(period: Period | None = None, unit_id: int | None = None) ->
     )
     undated["项目"] = _undated(m.Project, m.Project.start_date, period, unit_id)
 
-    present = _talent_present(period)
+    present = talent_present(period)
     groups.append(
         _group(
             "人才",

@@ -562,6 +562,18 @@ def test_a_talent_who_left_before_the_period_counts_in_cumulative_only(small):
     )
     degree = by_label(table(S.build_sheet("summary", period=Y2023), "Talents by degree"))
     assert degree["博士"] == [2, 3]
+    assert "钱七" not in column(S.build_sheet("talents", period=Y2023).tables[0], 1)
+
+
+def test_the_roster_lists_the_talents_the_summary_counts_this_period(small):
+    # Came in 2021 and still here: present in 2023, so on the 2023 roster too.
+    # (The summary's 本期 and the roster once disagreed on who was there.)
+    save("talent", name="周九", degree="博士", mode="挂职", start_date=D(2021, 3, 1))
+    save("talent", name="孙八", degree="硕士", mode="挂职", start_date=D(2024, 1, 2))
+    names = column(S.build_sheet("talents", period=Y2023).tables[0], 1)
+    assert "周九" in names and "孙八" not in names
+    degree = by_label(table(S.build_sheet("summary", period=Y2023), "Talents by degree"))
+    assert sum(v[0] for v in degree.values()) == len(names)
 
 
 def test_summary_all_dates_and_one_unit(small):
@@ -858,6 +870,8 @@ def test_talent_roster(small):
             "飞车项目",
             D(2023, 3, 1),
         ],
+        # Came in 2022 and stays: present in 2023, as the summary's 本期 counts.
+        [4, "赵六", "", "天津大学", "本科", "", "", "全职引进", "", D(2022, 1, 1)],
     ]
     assert len(S.build_sheet("talents").tables[0].rows) == 4
     assert column(S.build_sheet("talents", unit_id=small.edu).tables[0], 1) == ["王五"]
@@ -947,7 +961,20 @@ def test_task_list_period_filters_deadline(small):
     agri = S.build_sheet("tasks", unit_id=small.agri, today=D(2023, 9, 4)).tables[0]
     assert column(agri, 1) == ["征地", "讲解员队伍", "第12个基地方案"]
     assert agri.marked == set()
-    assert S.build_sheet("tasks", period=EMPTY).tables[0].rows == []
+    # A later period holds only what is still not done, carried.
+    later = S.build_sheet("tasks", period=EMPTY).tables[0]
+    assert column(later, 1) == ["周转公寓", "讲解员队伍"]
+
+
+def test_an_item_overdue_before_the_period_stays_on_its_list_until_done(small):
+    # 周转公寓 (due 31 Aug 2023, 推进中) was missing from the Q4 list it was overdue on.
+    q4 = S.build_sheet("tasks", period=S.quarter_period(2023, 4), today=D(2024, 1, 5))
+    assert column(q4.tables[0], 1) == ["周转公寓", "讲解员队伍"]
+    assert q4.tables[0].marked == {0, 1}
+    assert "Including 2 item(s) due before the period and not yet done" in q4.notes
+    # 征地 was done: it is not carried.
+    q2 = S.build_sheet("tasks", period=S.quarter_period(2023, 3), today=D(2023, 9, 4))
+    assert "征地" not in column(q2.tables[0], 1)
 
 
 # ---------------------------------------------------------------- 8. unit ledger
@@ -976,7 +1003,7 @@ def test_unit_ledger(small):
     assert column(table(sheet, "Agreements"), 1) == ["战略合作协议"]
     assert column(table(sheet, "Bases"), 1) == ["基地甲"]
     assert column(table(sheet, "Projects"), 1) == ["飞车项目"]
-    assert column(table(sheet, "Talents"), 1) == ["李四", "张三"]
+    assert column(table(sheet, "Talents"), 1) == ["李四", "张三", "赵六"]  # 赵六: here since 2022
     assert labels(table(sheet, "Talents"))[1] == "Full name"  # 姓名, a person's
     assert labels(table(sheet, "Institutions"))[1] == "Name"  # 名称, a thing's
     assert column(table(sheet, "Achievements"), 1) == ["绿色防控推广"]
@@ -1027,8 +1054,11 @@ def test_unit_ledger_says_no_records_when_empty(small):
     empty_unit = S.build_sheet("unit_ledger", unit_id=small.empty, period=Y2023)
     assert empty_unit.tables == []
     assert empty_unit.notes == ["No records"]
-    empty_period = S.build_sheet("unit_ledger", unit_id=small.agri, period=EMPTY)
-    assert empty_period.tables == [] and empty_period.notes == ["No records"]
+    before = S.build_sheet("unit_ledger", unit_id=small.agri, period=S.year_period(2000))
+    assert before.tables == [] and before.notes == ["No records"]
+    # A later period still holds the unit's talents who stay and its open items.
+    later = S.build_sheet("unit_ledger", unit_id=small.agri, period=EMPTY)
+    assert [tb.heading for tb in later.tables] == ["Talents", "Follow-up tasks"]
 
 
 # ---------------------------------------------------------------- 9. assessment

@@ -337,3 +337,36 @@ def _count_table(
         heading=t(heading) if heading else "",
         total=[t(_TOTAL), sum(counts.values())],
     )
+
+
+def talent_present(period: Period | None) -> tuple[pw.Expression, pw.Expression]:
+    """(present during the period, present by its end or undated): a talent
+    is 本期 from the start date until the end date, not only in the period
+    it started; the roster lists the same talents as the summary counts."""
+    everything = pw.SQL("1 = 1")
+    if _is_open(period):
+        return everything, everything
+    start, end = m.Talent.start_date, m.Talent.end_date
+    current = start.is_null(False)
+    if period.end is not None:
+        current &= start <= period.end
+    if period.start is not None:
+        current &= end.is_null() | (end >= period.start)
+    cumulative = (start.is_null() | (start <= period.end)) if period.end is not None else everything
+    return current, cumulative
+
+
+def tasks_of(period: Period | None, unit_id: int | None) -> pw.ModelSelect:
+    """The ids a period's task list holds: those due in it, and those due
+    before it and still not done (an overdue item stays on every later list
+    until it is done, as a 督办 list carries it)."""
+    k = m.Task
+    query = _filtered(k.select(k.id), k, None, None, unit_id)
+    if _is_open(period):
+        return query
+    due = k.deadline.is_null(False)
+    if period.end is not None:
+        due &= k.deadline <= period.end
+    if period.start is not None:
+        due &= (k.deadline >= period.start) | (k.status != categories.TASK_DONE)
+    return query.where(due)

@@ -74,6 +74,8 @@ from desktop_app.reports.sheets.common import (
     judged_as_of,
     name_label,
     period_text,
+    talent_present,
+    tasks_of,
 )
 from desktop_app.store import categories
 from desktop_app.store import models as m
@@ -241,7 +243,14 @@ def _brief_table(
     model = brief.model
     fields = [getattr(model, name) for _, name, _, _ in brief.columns]
     date_field = getattr(model, brief.date_field) if brief.date_field else None
-    query = _filtered(model.select(*fields), model, date_field, period, unit_id)
+    if model is m.Task:  # open items due earlier are carried, as on the task list
+        query = _filtered(model.select(*fields), model, None, None, unit_id)
+        query = query.where(model.id.in_(tasks_of(period, unit_id)))
+    elif model is m.Talent:  # present in the period, as the summary counts
+        query = _filtered(model.select(*fields), model, None, None, unit_id)
+        query = query.where(talent_present(period)[0])
+    else:
+        query = _filtered(model.select(*fields), model, date_field, period, unit_id)
     if model is m.AssessmentTarget and not _is_open(period):
         if period.start is not None:
             query = query.where(model.year >= period.start.year)

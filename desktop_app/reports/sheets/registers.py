@@ -61,6 +61,8 @@ from desktop_app.reports.sheets.common import (
     judged_as_of,
     name_label,
     period_text,
+    talent_present,
+    tasks_of,
 )
 from desktop_app.store import categories
 from desktop_app.store import models as m
@@ -257,7 +259,9 @@ def project_progress(
 def talent_roster(
     *, period: Period | None = None, unit_id: int | None = None, t: Translate = identity
 ) -> Sheet:
-    """人才花名册 in pinyin order: one query with joins, however long the roster."""
+    """人才花名册 in pinyin order: one query with joins, however long the roster.
+    A period lists the talents present in it (as the summary's 本期 counts
+    them), those who came earlier and stayed included."""
     unit_text = _unit_text(unit_id, t)
     tl = m.Talent
     inst = m.Institution.alias("roster_institution")
@@ -278,10 +282,11 @@ def talent_roster(
             .join_from(tl, inst, pw.JOIN.LEFT_OUTER, on=(tl.institution == inst.id))
             .join_from(tl, proj, pw.JOIN.LEFT_OUTER, on=(tl.project == proj.id)),
             tl,
-            tl.start_date,
-            period,
+            None,
+            None,
             unit_id,
         )
+        .where(talent_present(period)[0])
         .order_by(tl.sort_key, tl.id)
         .tuples()
     )
@@ -329,16 +334,12 @@ def task_list(
     today = judged_as_of(period, today)
     unit_text = _unit_text(unit_id, t)
     k = m.Task
+    in_list = tasks_of(period, unit_id)
     query = (
-        _filtered(
-            k.select(k.id, k.title, m.Meeting.title, m.Unit.name, k.owner, k.deadline, k.status)
-            .join_from(k, m.Meeting, pw.JOIN.LEFT_OUTER, on=(k.meeting == m.Meeting.id))
-            .join_from(k, m.Unit, pw.JOIN.LEFT_OUTER, on=(k.unit == m.Unit.id)),
-            k,
-            k.deadline,
-            period,
-            unit_id,
-        )
+        k.select(k.id, k.title, m.Meeting.title, m.Unit.name, k.owner, k.deadline, k.status)
+        .join_from(k, m.Meeting, pw.JOIN.LEFT_OUTER, on=(k.meeting == m.Meeting.id))
+        .join_from(k, m.Unit, pw.JOIN.LEFT_OUTER, on=(k.unit == m.Unit.id))
+        .where(k.id.in_(in_list))
         .order_by(*_chronological(k.deadline, k))
         .tuples()
     )
@@ -346,17 +347,20 @@ def task_list(
     tp = m.TaskProgress
     for tid, day, text in (
         tp.select(tp.task, tp.date, tp.text)
-        .where(tp.task.in_(_ids(k, k.deadline, period, unit_id)))
+        .where(tp.task.in_(in_list))
         .order_by(tp.task, tp.date.is_null(False), tp.date, tp.id)  # undated first, latest last
         .tuples()
     ):
         latest[tid] = (day, text)
     rows = []
     marked: set[int] = set()
+    carried = 0
     for n, (tid, title, meeting, unit, owner, deadline, status) in enumerate(query, start=1):
         progress = _lines([latest[tid]]) if tid in latest else ""
         if deadline is not None and deadline < today and status != categories.TASK_DONE:
             marked.add(n - 1)
+        if period and period.start and deadline is not None and deadline < period.start:
+            carried += 1
         rows.append([n, title, meeting or "", unit or "", owner, deadline, status, progress])
     columns = [
         Column(t(L_NO), INT, 0.4),
@@ -376,6 +380,17 @@ def task_list(
             t(QT_TRANSLATE_NOOP("Sheet", "Overdue as of %1: %2")), date_text(today, t), len(marked)
         )
     ]
+    if carried:
+        notes.append(
+            fill(
+                t(
+                    QT_TRANSLATE_NOOP(
+                        "Sheet", "Including %1 item(s) due before the period and not yet done"
+                    )
+                ),
+                carried,
+            )
+        )
     return Sheet(
         key="tasks",
         title=t(TASKS_LABEL),

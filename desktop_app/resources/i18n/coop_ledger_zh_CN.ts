@@ -2890,6 +2890,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>共 %1 项</translation>
     </message>
     <message>
+        <source>Including %1 item(s) due before the period and not yet done</source>
+        <translation>含此前到期、尚未办结事项 %1 项</translation>
+    </message>
+    <message>
         <source>Overdue items are marked</source>
         <translation>标★者为逾期事项</translation>
     </message>
