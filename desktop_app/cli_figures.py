@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from desktop_app.cli_report import _fail, open_for_sheets, period_of, sheet_app, unit_of
+from desktop_app.cli_report import (
+    _fail,
+    open_for_sheets,
+    output_problem,
+    period_of,
+    sheet_app,
+    unit_of,
+)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -37,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
         period, _year = period_of(args)
     except ValueError as exc:
         return _fail(str(exc))
+    problem = output_problem(args.pdf, args.xlsx)
+    if problem:
+        return _fail(problem)
     db_path = Path(args.report_db) if args.report_db else None
     if db_path is not None and not db_path.exists():
         return _fail(f"no ledger file at {db_path}")
@@ -91,8 +101,25 @@ def _fill(args: argparse.Namespace, values: dict[str, Any]) -> int:
         from desktop_app.reports import form_paper
 
         try:
-            pages = form_paper.write_pdf(source, args.pdf)
+            printed = form_paper.print_form(source, args.pdf)
+        except FileNotFoundError as exc:
+            return _fail(f"cannot write {args.pdf}: {exc}")
+        except ValueError as exc:  # no worksheet to print
+            return _fail(f"{form.name}: {exc}")
         except OSError as exc:
             return _fail(f"cannot write: {exc}")
-        print(f"{args.pdf}: {pages} page(s)")
+        print(f"{args.pdf}: {printed.pages} page(s)")
+        if printed.unevaluated:
+            cells = ", ".join(printed.unevaluated[:10])
+            more = (
+                f" and {len(printed.unevaluated) - 10} more"
+                if len(printed.unevaluated) > 10
+                else ""
+            )
+            print(
+                f"coop-ledger report template: warning: {len(printed.unevaluated)} formula "
+                f"cell(s) this program cannot work out print empty in the PDF: {cells}{more}; "
+                "Excel or WPS work them out when the .xlsx is opened",
+                file=sys.stderr,
+            )
     return 0

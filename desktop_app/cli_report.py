@@ -91,6 +91,9 @@ def run(args: argparse.Namespace) -> int:
         period, year = period_of(args)
     except ValueError as exc:
         return _fail(str(exc))
+    problem = output_problem(args.pdf, args.xlsx)
+    if problem:
+        return _fail(problem)
     db_path = Path(args.report_db) if args.report_db else None
     if db_path is not None and not db_path.exists():
         return _fail(f"no ledger file at {db_path}")
@@ -161,8 +164,27 @@ def period_of(args: argparse.Namespace) -> tuple[Period, int]:
         if period.end < period.start:
             raise ValueError("--to is earlier than --from")
         return period, period.start.year
-    year = args.year or dt.date.today().year
+    year = args.year if args.year is not None else dt.date.today().year
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"--year {year}: give a year from {FIRST_YEAR} to {LAST_YEAR}")
     return sheets.year_period(year), year
+
+
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
+def output_problem(*paths: str | None) -> str | None:
+    """Why a file cannot be written there, before any work is done (a PDF to a
+    missing folder once printed Qt's painter warnings and then failed)."""
+    for path in paths:
+        if not path:
+            continue
+        folder = Path(path).parent
+        if not folder.is_dir():
+            return f"cannot write {path}: the folder {folder} does not exist"
+        if Path(path).is_dir():
+            return f"cannot write {path}: it is a folder"
+    return None
 
 
 def open_for_sheets(db_path: Path | None) -> str | None:

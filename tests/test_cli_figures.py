@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -42,8 +43,12 @@ def test_template_fills_the_form_and_prints_it(demo_db, tmp_path, capsys, qapp):
     assert (
         cli.main([*args, "--xlsx", str(out_xlsx), "--pdf", str(out_pdf), "--db", str(demo_db)]) == 0
     )
-    out = capsys.readouterr().out
+    captured = capsys.readouterr()
+    out = captured.out
     assert f"{out_xlsx}: 15 cell(s) filled" in out and f"{out_pdf}: 1 page(s)" in out
+    # The MEDIAN the program cannot work out is named, not silently left empty.
+    assert "1 formula cell(s) this program cannot work out print empty" in captured.err
+    assert "附表1!E10" in captured.err
     ws = load_workbook(out_xlsx)["附表1"]
     assert ws["D4"].value == 25 and ws["E4"].value == 25
     assert ws["A2"].value == "填报单位（盖章）：中共阳高县委组织部"
@@ -127,3 +132,24 @@ def test_a_number_too_wide_for_its_column_prints_as_hashes(demo_db, tmp_path, qa
     assert cli.main([*args, "--pdf", str(out_pdf)]) == 0
     text = PdfReader(str(out_pdf)).pages[0].extract_text()
     assert "826" not in text and "#" in text  # never a cut number
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--year", "0", "--pdf", "{tmp}/x.pdf"], "--year 0: give a year from 1900 to 2200"),
+        (["--pdf", "{tmp}/no/such/x.pdf"], "the folder {tmp}/no/such does not exist"),
+        (["--xlsx", "{tmp}"], "cannot write {tmp}: it is a folder"),
+    ],
+)
+def test_a_bad_year_or_output_is_refused_before_any_work(
+    demo_db, tmp_path, capsys, qapp, extra, message
+):
+    form = tmp_path / "form.xlsx"
+    superior_form(form)
+    extra = [e.replace("{tmp}", str(tmp_path)) for e in extra]
+    for args in (["report", "summary"], ["report", "template", str(form)]):
+        assert cli.main([*args, *extra, "--db", str(demo_db)]) == 2
+        err = capsys.readouterr().err
+        assert message.replace("{tmp}", str(tmp_path)) in err
+        assert "QPainter" not in err and "Traceback" not in err

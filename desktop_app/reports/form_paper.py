@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from openpyxl import load_workbook
@@ -73,18 +74,29 @@ def column_points(width: float | None) -> float:
     return (int(chars * 7 + 5) if chars > 0 else 0) * PT_PER_PX
 
 
+def _fixed(value: float, decimals: int, grouping: bool = False) -> str:
+    """value with so many decimals, rounded as Excel shows it: half away from
+    zero on the decimal digits (0.125 shows 0.13 and 2.5 shows 3, where
+    Python's float formatting gives 0.12 and 2)."""
+    try:
+        exact = Decimal(repr(float(value)))
+        shown = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, ValueError, OverflowError):  # nan, inf, beyond Decimal's range
+        return str(value)
+    return f"{shown:,.{decimals}f}" if grouping else f"{shown:.{decimals}f}"
+
+
 def _number_text(value: float, fmt: str) -> str:
     fmt = (fmt or "General").split(";")[0]
     if fmt.endswith("%"):
         decimals = len(fmt.split(".")[1]) - 1 if "." in fmt else 0
-        return f"{value * 100:.{decimals}f}%"
+        return _fixed(value * 100, decimals) + "%"
     grouping = "," in fmt
     match = re.search(r"0\.(0+)", fmt)
     if match:
-        decimals = len(match.group(1))
-        return f"{value:,.{decimals}f}" if grouping else f"{value:.{decimals}f}"
+        return _fixed(value, len(match.group(1)), grouping)
     if fmt != "General" and "0" in fmt or "#" in fmt:
-        return f"{round(value):,}" if grouping else str(round(value))
+        return _fixed(value, 0, grouping)
     if float(value).is_integer():
         return str(int(value))
     return f"{value:.10g}"
@@ -134,34 +146,96 @@ def _rows_of(spec: str | None) -> set[int]:
 
 
 def write_pdf(path: str | Path, pdf: str | Path, sheet_name: str | None = None) -> int:
-    """Print the workbook's sheet (the active one by default); returns the page count."""
+    """Print the workbook (every visible worksheet, or the one named); returns the page count."""
     return print_form(path, pdf, sheet_name).pages
 
 
 def print_form(path: str | Path, pdf: str | Path, sheet_name: str | None = None) -> FormPrint:
     """Write the form as a PDF (fonts embedded, text layer mended)."""
-    form = FormPrinter(path, sheet_name)
+    book = FormBook(path, sheet_name)
     pdf = Path(pdf)
+    if not pdf.parent.is_dir():
+        raise FileNotFoundError(f"the folder {pdf.parent} does not exist")
     tmp = pdf.with_name(pdf.name + ".part")
     writer = QPdfWriter(str(tmp))
     writer.setResolution(PDF_DPI)
-    writer.setPageLayout(form.layout)
-    writer.setTitle(form.title)
+    writer.setPageLayout(book.layout)
+    writer.setTitle(book.title)
     writer.setCreator("Cooperation Ledger")
-    pages = form.paint(writer)
+    pages = book.paint(writer)
     del writer  # the file is finished when the writer goes
     mend_text_layer(tmp)
     tmp.replace(pdf)
-    return FormPrint(pages, form.unevaluated)
+    return FormPrint(pages, book.unevaluated)
+
+
+def printable_sheets(wb) -> list:
+    """The worksheets a printed form holds: every visible one, in the workbook's
+    order (a form sent as 表一, 表二 prints both). Chart sheets and hidden
+    sheets (lists, notes for the filler) are left out."""
+    return [ws for ws in wb.worksheets if ws.sheet_state == "visible"]
+
+
+class FormBook:
+    """A workbook's printable worksheets, drawn one after another on any paged
+    device, each in its own page set-up, pages numbered through the book."""
+
+    def __init__(self, path: str | Path | None = None, sheet_name: str | None = None, wb=None):
+        wb = wb if wb is not None else load_workbook(path)
+        if sheet_name:
+            sheets = [wb[sheet_name]]
+        else:
+            sheets = printable_sheets(wb)
+        if not sheets:
+            raise ValueError("the workbook has no visible worksheet to print")
+        self.forms = [FormPrinter(wb=wb, ws=ws) for ws in sheets]
+        self.layout = self.forms[0].layout
+        self.title = self.forms[0].title
+        self.unevaluated = [cell for form in self.forms for cell in form.unevaluated]
+
+    def paint(self, device) -> int:
+        """Draw every page on device; returns the page count."""
+        plans = []
+        for form in self.forms:
+            device.setPageLayout(form.layout)  # measured on the page it is drawn on
+            heights = form._heights(device)
+            plans.append(
+                (heights, _paginate(form.rows, heights, form.titles, form.merged, form.room))
+            )
+        total = sum(len(pages) for _h, pages in plans)
+        painter = QPainter()
+        number = 0
+        try:
+            for form, (heights, pages) in zip(self.forms, plans, strict=True):
+                device.setPageLayout(form.layout)
+                for page_rows in pages:
+                    if number:
+                        device.newPage()
+                    elif not painter.isActive() and not painter.begin(device):
+                        raise OSError("cannot write to the printer or file")
+                    number += 1
+                    form.paint_page(painter, device, page_rows, heights, number, total)
+        finally:
+            if painter.isActive():
+                painter.end()
+        return total
 
 
 class FormPrinter:
     """One worksheet read for printing; paint() draws it on any paged device
     (a PDF writer, a printer, the preview)."""
 
-    def __init__(self, path: str | Path | None = None, sheet_name: str | None = None, wb=None):
+    def __init__(
+        self, path: str | Path | None = None, sheet_name: str | None = None, wb=None, ws=None
+    ):
         wb = wb if wb is not None else load_workbook(path)
-        ws = wb[sheet_name] if sheet_name else wb.active
+        if ws is None:
+            ws = wb[sheet_name] if sheet_name else wb.active
+        if ws is None or ws not in wb.worksheets:  # the active sheet is a chart
+            visible = printable_sheets(wb)
+            if not visible:
+                raise ValueError("the workbook has no visible worksheet to print")
+            ws = visible[0]
         self.ws = ws
         self.title = str(ws["A1"].value or ws.title)
         values = formula.Evaluator(wb)
@@ -262,37 +336,40 @@ class FormPrinter:
         return heights
 
     def paint(self, device) -> int:
-        """Draw every page on device (its page layout already set); returns the page count."""
+        """Draw this sheet's pages on device (its page layout already set)."""
         heights = self._heights(device)
         pages = _paginate(self.rows, heights, self.titles, self.merged, self.room)
-        dots = device.logicalDpiX() / 72 * self.scale  # device pixels per form point
         painter = QPainter(device)
         try:
-            for number, page_rows in enumerate(pages):
-                if number:
+            for number, page_rows in enumerate(pages, start=1):
+                if number > 1:
                     device.newPage()
-                painter.save()
-                painter.scale(dots, dots)
-                _paint_rows(
-                    painter,
-                    self.ws,
-                    page_rows,
-                    self.cols,
-                    self.widths,
-                    heights,
-                    self.merged,
-                    self.inside,
-                    self.texts,
-                    self.numeric,
-                    self.fonts,
-                    dots,
-                    self.scale,
-                )
-                painter.restore()
-                _footer(painter, self.ws, number + 1, len(pages), device, self.fonts.body)
+                self.paint_page(painter, device, page_rows, heights, number, len(pages))
         finally:
             painter.end()
         return len(pages)
+
+    def paint_page(self, painter, device, page_rows, heights, number: int, count: int) -> None:
+        dots = device.logicalDpiX() / 72 * self.scale  # device pixels per form point
+        painter.save()
+        painter.scale(dots, dots)
+        _paint_rows(
+            painter,
+            self.ws,
+            page_rows,
+            self.cols,
+            self.widths,
+            heights,
+            self.merged,
+            self.inside,
+            self.texts,
+            self.numeric,
+            self.fonts,
+            dots,
+            self.scale,
+        )
+        painter.restore()
+        _header_footer(painter, self.ws, number, count, device, self.fonts.body)
 
 
 def _paginate(rows, heights, titles, merged, room: float) -> list[list[int]]:
@@ -494,21 +571,59 @@ def _text(
     painter.restore()
 
 
-def _footer(painter, ws, number: int, count: int, device, family: str) -> None:
-    """Excel's centre footer (&P, &N); the form's page numbers."""
-    footer = ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None
-    if not footer:
-        return
-    text = re.sub(r"&[\"\d]+[^&]*", "", footer.replace("&P", str(number)).replace("&N", str(count)))
+# Excel's header and footer codes: &P page, &N pages, &D date, &T time, &A
+# sheet name, &F file name; &"font,style", &12 (size), &B &I &U &S &X &Y &K
+# (formatting) are dropped, && is an ampersand.
+_FORMATTING = re.compile(r'&"[^"]*"|&\d+|&K[0-9A-Fa-f]{6}|&[BIUSXYEHOZG]')
+
+
+def header_footer_text(code: str, number: int, count: int, sheet: str, today=None) -> str:
+    """What one part of an Excel header or footer prints."""
+    today = today or dt.date.today()
+    text = code.replace("&&", "\x00")
+    text = _FORMATTING.sub("", text)
+    for key, value in (
+        ("&P", str(number)),
+        ("&N", str(count)),
+        ("&D", today.isoformat()),
+        ("&T", dt.datetime.now().strftime("%H:%M")),
+        ("&A", sheet),
+        ("&F", ""),
+        ("&Z", ""),
+    ):
+        text = text.replace(key, value)
+    return text.replace("\x00", "&")
+
+
+def _header_footer(painter, ws, number: int, count: int, device, family: str) -> None:
+    """The form's own header and footer (left, centre, right), in the margins."""
     layout = device.pageLayout()
     dpi = device.logicalDpiX()
     full = layout.fullRectPixels(dpi)
     paint = layout.paintRectPixels(dpi)
     # The painter's origin is the paint rectangle's corner (inside the margins).
-    rect = QRectF(0, paint.height(), paint.width(), full.bottom() - paint.bottom())
+    bands = (
+        (
+            ws.oddHeader,
+            QRectF(0, full.top() - paint.top(), paint.width(), paint.top() - full.top()),
+        ),
+        (ws.oddFooter, QRectF(0, paint.height(), paint.width(), full.bottom() - paint.bottom())),
+    )
     painter.save()
     font = print_font(family)
     font.setPointSizeF(9)
     painter.setFont(font)
-    painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+    painter.setPen(QColor("black"))
+    for part, rect in bands:
+        if part is None or rect.height() <= 0:
+            continue
+        for side, align in (
+            (part.left, Qt.AlignmentFlag.AlignLeft),
+            (part.center, Qt.AlignmentFlag.AlignHCenter),
+            (part.right, Qt.AlignmentFlag.AlignRight),
+        ):
+            if side is None or not side.text:
+                continue
+            text = header_footer_text(side.text, number, count, ws.title)
+            painter.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
     painter.restore()

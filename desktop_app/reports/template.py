@@ -27,7 +27,36 @@ from openpyxl.workbook.workbook import Workbook
 
 from desktop_app.reports.xlsx import as_text
 
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}]*?)\s*\}\}")
+# {{NAME}}; full-width braces (｛｛NAME｝｝, what a Chinese input method types) too.
+PLACEHOLDER = re.compile(r"[{｛]{2}\s*([^{}｛｝]*?)\s*[}｝]{2}")
+_OPENS = ("{{", "｛｛", "{｛", "｛{")
+
+
+def _has_placeholder(text) -> bool:
+    return isinstance(text, str) and any(o in text for o in _OPENS)
+
+
+# Where a header or footer part lives: (attribute of the worksheet, its name in messages).
+_HEADERS_FOOTERS = (
+    ("oddHeader", "header"),
+    ("oddFooter", "footer"),
+    ("evenHeader", "even-page header"),
+    ("evenFooter", "even-page footer"),
+    ("firstHeader", "first-page header"),
+    ("firstFooter", "first-page footer"),
+)
+
+
+def _header_parts(ws):
+    """(where, part) for each header and footer part of ws that holds text."""
+    for attr, where in _HEADERS_FOOTERS:
+        hf = getattr(ws, attr, None)
+        if hf is None:
+            continue
+        for side in ("left", "center", "right"):
+            part = getattr(hf, side, None)
+            if part is not None and part.text:
+                yield f"{where} ({side})", part
 
 
 @dataclass(frozen=True)
@@ -115,9 +144,12 @@ def placeholders(wb: Workbook) -> list[tuple[str, str, str]]:
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                if isinstance(cell.value, str) and "{{" in cell.value:
+                if _has_placeholder(cell.value):
                     for name in PLACEHOLDER.findall(cell.value):
                         found.append((ws.title, cell.coordinate, name))
+        for where, part in _header_parts(ws):
+            for name in PLACEHOLDER.findall(part.text):
+                found.append((ws.title, where, name))
     return found
 
 
@@ -142,7 +174,7 @@ def fill(wb: Workbook, values: Mapping[str, Any]) -> Filled:
         for row in ws.iter_rows():
             for cell in row:
                 text = cell.value
-                if not (isinstance(text, str) and "{{" in text):
+                if not _has_placeholder(text):
                     continue
                 alone = PLACEHOLDER.fullmatch(text.strip())
                 if alone:
@@ -157,6 +189,15 @@ def fill(wb: Workbook, values: Mapping[str, Any]) -> Filled:
                     # The ledger's text stays text: an organisation typed as
                     # "=1+2" or =HYPERLINK(…) must not become a live formula.
                     as_text(cell)
+                cells += 1
+        for _where, part in _header_parts(ws):
+            if PLACEHOLDER.search(part.text):
+                for name in PLACEHOLDER.findall(part.text):
+                    names[name] = None
+                # An ampersand starts a code in a header: the ledger's text keeps its own.
+                part.text = PLACEHOLDER.sub(
+                    lambda m: _as_text(values[m.group(1)]).replace("&", "&&"), part.text
+                )
                 cells += 1
     return Filled(cells, tuple(names))
 

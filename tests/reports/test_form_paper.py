@@ -133,3 +133,61 @@ def test_columns_stored_as_a_range_keep_their_width_and_hiding(qapp, tmp_path):
     form_paper.write_pdf(path, pdf)
     text = _pages(pdf)[0]
     assert "可见" in text and "秘密" not in text
+
+
+def test_every_visible_sheet_is_printed_and_a_chart_sheet_never_breaks_it(qapp, tmp_path):
+    from openpyxl.chart import BarChart
+
+    path = tmp_path / "book.xlsx"
+    wb = Workbook()
+    first = wb.active
+    first.title = "表一"
+    first["A1"] = "表一 院校情况"
+    second = wb.create_sheet("表二")
+    second["A1"] = "表二 人才情况"
+    second.page_setup.orientation = "landscape"
+    hidden = wb.create_sheet("说明")
+    hidden["A1"] = "填表说明（隐藏）"
+    hidden.sheet_state = "hidden"
+    chart = wb.create_chartsheet("图表")
+    chart.add_chart(BarChart())
+    wb.active = wb._sheets.index(chart)  # the form was saved with its chart showing
+    wb.save(path)
+    pdf = tmp_path / "book.pdf"
+    printed = form_paper.print_form(path, pdf)
+    texts = _pages(pdf)
+    assert printed.pages == len(texts) == 2
+    assert "表一 院校情况" in texts[0] and "表二 人才情况" in texts[1]
+    assert not any("填表说明" in t for t in texts)
+    reader = PdfReader(str(pdf))
+    first_box, second_box = (reader.pages[i].mediabox for i in (0, 1))
+    assert first_box.width < first_box.height and second_box.width > second_box.height
+
+
+def test_the_forms_own_header_and_footer_are_printed_with_page_numbers(qapp, tmp_path):
+    path = tmp_path / "hf.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    for r in range(1, 120):
+        ws.cell(r, 1, f"第{r}行")
+    ws.oddHeader.left.text = '&"黑体,加粗"&12填报单位：阳高县'
+    ws.oddHeader.right.text = "R&&D 表"
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    wb.save(path)
+    pdf = tmp_path / "hf.pdf"
+    pages = form_paper.write_pdf(path, pdf)
+    texts = _pages(pdf)
+    assert pages == len(texts) >= 2
+    for n, text in enumerate(texts, start=1):
+        assert "填报单位：阳高县" in text and "R&D 表" in " ".join(text.split())
+        assert f"第 {n} 页 共 {pages} 页" in text
+
+
+def test_numbers_are_rounded_as_excel_shows_them():
+    assert form_paper.display_text(0.125, "0.00") == "0.13"
+    assert form_paper.display_text(2.5, "0") == "3"
+    assert form_paper.display_text(-2.5, "0") == "-3"
+    assert form_paper.display_text(2.675, "0.00") == "2.68"
+    assert form_paper.display_text(0.12345, "0.0%") == "12.3%"
+    assert form_paper.display_text(1234567.891, "#,##0.00") == "1,234,567.89"
+    assert form_paper.display_text(float("nan"), "0.00") == "NaN"  # shown, never a crash

@@ -120,3 +120,33 @@ def test_the_filled_copy_is_never_the_form_itself(tmp_path):
         template.fill_file(form, form, VALUES)
     with pytest.raises(template.TemplateError, match="must be .xlsx"):
         template.fill_file(form, tmp_path / "out.pdf", VALUES)
+
+
+def test_full_width_braces_and_the_header_and_footer_are_filled_too(tmp_path):
+    form, out = tmp_path / "form.xlsx", tmp_path / "out.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "｛｛本期.院校.合计｝｝"  # typed with a Chinese input method
+    ws["A2"] = "填报单位：｛｛组织名称}}"
+    ws.oddHeader.center.text = "{{组织名称}}校地合作统计"
+    ws.oddFooter.left.text = "期间：{{期间}}"
+    wb.save(form)
+    filled = template.fill_file(form, out, {**VALUES, "组织名称": "研发&合作办"})
+    assert filled.cells == 4
+    back = load_workbook(out).active
+    assert back["A1"].value == VALUES["本期.院校.合计"]
+    assert back["A2"].value == "填报单位：研发&合作办"
+    # In a header & starts a code: the name's own ampersand is doubled to print as one.
+    assert back.oddHeader.center.text == "研发&&合作办校地合作统计"
+    assert back.oddFooter.left.text == f"期间：{VALUES['期间']}"
+
+
+def test_an_unknown_name_in_the_header_says_where_it_is(tmp_path):
+    form, out = tmp_path / "form.xlsx", tmp_path / "out.xlsx"
+    wb = Workbook()
+    wb.active.oddFooter.right.text = "{{填报人员}}"
+    wb.save(form)
+    with pytest.raises(template.TemplateError) as caught:
+        template.fill_file(form, out, VALUES)
+    assert "Sheet!footer (right): unknown name {{填报人员}}" in str(caught.value)
+    assert not out.exists()

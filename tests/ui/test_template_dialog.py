@@ -21,7 +21,10 @@ def test_pick_a_form_see_it_filled_and_save_it(window, qtbot, tmp_path, monkeypa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(form), ""))
     dialog.browse.click()
     assert dialog.save_xlsx.isEnabled() and dialog.print_button.isEnabled()
-    assert dialog.status.text() == "15 placeholders filled."
+    assert dialog.status.text() == (
+        "15 placeholders filled. 1 formula cells cannot be worked out here and print empty: "
+        "附表1!E10. Excel or WPS work them out when the saved workbook is opened."
+    )
     cells = {
         dialog.table.item(r, 1).text(): dialog.table.item(r, 2).text()
         for r in range(dialog.table.rowCount())
@@ -59,3 +62,41 @@ def test_a_form_naming_an_unknown_figure_says_which_and_saves_nothing(
     assert dialog.table.item(0, 0).text() == "附表1!F4"
     assert "累计.院校.省外" in dialog.table.item(0, 2).text()
     assert not dialog.save_xlsx.isEnabled() and not dialog.save_pdf.isEnabled()
+
+
+def test_a_macro_form_is_saved_as_a_macro_workbook(window, qtbot, tmp_path, monkeypatch):
+    form = tmp_path / "上级表格.xlsm"
+    superior_form(tmp_path / "plain.xlsx")
+    (tmp_path / "plain.xlsx").rename(form)
+    dialog = TemplateDialog(S.year_period(2023), None, window)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(form), ""))
+    dialog.browse.click()
+    asked = {}
+
+    def save_name(parent, caption, start, filters):
+        asked.update(start=start, filters=filters)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+    dialog.save_xlsx.click()
+    assert asked["start"].endswith("（已填）.xlsm") and "*.xlsm" in asked["filters"]
+
+
+def test_a_form_with_nothing_printable_says_so(window, qtbot, tmp_path, monkeypatch):
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart
+
+    form = tmp_path / "only-a-chart.xlsx"
+    wb = Workbook()
+    wb.active["A1"] = "{{组织名称}}"
+    wb.active.sheet_state = "hidden"  # the data behind the chart
+    wb.create_chartsheet("图表").add_chart(BarChart())
+    wb.active = 1
+    wb.save(form)
+    dialog = TemplateDialog(S.year_period(2023), None, window)
+    qtbot.addWidget(dialog)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(form), ""))
+    dialog.browse.click()
+    assert "no visible worksheet to print" in dialog.status.text()
+    assert not dialog.save_pdf.isEnabled()

@@ -3041,8 +3041,20 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>已填入 %1 处。</translation>
     </message>
     <message>
+        <source>%1 formula cells cannot be worked out here and print empty: %2. Excel or WPS work them out when the saved workbook is opened.</source>
+        <translation>有 %1 个公式单元格本程序无法计算，打印时留空：%2。保存后用 Excel 或 WPS 打开即可算出。</translation>
+    </message>
+    <message>
         <source>Unknown; nearest: %1</source>
         <translation>未知名称；相近的有：%1</translation>
+    </message>
+    <message>
+        <source>Excel workbooks with macros (*.xlsm)</source>
+        <translation>启用宏的 Excel 工作簿 (*.xlsm)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
         <source>Save Excel</source>

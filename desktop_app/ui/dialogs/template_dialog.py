@@ -61,6 +61,7 @@ class TemplateDialog(QDialog):
         self.period, self.unit_id = period, unit_id
         self.form_path: Path | None = None
         self.filled = None  # the filled workbook, when every placeholder is known
+        self.book: form_paper.FormBook | None = None  # its sheets, read for printing
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
 
         self.forms = QComboBox(self)
@@ -140,13 +141,17 @@ class TemplateDialog(QDialog):
         if not path:
             return
         self.form_path = Path(path)
-        self.filled = None
+        self.filled = self.book = None
         try:
             wb = template.open_form(self.form_path)
             found = template.placeholders(wb)
             template.fill(wb, self.values)
+            self.book = form_paper.FormBook(wb=wb)
         except template.TemplateError as exc:
             self._show(exc)
+            return
+        except ValueError as exc:  # no worksheet to print (only charts, or all hidden)
+            self._show(template.TemplateError(f"{self.form_path.name}: {exc}"))
             return
         self.filled = wb
         remember_form(str(self.form_path))
@@ -169,7 +174,15 @@ class TemplateDialog(QDialog):
         elif self.form_path is None:
             self.status.setText(self.tr("Choose the form your superiors sent (.xlsx)."))
         else:
-            self.status.setText(self.tr("%1 placeholders filled.").replace("%1", str(len(found))))
+            text = self.tr("%1 placeholders filled.").replace("%1", str(len(found)))
+            unevaluated = self.book.unevaluated if self.book is not None else []
+            if unevaluated:
+                cells = "、".join(unevaluated[:6]) + ("…" if len(unevaluated) > 6 else "")
+                text += " " + self.tr(
+                    "%1 formula cells cannot be worked out here and print empty: %2. "
+                    "Excel or WPS work them out when the saved workbook is opened."
+                ).replace("%1", str(len(unevaluated))).replace("%2", cells)
+            self.status.setText(text)
         for sheet, cell, name in found:
             row = self.table.rowCount()
             self.table.insertRow(row)
@@ -191,11 +204,10 @@ class TemplateDialog(QDialog):
 
     # ---- output
     def _paint(self, printer) -> None:
-        if self.filled is None:
+        if self.book is None:
             return
-        form = form_paper.FormPrinter(wb=self.filled)
-        printer.setPageLayout(form.layout)
-        form.paint(printer)
+        printer.setPageLayout(self.book.layout)
+        self.book.paint(printer)
 
     def _target(self, suffix: str, caption: str, filters: str) -> str | None:
         stem = self.form_path.stem if self.form_path else "form"
@@ -208,9 +220,14 @@ class TemplateDialog(QDialog):
         return path or None
 
     def _save_xlsx(self) -> None:
-        path = self._target(
-            ".xlsx", self.tr("Save Excel"), self.tr("Excel workbooks (*.xlsx *.xlsm)")
+        # A form with macros (.xlsm) is saved as .xlsm: the copy must be the form's kind.
+        suffix = self.form_path.suffix.lower() if self.form_path else ".xlsx"
+        filters = (
+            self.tr("Excel workbooks with macros (*.xlsm)")
+            if suffix == ".xlsm"
+            else self.tr("Excel workbooks (*.xlsx)")
         )
+        path = self._target(suffix, self.tr("Save Excel"), filters)
         if path:
             try:
                 template.fill_file(self.form_path, path, self.values)
@@ -228,7 +245,7 @@ class TemplateDialog(QDialog):
             try:
                 template.fill_file(self.form_path, filled, self.values)
                 form_paper.write_pdf(filled, path)
-            except (template.TemplateError, OSError) as exc:
+            except (template.TemplateError, OSError, ValueError) as exc:
                 QMessageBox.warning(self, self.tr("Save PDF"), str(exc))
 
     def _print(self) -> None:
