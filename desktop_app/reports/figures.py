@@ -104,15 +104,21 @@ class Figures:
     def _figures(self, t: Translate) -> list[tuple[list[str], str, int]]:
         out: dict[str, tuple[list[str], str, int]] = {}
         flat_words: dict[str, dict[str, int]] = {}
+        # Every group names its 未填 figure, used or not: a form's {{累计.人才.学历.未填}}
+        # must not become an unknown name the year no record leaves it empty.
+        lines_of = {
+            id(g): g.lines if any(x.word == "" for x in g.lines) else [*g.lines, Line("", 0, 0)]
+            for g in self.groups
+        }
         for g in self.groups:
             if g.flat and not g.measure:
                 seen = flat_words.setdefault(g.section, {})
-                for line in g.lines:
+                for line in lines_of[id(g)]:
                     seen[line.word] = seen.get(line.word, 0) + 1
         spans = ((CURRENT, t(_IN_PERIOD)), (CUMULATIVE, t(_TO_END)))
         for g in self.groups:
             heading = t(g.heading).replace("%1", MODE_RESEARCH)
-            for line in [*g.lines, g.total]:
+            for line in [*lines_of[id(g)], g.total]:
                 word = line.word or BLANK
                 for (span, span_text), value in zip(
                     spans, (line.current, line.cumulative), strict=True

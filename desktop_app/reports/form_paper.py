@@ -59,6 +59,17 @@ PEN_PT = {
     "thick": 1.5,
     "double": 1.5,
 }
+# Excel's paper size codes the forms offices receive use, as Qt's page sizes.
+PAPER_SIZES = {
+    1: QPageSize.PageSizeId.Letter,
+    5: QPageSize.PageSizeId.Legal,
+    8: QPageSize.PageSizeId.A3,
+    9: QPageSize.PageSizeId.A4,
+    11: QPageSize.PageSizeId.A5,
+    12: QPageSize.PageSizeId.JisB4,
+    13: QPageSize.PageSizeId.JisB5,
+}
+STACKED = 255  # Excel's text rotation for characters stacked one under another (竖排)
 HEI = ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXian")
 
 
@@ -116,6 +127,11 @@ def display_text(value, fmt: str) -> str:
             return f"{value.year}年{value.month}月{value.day}日"
         return value.isoformat()
     return str(value)
+
+
+def _rotation(cell) -> int:
+    align = cell.alignment
+    return int(align.textRotation or 0) if align is not None else 0
 
 
 def _family(name: str | None, body: str, heading: str) -> str:
@@ -276,7 +292,7 @@ class FormPrinter:
         setup = ws.page_setup
         margins = ws.page_margins
         self.layout = QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
+            QPageSize(PAPER_SIZES.get(setup.paperSize or 9, QPageSize.PageSizeId.A4)),
             QPageLayout.Orientation.Landscape
             if setup.orientation == "landscape"
             else QPageLayout.Orientation.Portrait,
@@ -322,9 +338,22 @@ class FormPrinter:
         dpi = device.logicalDpiY()
         for (r, c), text in self.texts.items():
             cell = self.ws.cell(r, c)
-            if not text or not (cell.alignment and cell.alignment.wrap_text):
+            if not text or self.ws.row_dimensions[r].customHeight or (r, c) in self.merged:
                 continue
-            if self.ws.row_dimensions[r].customHeight or (r, c) in self.merged:
+            rotation = _rotation(cell)
+            if rotation:
+                # Vertical text stands as tall as its characters stacked, or as its line is long.
+                metrics = QFontMetricsF(
+                    _font(cell, self.fonts.body, self.fonts.heading, 1.0), device
+                )
+                tall = (
+                    len(text) * metrics.lineSpacing()
+                    if rotation == STACKED
+                    else metrics.horizontalAdvance(text)
+                )
+                heights[r] = max(heights[r], tall * 72 / dpi + 6)
+                continue
+            if not (cell.alignment and cell.alignment.wrap_text):
                 continue
             metrics = QFontMetricsF(_font(cell, self.fonts.body, self.fonts.heading, 1.0), device)
             box = metrics.boundingRect(
@@ -567,6 +596,25 @@ def _text(
     painter.setClipRect(
         QRectF(clip.left() * dots, clip.top() * dots, clip.width() * dots, clip.height() * dots)
     )
+    rotation = _rotation(cell)
+    if rotation == STACKED:  # 竖排: one character a line, centred
+        option.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        text = "\n".join(ch for ch in text if ch != "\n")
+    elif rotation:
+        # Excel: 1-90 turns the text counter-clockwise, 91-180 clockwise by (value - 90).
+        angle = -rotation if rotation <= 90 else rotation - 90
+        centre = target.center()
+        painter.translate(centre)
+        painter.rotate(angle)
+        painter.translate(-centre)
+        if abs(angle) == 90:  # the box turns with the text
+            target = QRectF(
+                centre.x() - target.height() / 2,
+                centre.y() - target.width() / 2,
+                target.height(),
+                target.width(),
+            )
     painter.drawText(target, text, option)
     painter.restore()
 

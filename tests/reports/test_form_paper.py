@@ -191,3 +191,31 @@ def test_numbers_are_rounded_as_excel_shows_them():
     assert form_paper.display_text(0.12345, "0.0%") == "12.3%"
     assert form_paper.display_text(1234567.891, "#,##0.00") == "1,234,567.89"
     assert form_paper.display_text(float("nan"), "0.00") == "NaN"  # shown, never a crash
+
+
+def test_a3_paper_and_vertical_text_are_kept(qapp, tmp_path):
+    path = tmp_path / "a3.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3
+    ws["A1"] = "竖排标题"
+    ws["A1"].alignment = Alignment(textRotation=255)
+    ws["B1"] = "向上文字"
+    ws["B1"].alignment = Alignment(textRotation=90)
+    ws["C1"] = "普通"
+    wb.save(path)
+    pdf = tmp_path / "a3.pdf"
+    form_paper.write_pdf(path, pdf)
+    box = PdfReader(str(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (842, 1191)  # A3, points
+    text = _pages(pdf)[0]
+    lines = [line.strip() for line in text.splitlines()]
+    # Stacked: one character a line, in order, and none cut off by the row.
+    stacked = [line for line in lines if line in "竖排标题" and line]
+    assert "".join(stacked[:4]) == "竖排标题"
+    assert "普通" in text and "向上文字" in "".join(text.split())
+    form = form_paper.FormPrinter(path)
+    from PySide6.QtGui import QPdfWriter
+
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    assert form._heights(writer)[1] > 4 * 10  # four characters tall, not one line

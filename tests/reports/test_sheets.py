@@ -1151,3 +1151,17 @@ def test_registers_end_with_their_count(small, key, words):
     rows = len(sheet.tables[0].rows)
     assert rows > 0
     assert sheet.tables[0].note == f"{rows} {words} in all"
+
+
+def test_a_forms_figure_names_do_not_depend_on_what_was_entered(ledger):
+    from desktop_app.reports import figures
+
+    def names() -> set[str]:
+        return {name for name, _what, _value in figures.summary_figures(Y2023, None).entries()}
+
+    empty = names()
+    assert "累计.人才.学历.未填" in empty and "本期.院校.地域.未填" in empty
+    # A talent without a degree, an institution without a class: the same names.
+    save("talent", name="甲", mode="挂职", start_date=D(2023, 3, 1))
+    save("institution", name="某大学", first_contact=D(2023, 3, 1))
+    assert names() == empty
