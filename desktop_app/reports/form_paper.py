@@ -28,6 +28,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -261,6 +262,21 @@ class FormPrinter:
         else:
             min_col, min_row = ws.min_column, ws.min_row
             max_col, max_row = ws.max_column, ws.max_row
+            # A picture (a seal beside the sign-off) is part of the used range too.
+            for image in getattr(ws, "_images", []):
+                start = getattr(image.anchor, "_from", None)
+                if start is None:
+                    continue
+                end = getattr(image.anchor, "to", None)
+                ext = getattr(image.anchor, "ext", None)
+                last_col, last_row = start.col + 1, start.row + 1
+                if end is not None:
+                    last_col, last_row = end.col + 1, end.row + 1
+                elif ext is not None:  # about 64 x 20 pixels a default cell
+                    last_col += int(ext.width / EMU_PER_POINT / 48)
+                    last_row += int(ext.height / EMU_PER_POINT / 15)
+                min_col, min_row = min(min_col, start.col + 1), min(min_row, start.row + 1)
+                max_col, max_row = max(max_col, last_col), max(max_row, last_row)
         # Excel stores a run of alike columns as one <col min max>: openpyxl keys
         # it by its first letter only, so each column is looked up by range.
         dims = {}
@@ -528,6 +544,47 @@ def _paint_rows(
                     pen.setStyle(Qt.PenStyle.DashLine)
                 painter.setPen(pen)
                 painter.drawLine(*line)
+    _paint_images(painter, ws, x_of, y_of)
+
+
+EMU_PER_POINT = 12700
+
+
+def _image_box(anchor, x_of: dict[int, float], y_of: dict[int, float]) -> QRectF | None:
+    """Where an image anchored to cells lies on this page, in form points (None
+    when its top-left cell is not on it)."""
+    start = getattr(anchor, "_from", None)
+    if start is None:  # an absolute anchor, or one openpyxl did not read
+        return None
+    col, row = start.col + 1, start.row + 1
+    if col not in x_of or row not in y_of:
+        return None
+    left = x_of[col] + start.colOff / EMU_PER_POINT
+    top = y_of[row] + start.rowOff / EMU_PER_POINT
+    end = getattr(anchor, "to", None)
+    if end is not None and (end.col + 1) in x_of and (end.row + 1) in y_of:
+        right = x_of[end.col + 1] + end.colOff / EMU_PER_POINT
+        bottom = y_of[end.row + 1] + end.rowOff / EMU_PER_POINT
+        return QRectF(left, top, right - left, bottom - top)
+    ext = getattr(anchor, "ext", None)
+    if ext is None:
+        return None
+    return QRectF(left, top, ext.width / EMU_PER_POINT, ext.height / EMU_PER_POINT)
+
+
+def _paint_images(painter, ws, x_of: dict[int, float], y_of: dict[int, float]) -> None:
+    """The form's pictures (a logo, a printed seal), where the form places them."""
+    for image in getattr(ws, "_images", []):
+        box = _image_box(image.anchor, x_of, y_of)
+        if box is None or box.width() <= 0 or box.height() <= 0:
+            continue
+        try:
+            data = image._data()
+        except Exception:  # a picture openpyxl kept but cannot give back: skip it
+            continue
+        picture = QImage.fromData(data)
+        if not picture.isNull():
+            painter.drawImage(box, picture)
 
 
 def _horizontal(cell, is_number: bool) -> str:

@@ -219,3 +219,31 @@ def test_a3_paper_and_vertical_text_are_kept(qapp, tmp_path):
 
     writer = QPdfWriter(str(tmp_path / "probe.pdf"))
     assert form._heights(writer)[1] > 4 * 10  # four characters tall, not one line
+
+
+def test_a_forms_picture_is_kept_in_the_filled_copy_and_printed(qapp, tmp_path):
+    from openpyxl import load_workbook
+    from openpyxl.drawing.image import Image as SheetImage
+    from PySide6.QtGui import QColor, QImage
+
+    from desktop_app.reports import template
+
+    png = tmp_path / "seal.png"
+    red = QImage(120, 120, QImage.Format.Format_RGB32)
+    red.fill(QColor("#d00000"))
+    red.save(str(png))
+    form = tmp_path / "form.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "填报单位：{{组织名称}}"
+    ws["A12"] = "（盖章）"
+    ws.add_image(SheetImage(str(png)), "C3")
+    wb.save(form)
+    out = tmp_path / "filled.xlsx"
+    template.fill_file(form, out, {"组织名称": "中共阳高县委组织部"})
+    assert len(load_workbook(out).active._images) == 1  # the seal is still there
+    pdf = tmp_path / "filled.pdf"
+    form_paper.write_pdf(out, pdf)
+    page = PdfReader(str(pdf)).pages[0]
+    assert len(page.images) == 1
+    assert "中共阳高县委组织部" in page.extract_text()
