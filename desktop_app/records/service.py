@@ -37,7 +37,13 @@ from desktop_app.records.validation import (  # noqa: F401 (callers use service.
     Checks,
     validate,
 )
-from desktop_app.records.values import join_multi, sort_key, split_multi, to_date
+from desktop_app.records.values import (
+    join_multi,
+    person_sort_key,
+    sort_key,
+    split_multi,
+    to_date,
+)
 from desktop_app.store import bulk, categories
 from desktop_app.store import models as m
 from desktop_app.store.db import current_operator, database_proxy, write_transaction
@@ -205,7 +211,9 @@ def _columns(
         if f.kind in (INT, FLOAT) and value is None and not spec.model._meta.fields[f.name].null:
             value = 0
         columns[f.column_name if f.kind == FK else f.name] = value
-    columns["sort_key"] = sort_key(str(clean.get(spec.title_field) or ""))
+    title = str(clean.get(spec.title_field) or "")
+    person = spec.field(spec.title_field).person_name
+    columns["sort_key"] = person_sort_key(title) if person else sort_key(title)
     columns["updated_at"] = now or _now()
     columns["changed_by"] = operator or current_operator()
     return columns

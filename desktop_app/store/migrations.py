@@ -174,6 +174,29 @@ def _v7_ledger_info(db: pw.Database) -> None:
     db.create_tables([m.LedgerInfo], safe=True)
 
 
+def _v8_names_read_as_people_read_them(db: pw.Database) -> None:
+    # Pinyin order (issue 12): a person's surname by its surname reading (单 shan,
+    # 曾 zeng) and place names by theirs (长治 chang zhi). Only the keys that
+    # change are rewritten: every talent, and records naming such a place.
+    from functools import reduce
+
+    from desktop_app.records.values import PLACE_READINGS, person_sort_key, sort_key
+
+    for row in m.Talent.select(m.Talent.id, m.Talent.name).tuples().iterator():
+        m.Talent.update(sort_key=person_sort_key(row[1])).where(m.Talent.id == row[0]).execute()
+    for model in m.ALL_MODELS:
+        if model is m.Talent or "sort_key" not in model._meta.fields:
+            continue
+        column = model._meta.fields.get("name") or model._meta.fields.get("title")
+        if column is None:
+            continue
+        names_a_place = reduce(
+            lambda a, b: a | b, (column.contains(place) for place in PLACE_READINGS)
+        )
+        for rid, text in model.select(model.id, column).where(names_a_place).tuples():
+            model.update(sort_key=sort_key(text or "")).where(model.id == rid).execute()
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
@@ -182,6 +205,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     5: _v5_seal_the_change_log,
     6: _v6_ids_never_reused,
     7: _v7_ledger_info,
+    8: _v8_names_read_as_people_read_them,
 }
 # Steps that rebuild tables others point at: SQLite's foreign keys must be off
 # around their transaction, or dropping the old table would cascade-delete

@@ -592,3 +592,59 @@ def test_a_multi_choice_word_cannot_hold_a_separator(make):
 def test_long_text_from_a_form_loses_control_and_bidi_characters_but_keeps_lines(make):
     rid = make("institution", name="甲大学", notes="电话\u202e8731 000\x00\x01\n第二行\t制表")
     assert service.load(INSTITUTION_SPEC, rid)["notes"] == "电话8731 000\n第二行\t制表"
+
+
+# 30 names whose surname or place a plain character reading gets wrong, with
+# the reading people use (issue 12: pinyin order as people read names).
+PEOPLE = {
+    "单田芳": "shantianfang",
+    "曾国藩": "zengguofan",
+    "解缙": "xiejin",
+    "仇英": "qiuying",
+    "区志航": "ouzhihang",
+    "查良镛": "zhaliangyong",
+    "朴树": "piaoshu",
+    "盖叫天": "gejiaotian",
+    "乐嘉": "yuejia",
+    "缪杰": "miaojie",
+    "覃振": "qinzhen",
+    "种师道": "chongshidao",
+    "召忠": "shaozhong",
+    "翟志刚": "zhaizhigang",
+    "薄一波": "boyibo",
+    "冼星海": "xianxinghai",
+    "牟其中": "muqizhong",
+    "阚泽": "kanze",
+    "尉迟恭": "yuchigong",
+    "长孙无忌": "zhangsunwuji",
+    "万俟卨": "moqixie",
+    "澹台灭明": "tantaimieming",
+    "令狐冲": "linghuchong",
+    "华罗庚": "hualuogeng",
+    "任正非": "renzhengfei",
+    "员半千": "yunbanqian",
+    "隗嚣": "weixiao",
+    "宓妃": "mifei",
+    "卜算": "busuan",
+    "柏杨": "baiyang",
+}
+PLACES = {
+    "长治学院": "changzhixueyuan",
+    "重庆大学": "chongqingdaxue",
+    "洪洞县职业中学": "hongtongxianzhiyezhongxue",
+    "单县第一中学": "shanxiandiyizhongxue",
+}
+
+
+def test_people_and_places_sort_as_people_read_them(make):
+    assert len(PEOPLE) == 30
+    for name, key in PEOPLE.items():
+        rid = make("talent", name=name)
+        assert m.Talent.get_by_id(rid).sort_key == key, name
+    for name, key in PLACES.items():
+        assert m.Institution.get_by_id(make("institution", name=name)).sort_key == key, name
+    # Only a person's name starts with a surname: 单位 in a title is dan.
+    act = make("activity", title="单位座谈会")
+    assert m.Activity.get_by_id(act).sort_key.startswith("danwei")
+    order = [n for (n,) in m.Talent.select(m.Talent.name).order_by(m.Talent.sort_key).tuples()]
+    assert order.index("单田芳") < order.index("解缙") < order.index("曾国藩")  # s, x, z

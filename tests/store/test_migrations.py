@@ -265,3 +265,25 @@ def test_failed_step_rolls_back_and_keeps_version(tmp_path, monkeypatch):
         assert con.execute("SELECT name FROM talent").fetchall() == [("高灵旺",)]
     finally:
         con.close()
+
+
+def test_an_older_ledger_reads_names_as_people_read_them_after_the_upgrade(tmp_path, monkeypatch):
+    # Version 7 wrote 单 as dan and 长治 as zhang zhi; version 8 rewrites those keys.
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "v7.sqlite"
+    open_ledger(path)
+    m.Talent.insert(name="单田芳", sort_key="dantianfang", changed_by="x").execute()
+    m.Institution.insert(name="长治学院", sort_key="zhangzhixueyuan", changed_by="x").execute()
+    m.Institution.insert(name="中北大学", sort_key="kept-as-it-was", changed_by="x").execute()
+    m.SchemaVersion.update(version=7).where(m.SchemaVersion.version == 8).execute()
+    store_db.close()
+    open_ledger(path)
+    try:
+        assert migrations.schema_version() == migrations.LATEST >= 8
+        keys = dict(m.Talent.select(m.Talent.name, m.Talent.sort_key).tuples())
+        assert keys["单田芳"] == "shantianfang"
+        places = dict(m.Institution.select(m.Institution.name, m.Institution.sort_key).tuples())
+        assert places["长治学院"] == "changzhixueyuan"
+        assert places["中北大学"] == "kept-as-it-was"  # only keys that change are rewritten
+    finally:
+        store_db.close()
