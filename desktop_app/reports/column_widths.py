@@ -102,17 +102,26 @@ def measure_table(
     return needs
 
 
+# No column's unbreakable content may claim more than this share of the row:
+# one long web address in a 备注 once squeezed every other column of a roster
+# to four characters (and 6 pages to 17); beyond it such a word is cut.
+HARD_SHARE = 0.3
+
+
 def allot(needs: Sequence[ColumnNeed], weights: Sequence[float], room: float) -> list[float] | None:
     """Content widths that add up to room, the wants met in the order the module
     describes; None when not even the hard widths fit."""
-    tiers = [
-        [n.hard for n in needs],
-        [n.readable for n in needs],
-        [n.full for n in needs],
-        [n.header for n in needs],
-    ]
-    if sum(tiers[0]) > room:
+    if sum(n.hard for n in needs) > room:
         return None
+    cap = room * HARD_SHARE if len(needs) > 1 else room
+    hard = [min(n.hard, cap) for n in needs]
+    readable = [max(h, min(n.readable, cap)) for h, n in zip(hard, needs, strict=True)]
+    tiers = [
+        hard,
+        readable,
+        [max(r, n.full) for r, n in zip(readable, needs, strict=True)],
+        [max(r, n.header) for r, n in zip(readable, needs, strict=True)],
+    ]
     weights = [max(w, 0.01) for w in weights]
     for low, high in zip(tiers, tiers[1:], strict=False):
         if sum(high) > room:

@@ -48,11 +48,13 @@ def paginate(
     """The bands of each page, in order (at least one page)."""
     pages: list[Page] = []
 
+    def repeated(band: Band) -> list[Band]:
+        return repeat(band.table) if band.table is not None and pages else []
+
     def new_page(next_band: Band) -> Page:
         page = Page()
-        if next_band.table is not None and pages:
-            for b in repeat(next_band.table):
-                page.add(b, repeated=True)
+        for b in repeated(next_band):
+            page.add(b, repeated=True)
         pages.append(page)
         return page
 
@@ -64,30 +66,48 @@ def paginate(
         j = i
         while j < len(queue) - 1 and queue[j].keep_with_next:
             j += 1
-        group = queue[i : j + 1]
-        height = sum(b.height for b in group)
-        if height <= page_height - page.used:
-            for b in group:
+        height = sum(b.height for b in queue[i : j + 1])
+        room = page_height - page.used
+        if height <= room:
+            for b in queue[i : j + 1]:
                 page.add(b)
             i = j + 1
             continue
-        if not page.fresh:
-            page = new_page(queue[i])
-            if height <= page_height - page.used:
-                continue  # placed by the next turn
-        # The group is taller than a page: place its bands one by one.
         band = queue[i]
-        room = page_height - page.used
+        # The room a new page would give (less the header it repeats).
+        fresh_room = page_height - sum(b.height for b in repeated(band))
+        if height <= fresh_room and not page.fresh:
+            page = new_page(band)
+            continue
+        # Kept together it fits no page: fill this one band by band instead.
         if band.height <= room:
+            if band.keep_with_next and band.split is not None and band.table is not None:
+                # Leave a piece of the row for what it is kept with (a total never alone).
+                parts = band.split(min(room, band.height - 0.001))
+                if parts is not None:
+                    first, rest = parts
+                    rest.keep_with_next = True
+                    page.add(first)
+                    queue[i] = rest
+                    page = new_page(rest)
+                    continue
             page.add(band)
             i += 1
             continue
+        if band.height <= fresh_room and not page.fresh:
+            page = new_page(band)
+            continue
+        # Taller than a page: split where this page ends, or on a new one.
         parts = band.split(room) if band.split is not None else None
         if parts is not None:
             first, rest = parts
+            rest.keep_with_next = band.keep_with_next  # the total stays with the last part
             page.add(first)
             queue[i] = rest
             page = new_page(rest)
+            continue
+        if not page.fresh:
+            page = new_page(band)
             continue
         page.add(band)  # nothing to split at: it runs past the page's foot, clipped
         i += 1

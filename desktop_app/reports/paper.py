@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
@@ -31,7 +32,13 @@ from PySide6.QtGui import (
 from desktop_app.reports.model import Sheet
 from desktop_app.reports.pagination import paginate
 from desktop_app.reports.pdf_text import mend_text_layer
-from desktop_app.reports.sheet_bands import Paragraph, Row, SheetLayout
+from desktop_app.reports.sheet_bands import (
+    LAYOUT_DPI,
+    Paragraph,
+    Row,
+    SheetLayout,
+    reference_device,
+)
 
 # Government documents use 宋体 / 黑体 / 仿宋. Windows' own fonts come first (the
 # program's users are on Windows, and these fonts have no Kangxi-radical
@@ -134,73 +141,121 @@ def page_layout(sheet: Sheet) -> QPageLayout:
 def paint_sheet(sheet: Sheet, device: QPagedPaintDevice, info: PageInfo) -> int:
     """Draw the sheet on a PDF writer or printer; returns the page count.
     Each page: the organisation and title above a rule, the body, and below a
-    rule the print date, the ledger code and 第 x 页 共 y 页."""
+    rule the print date, the ledger code and 第 x 页 共 y 页.
+
+    The pages are laid out at LAYOUT_DPI whatever the device's resolution (the
+    preview's printer has 1200 dpi, the PDF 300), and the painter scaled to the
+    device: the preview, the paper and the PDF break lines and pages alike."""
     fonts = sheet_fonts()
     painter = QPainter()
     if not painter.begin(device):
         raise OSError(QCoreApplication.translate("Paper", "Cannot write to the printer or file."))
     try:
-        rect = device.pageLayout().paintRectPixels(device.resolution())
+        painter.scale(device.logicalDpiX() / LAYOUT_DPI, device.logicalDpiY() / LAYOUT_DPI)
+        on_device = FontsOnDevice(LAYOUT_DPI / device.logicalDpiY())
+        rect = device.pageLayout().paintRectPixels(LAYOUT_DPI)
         width, height = rect.width(), rect.height()
-        furniture_font = print_font(fonts.body)
-        furniture_font.setPointSizeF(8.5)
-        painter.setFont(furniture_font)
-        band = painter.fontMetrics().height() * 2.2  # header and footer bands
-        layout = SheetLayout(sheet, device, width, fonts.body, fonts.heading)
-        pages = paginate(layout.bands, height - 2 * band, layout.repeats.__getitem__)
+        furniture = print_font(fonts.body)
+        furniture.setPointSizeF(8.5)
+        furniture_metrics = QFontMetricsF(furniture, reference_device())
+        band = furniture_metrics.height() * 2.2  # header and footer bands
+        gap = band * 0.15  # between the header's rule and the body
+        layout = SheetLayout(sheet, width, fonts.body, fonts.heading)
+        room = height - 2 * band - gap
+        pages = paginate(layout.bands, room, layout.repeats.__getitem__)
         printed = (info.printed_on or dt.date.today()).isoformat()
         left = QCoreApplication.translate("Paper", "Printed %1").replace("%1", printed)
         if info.footer_code:
             left += "　" + QCoreApplication.translate("Paper", "Ledger code %1").replace(
                 "%1", info.footer_code
             )
-        body = QRectF(0, band, width, height - 2 * band)
+        # The clip reaches half a rule past the body, so outer rules are whole.
+        half = layout.rule
+        body = QRectF(-half, band + gap - half, width + 2 * half, room + 2 * half)
+        furniture_pen = _pen(layout.rule)
         for number, bands in enumerate(pages):
             if number:
                 device.newPage()
             top = QRectF(0, 0, width, band)
-            _draw_line_text(painter, device, furniture_font, top, info.organization, sheet.title)
+            painter.setPen(QColor("#000000"))
+            _draw_line_text(
+                painter,
+                on_device(furniture),
+                furniture_metrics,
+                top,
+                info.organization,
+                sheet.title,
+            )
+            painter.setPen(furniture_pen)
             painter.drawLine(QPointF(0, band - 2), QPointF(width, band - 2))
             painter.save()
             painter.setClipRect(body)  # a row taller than a page stays above the footer
-            y = band
+            y = band + gap
             rules: list[QLineF] = []
             for item in bands:
-                paint_band(painter, item.payload, y, rules)
+                paint_band(painter, item.payload, y, rules, on_device)
                 y += item.height
             if rules:  # one call a page: ten thousand separate lines took a fifth of the time
                 painter.setPen(_pen(layout.rule))
                 painter.drawLines(rules)
             painter.restore()
             bottom = QRectF(0, height - band, width, band)
+            painter.setPen(furniture_pen)
             painter.drawLine(QPointF(0, height - band + 2), QPointF(width, height - band + 2))
             page_text = (
                 QCoreApplication.translate("Paper", "Page %1 of %2")
                 .replace("%1", str(number + 1))
                 .replace("%2", str(len(pages)))
             )
-            _draw_line_text(painter, device, furniture_font, bottom, left, "", page_text)
+            painter.setPen(QColor("#000000"))
+            _draw_line_text(
+                painter, on_device(furniture), furniture_metrics, bottom, left, "", page_text
+            )
         return len(pages)
     finally:
         painter.end()
 
 
-def paint_band(painter: QPainter, payload, y: float, rules: list[QLineF]) -> None:
+class FontsOnDevice:
+    """The fonts to set on a painter scaled from layout units to the device: a
+    font's points are turned into pixels by the device's resolution, so under
+    the scale they are made that much smaller (a cache, one copy a font)."""
+
+    def __init__(self, factor: float) -> None:
+        self.factor = factor
+        self._fonts: dict[int, tuple[QFont, QFont]] = {}
+
+    def __call__(self, font: QFont) -> QFont:
+        if abs(self.factor - 1) < 1e-9:
+            return font
+        found = self._fonts.get(id(font))
+        if found is None or found[0] is not font:
+            scaled = QFont(font)
+            scaled.setPointSizeF(font.pointSizeF() * self.factor)
+            found = self._fonts[id(font)] = (font, scaled)
+        return found[1]
+
+
+def paint_band(
+    painter: QPainter, payload, y: float, rules: list[QLineF], on_device: FontsOnDevice
+) -> None:
     """One band of the body at y: a paragraph, a table row, or the sign-off rows.
     A row's ruling lines are added to rules, for the caller to draw."""
     if isinstance(payload, Paragraph):
-        _paint_paragraph(painter, payload, y)
+        _paint_paragraph(painter, payload, y, on_device)
     elif isinstance(payload, Row):
-        _paint_row(painter, payload, y, rules)
+        _paint_row(painter, payload, y, rules, on_device)
     elif isinstance(payload, list):
         for row in payload:
-            _paint_row(painter, row, y, rules)
+            _paint_row(painter, row, y, rules, on_device)
             y += row.height
 
 
-def _paint_paragraph(painter: QPainter, para: Paragraph, y: float) -> None:
+def _paint_paragraph(
+    painter: QPainter, para: Paragraph, y: float, on_device: FontsOnDevice
+) -> None:
     face = para.face
-    painter.setFont(face.font)
+    painter.setFont(on_device(face.font))
     painter.setPen(QColor(para.colour))
     baseline = y + para.top + face.ascent
     for line in para.lines:
@@ -220,7 +275,9 @@ def _pen(width: float) -> QPen:
     return pen
 
 
-def _paint_row(painter: QPainter, row: Row, y: float, rules: list[QLineF]) -> None:
+def _paint_row(
+    painter: QPainter, row: Row, y: float, rules: list[QLineF], on_device: FontsOnDevice
+) -> None:
     grid, face = row.grid, row.face
     top = y + row.top
     bottom = y + row.height
@@ -229,7 +286,7 @@ def _paint_row(painter: QPainter, row: Row, y: float, rules: list[QLineF]) -> No
         painter.fillRect(
             QRectF(edges[0], top, edges[-1] - edges[0], bottom - top), QColor(row.fill)
         )
-    painter.setFont(face.font)
+    painter.setFont(on_device(face.font))
     painter.setPen(QColor(row.colour))
     if row.span:
         spans = [(edges[0], edges[-1], row.align or "left", row.cells[0])]
@@ -265,36 +322,62 @@ def _paint_row(painter: QPainter, row: Row, y: float, rules: list[QLineF]) -> No
 
 
 def _draw_line_text(
-    painter: QPainter, device, font: QFont, rect: QRectF, left: str, right: str, centre: str = ""
+    painter: QPainter,
+    font: QFont,
+    metrics: QFontMetricsF,
+    rect: QRectF,
+    left: str,
+    right: str,
+    centre: str = "",
 ) -> None:
-    """One line of page furniture (left, centre, right), drawn straight on the page:
-    a text document for each (two a page) took a fifth of a long roster's time."""
+    """One line of page furniture (left, centre, right). The centre keeps the
+    middle of the line; left and right share the rest, the longer one taking
+    what the other leaves, and what still does not fit ends in …."""
     painter.save()
     painter.setFont(font)
     w = rect.width()
-    middle = Qt.AlignmentFlag.AlignVCenter
+    gap = metrics.horizontalAdvance("国")
+    middle = metrics.horizontalAdvance(centre) + 2 * gap if centre else 0.0
+    side = (w - middle) / 2
+    want_left, want_right = metrics.horizontalAdvance(left), metrics.horizontalAdvance(right)
+    if want_left + want_right + gap <= w - middle:
+        left_w, right_w = w - middle - want_right - gap, want_right
+    elif want_right <= side:
+        left_w, right_w = w - middle - want_right - gap, want_right
+    elif want_left <= side:
+        left_w, right_w = want_left, w - middle - want_left - gap
+    else:
+        left_w = right_w = side - gap / 2
+    elide = Qt.TextElideMode.ElideRight
+    vcenter = Qt.AlignmentFlag.AlignVCenter
     for text, x, width, align in (
-        (left, 0.0, 0.42 * w, Qt.AlignmentFlag.AlignLeft),
-        (centre, 0.42 * w, 0.16 * w, Qt.AlignmentFlag.AlignHCenter),
-        (right, 0.58 * w, 0.42 * w, Qt.AlignmentFlag.AlignRight),
+        (left, 0.0, left_w, Qt.AlignmentFlag.AlignLeft),
+        (centre, (w - middle) / 2, middle, Qt.AlignmentFlag.AlignHCenter),
+        (right, w - right_w, right_w, Qt.AlignmentFlag.AlignRight),
     ):
-        if text:
+        if text and width > 0:
+            shown = metrics.elidedText(text, elide, width)
             box = QRectF(rect.left() + x, rect.top(), width, rect.height())
-            painter.drawText(box, int(align | middle), text)
+            painter.drawText(box, int(align | vcenter), shown)
     painter.restore()
 
 
 def write_pdf(sheet: Sheet, path: str | Path, info: PageInfo) -> int:
     """Write the sheet as a PDF file (fonts embedded); returns the page count."""
     path = Path(path)
+    if path.is_dir() or not path.name:
+        raise IsADirectoryError(f"{path} is a folder")
     tmp = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(tmp))
-    writer.setResolution(PDF_DPI)
-    writer.setPageLayout(page_layout(sheet))
-    writer.setTitle(sheet.title)
-    writer.setCreator("Cooperation Ledger")
-    pages = paint_sheet(sheet, writer, info)
-    del writer  # the file is finished when the writer goes
-    mend_text_layer(tmp)  # so copying and searching the PDF give 人才, not ⼈才
-    tmp.replace(path)
+    try:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(PDF_DPI)
+        writer.setPageLayout(page_layout(sheet))
+        writer.setTitle(sheet.title)
+        writer.setCreator("Cooperation Ledger")
+        pages = paint_sheet(sheet, writer, info)
+        del writer  # the file is finished when the writer goes
+        mend_text_layer(tmp)  # so copying and searching the PDF give 人才, not ⼈才
+        tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)  # a sheet that failed leaves no half file behind
     return pages

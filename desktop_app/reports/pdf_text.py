@@ -13,6 +13,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from desktop_app.reports.glyph_names import NAMES
+
 _RADICAL_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF))
 _HEX = re.compile(rb"<([0-9A-Fa-f]{4})>")
 
@@ -38,6 +40,8 @@ _NAMED_AS = {_BAR: _DASH, 0x2012: 0x2013}
 def _ordinary(code: int) -> int:
     if code in _NAMED_AS:
         return _NAMED_AS[code]
+    if code in NAMES:  # 户 not ⼾ (nor the traditional 戶 NFKC gives), ～ not 〜
+        return NAMES[code]
     if any(lo <= code <= hi for lo, hi in _RADICAL_BLOCKS):
         char = chr(code)
         normal = _SUPPLEMENT.get(char) or unicodedata.normalize("NFKC", char)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QFontMetricsF, QPaintDevice
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPaintDevice
 
 from desktop_app.reports.column_widths import ColumnNeed, allot, measure_table
 from desktop_app.reports.model import DATE, FLOAT, INT, Sheet, Table
@@ -43,6 +43,22 @@ class Face:
         if width is None:
             width = self._cache[text] = self._advance(text)
         return width
+
+
+# Sheets are laid out in pixels of this resolution, whatever they are drawn on.
+LAYOUT_DPI = 300
+_REFERENCE: list[QImage] = []
+
+
+def reference_device() -> QImage:
+    """A paint device of LAYOUT_DPI that fonts are measured on (one, kept)."""
+    if not _REFERENCE:
+        image = QImage(1, 1, QImage.Format.Format_RGB32)
+        dots_per_metre = round(LAYOUT_DPI / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        _REFERENCE.append(image)
+    return _REFERENCE[0]
 
 
 def make_face(font: QFont, device: QPaintDevice) -> Face:
@@ -97,6 +113,22 @@ class Row:
         return self.top + self.content_height + 2 * self.grid.pad + self.grid.rule
 
 
+def paragraph_band(para: Paragraph, *, keep: bool = False) -> Band:
+    """A paragraph's band; one taller than a page goes on between two of its lines."""
+    band = Band(para.height, para, keep_with_next=keep)
+    band.split = lambda room: _split_paragraph(para, room)
+    return band
+
+
+def _split_paragraph(para: Paragraph, room: float) -> tuple[Band, Band] | None:
+    lines = int((room - para.top) // para.face.line_height)
+    if lines < 1 or lines >= len(para.lines):
+        return None
+    first = replace(para, lines=para.lines[:lines], bottom=0.0)
+    rest = replace(para, lines=para.lines[lines:], top=0.0)
+    return Band(first.height, first), paragraph_band(rest)
+
+
 def row_band(row: Row, *, table: int | None = None, keep: bool = False) -> Band:
     band = Band(row.height, row, keep_with_next=keep, table=table)
     if table is not None:
@@ -120,9 +152,12 @@ def format_cell(value, kind: str) -> str:
         return ""
     if kind == DATE and hasattr(value, "isoformat"):
         return value.isoformat()
+    if kind == INT and isinstance(value, float) and value.is_integer():
+        value = int(value)
     if kind == FLOAT and isinstance(value, float):
-        return f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
-    if kind == INT and isinstance(value, int):
+        text = f"{value:,.2f}".rstrip("0").rstrip(".") if value % 1 else f"{int(value):,}"
+        return "0" if text == "-0" else text  # -0.001 rounds to 0, not to "-0"
+    if kind in (INT, FLOAT) and isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}" if abs(value) >= 10000 else str(value)
     return str(value)
 
@@ -154,16 +189,15 @@ def _columns_key(table: Table) -> tuple:
 
 
 class SheetLayout:
-    """The sheet's bands on one device, and the header repeated on continuation pages."""
+    """The sheet's bands in layout units, and the header repeated on continuation pages."""
 
-    def __init__(
-        self, sheet: Sheet, device: QPaintDevice, width: float, body: str, heading: str
-    ) -> None:
+    def __init__(self, sheet: Sheet, width: float, body: str, heading: str) -> None:
         from desktop_app.reports.paper import print_font  # the fonts' one definition
 
+        device = reference_device()
         self.sheet = sheet
         self.width = width
-        px = device.logicalDpiX() / 96  # device pixels per CSS pixel
+        px = LAYOUT_DPI / 96  # layout pixels per CSS pixel
         self.px = px
         self.pad = CELL_PADDING_PX * px
         self.rule = BORDER_PX * px
@@ -191,11 +225,11 @@ class SheetLayout:
         sheet, px = self.sheet, self.px
         out = self.bands
         title = self._paragraph(sheet.title, self.title, align="center", bottom=6 * px)
-        out.append(Band(title.height, title, keep_with_next=True))
+        out.append(paragraph_band(title, keep=True))
         sub = "　".join(x for x in (sheet.period_text, sheet.unit_text) if x)
         if sub:
             para = self._paragraph(sub, self.body, align="center", bottom=4 * px)
-            out.append(Band(para.height, para, keep_with_next=True))
+            out.append(paragraph_band(para, keep=True))
         grids = self._grids()
         last_table = len(sheet.tables) - 1
         for n, table in enumerate(sheet.tables):
@@ -204,7 +238,7 @@ class SheetLayout:
             self._table(n, table, grids[n], ends_sheet)
         for note in sheet.notes:
             para = self._paragraph(note, self.body, top=4 * px)
-            out.append(Band(para.height, para, keep_with_next=bool(sheet.signoff)))
+            out.append(paragraph_band(para, keep=bool(sheet.signoff)))
         if sheet.signoff:
             out.append(self._signoff())
 
@@ -213,7 +247,7 @@ class SheetLayout:
         heading_band = None
         if table.heading:
             para = self._paragraph(table.heading, self.section, top=8 * px, bottom=3 * px)
-            heading_band = Band(para.height, para, keep_with_next=True)
+            heading_band = paragraph_band(para, keep=True)
             out.append(heading_band)
         header = self._row(
             grid, [c.label for c in table.columns], self.bold, fill=HEADER_FILL, align="center"
@@ -226,7 +260,7 @@ class SheetLayout:
                 "%1", table.heading
             )
             para = self._paragraph(text, self.section, bottom=3 * px)
-            repeat.append(Band(para.height, para, keep_with_next=True))
+            repeat.append(paragraph_band(para, keep=True))
         repeat.append(Band(header.height, header, keep_with_next=True))
         self.repeats[n] = repeat
         texts = cell_texts(table)
@@ -252,7 +286,7 @@ class SheetLayout:
             keep = i == len(rows) - 2 or (last and (bool(notes) or ends_sheet))
             out.append(row_band(row, table=n, keep=keep))
         for para in notes:
-            out.append(Band(para.height, para, keep_with_next=ends_sheet))
+            out.append(paragraph_band(para, keep=ends_sheet))
 
     def _row(self, grid: Grid, texts: list[str], face: Face, **kw) -> Row:
         cells = []

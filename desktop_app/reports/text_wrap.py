@@ -22,10 +22,24 @@ NO_START = set("，。、；：？！）」』】》〉”’…—·%,.;:?!)]}"
 NO_END = set("（「『【《〈“‘([{")
 
 
+# Characters that would print as boxes or jump to tab stops: a tab is a space,
+# the Unicode line and paragraph separators are new lines, other controls go.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """A cell's text as it is printed: tabs as spaces, line separators as new
+    lines, other control characters dropped, no blank lines at its end."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n").replace("\t", " ")
+    return _CONTROLS.sub("", text).rstrip()
+
+
 def wrap(text: str, width: float, advance: Callable[[str], float]) -> list[str]:
     """The lines text is printed on in a box width wide (at least one line)."""
     lines: list[str] = []
-    for paragraph in text.split("\n"):
+    width += 0.01  # a box sized to a text exactly must hold it, whatever the rounding
+    for paragraph in printable(text).split("\n"):
         if advance(paragraph) <= width:
             lines.append(paragraph)
             continue
@@ -47,17 +61,28 @@ def _wrap_line(text: str, width: float, advance: Callable[[str], float]) -> list
             else:
                 current.append(token)
             continue
-        # The token starts a new line; keep punctuation rules.
+        # The token starts a new line; keep punctuation rules: the characters
+        # before a run of closing marks (）》。) come down with it, and an
+        # opening mark (（《) never ends a line.
         carried: list[str] = []
-        if token[0] in NO_START and len(current) > 1:
-            carried = [current.pop()]
+        if token[0] in NO_START:
+            while len(current) > 1 and (not carried or carried[0][0] in NO_START):
+                carried.insert(0, current.pop())
         while len(current) > 1 and current[-1].rstrip()[-1:] in NO_END:
             carried.insert(0, current.pop())
+        if carried and advance("".join([*carried, token]).rstrip()) > width:
+            current += carried  # the rules cannot be kept here: keep the text whole instead
+            carried = []
         lines.append("".join(current).rstrip())
-        current = [*carried, token]
-        if advance("".join(current).rstrip()) > width:  # carried text made it too wide
-            lines.append("".join(current[:-1]).rstrip())
-            current = [token]
+        current = [*carried]
+        if advance(token.rstrip()) > width:  # a word wider than a line, after other text
+            pieces = _break_anywhere(token, width, advance)
+            if current:
+                lines.append("".join(current).rstrip())
+            lines.extend(pieces[:-1])
+            current = [pieces[-1]]
+        else:
+            current.append(token)
     if current:
         lines.append("".join(current).rstrip())
     return [line for line in lines if line] or [""]

@@ -24,7 +24,7 @@ def test_pieces_keep_numbers_codes_and_words_whole_and_split_chinese():
     "text, kind, whole",
     [
         ("13800000216", TEXT, True),
-        ("14022819900101001X", TEXT, True),
+        ("14022819900101018X", TEXT, True),
         ("hua@example.edu.cn", TEXT, True),
         ("0352-6621234", TEXT, True),
         ("2023-02-28", DATE, True),
@@ -80,3 +80,13 @@ def test_room_to_spare_follows_the_weights_but_never_below_one_line():
     assert widths == pytest.approx([30, 30])  # b keeps its one line, a takes the rest
     widths = allot([a, b], [2, 1], room=120)
     assert widths == pytest.approx([80, 40])  # as the weights say
+
+
+def test_one_long_unbreakable_word_does_not_squeeze_every_other_column():
+    # A web address in a 备注 once shrank the other columns of a roster to four characters.
+    url = ColumnNeed(hard=600, readable=600, full=640, header=640)
+    others = [ColumnNeed(hard=20, readable=60, full=90, header=90) for _ in range(8)]
+    widths = allot([url, *others], [1] * 9, room=1000)
+    assert widths[0] < 1000 * 0.4  # not 600: the address is cut instead
+    assert all(w >= 60 for w in widths[1:])  # everyone else still readable
+    assert sum(widths) == pytest.approx(1000)

@@ -72,3 +72,51 @@ def test_random_sheets_lose_and_double_nothing(seed):
     assert [b.payload for p in pages for b in p if b.payload != "header"] == list(range(len(bands)))
     for page in pages:
         assert sum(b.height for b in page) <= 50 or len(page) <= 2
+
+
+def _splittable(height: float, name: str, keep: bool = False) -> Band:
+    """A row of 10-unit lines that splits between lines."""
+
+    def split(room, left=height):
+        lines = int(room // 10)
+        if lines < 1 or lines * 10 >= left:
+            return None
+        return Band(lines * 10, f"{name}-part", table=0), _make(left - lines * 10)
+
+    def _make(left):
+        band = Band(left, f"{name}-rest", table=0, keep_with_next=False)
+        band.split = lambda room, left=left: split(room, left)
+        return band
+
+    band = Band(height, name, table=0, keep_with_next=keep)
+    band.split = split
+    return band
+
+
+def test_a_group_too_tall_for_any_page_fills_the_page_instead_of_one_piece_a_page():
+    # Title, period and header are kept with a row taller than a page: they
+    # once went on three pages of their own before the row began.
+    bands = [
+        Band(10, "title", keep_with_next=True),
+        Band(10, "period", keep_with_next=True),
+        Band(10, "header", keep_with_next=True),
+        _splittable(440, "tall", keep=True),
+        Band(10, "last", table=0),
+    ]
+    pages = paginate(bands, 100, lambda t: [Band(10, "header again")])
+    first = [b.payload for b in pages[0]]
+    assert first == ["title", "period", "header", "tall-part"]
+    assert sum(b.height for b in pages[0]) == 100
+
+
+def test_the_last_piece_of_a_split_row_stays_with_the_total():
+    bands = [
+        Band(10, "header", keep_with_next=True),
+        Band(10, "short", table=0),
+        _splittable(170, "tall", keep=True),
+        Band(10, "total", table=0, keep_with_next=True),
+        Band(10, "sign-off"),
+    ]
+    pages = paginate(bands, 100, lambda t: [Band(10, "header again")])
+    last = [b.payload for b in pages[-1]]
+    assert last[-2:] == ["total", "sign-off"] and "tall-rest" in last

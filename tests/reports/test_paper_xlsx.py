@@ -198,12 +198,12 @@ def test_the_pdf_text_layer_keeps_digits_next_to_latin_letters(gui_app, tmp_path
     sheet = Sheet(
         "t",
         "Roster",
-        [Table([Column("ID"), Column("E-mail")], [["14010519900101123X", "researcher01@x.cn"]])],
+        [Table([Column("ID"), Column("E-mail")], [["14010519900101130X", "researcher01@x.cn"]])],
     )
     path = tmp_path / "t.pdf"
     write_pdf(sheet, path, PageInfo("Org", dt.date(2026, 11, 29)))
     text = " ".join("".join(p.extract_text() for p in PdfReader(str(path)).pages).split())
-    assert "14010519900101123X" in text and "researcher01@x.cn" in text
+    assert "14010519900101130X" in text and "researcher01@x.cn" in text
     assert "2026-11-29" in text
 
 
@@ -241,3 +241,36 @@ def test_the_sign_off_is_never_alone_on_a_page(gui_app, tmp_path):
         write_pdf(sheet, path, PageInfo())
         last = _page_texts(path)[-1]
         assert "填报人:王海江" in last and f"行{n:02d}" in last and f"共{n}项" in last, n
+
+
+@pytest.mark.parametrize("dpi", [96, 600, 1200])
+def test_the_preview_and_the_printer_break_lines_and_pages_as_the_pdf_does(gui_app, tmp_path, dpi):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop_app.reports.paper import page_layout, paint_sheet
+
+    columns = [Column("序号", INT, 0.4), Column("学历学位", TEXT, 0.5), Column("说明", TEXT, 3)]
+    rows = [[i, "博士", "合作内容需要换行显示" * (i % 7 + 1)] for i in range(1, 160)]
+    sheet = Sheet("x", "人才花名册", [Table(columns, rows)], landscape=True)
+    pdf = tmp_path / "sheet.pdf"
+    pages = write_pdf(sheet, pdf, PageInfo("阳高县委组织部", dt.date(2026, 11, 30)))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printer.pdf"
+    printer.setOutputFileName(str(printed))
+    printer.setResolution(dpi)
+    printer.setPageLayout(page_layout(sheet))
+    assert paint_sheet(sheet, printer, PageInfo("阳高县委组织部", dt.date(2026, 11, 30))) == pages
+    del printer
+    assert _page_texts(printed) == _page_texts(pdf)  # the same lines on the same pages
+
+
+def test_the_pdf_text_layer_gives_back_characters_fonts_share_with_radicals(gui_app, tmp_path):
+    # Noto CJK draws 户 and the radical ⼾ (and ～ 〜, ／ ∕) with one glyph: copying
+    # gave 用戶 (NFKC's traditional form) and 3〜5年, and a search for 户籍 failed.
+    text = "用户户籍，客户账户：3～5年，县／市，突兀，辰巳，亻刂氵扌忄犭纟钅讠阝艹"
+    columns = [Column("说明", TEXT, 1)]
+    path = tmp_path / "shared.pdf"
+    write_pdf(Sheet("x", "用户户籍", [Table(columns, [[text]])]), path, PageInfo())
+    layer = "".join(PdfReader(str(path)).pages[0].extract_text().split())
+    assert text in layer and "用户户籍" in layer

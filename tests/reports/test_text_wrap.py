@@ -32,8 +32,8 @@ def test_numbers_codes_and_words_stay_whole():
 
 
 def test_a_word_wider_than_the_line_is_cut_not_lost():
-    lines = wrap("140221199001011234X", 8, advance)
-    assert "".join(lines) == "140221199001011234X"
+    lines = wrap("140221199001011233X", 8, advance)
+    assert "".join(lines) == "140221199001011233X"
     assert all(advance(line) <= 8 for line in lines)
 
 
@@ -54,3 +54,23 @@ def test_random_text_keeps_every_character_and_fits_where_it_can(seed):
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
     for line in lines:
         assert advance(line) <= width or len(line) == 1 or line[-1] in NO_START | NO_END
+
+
+def test_a_long_word_after_other_text_is_cut_to_fit_not_run_out_of_the_box():
+    url = "https://example.com/" + "abcdefghij" * 5
+    lines = wrap("网址：" + url, 20, advance)
+    assert "".join(lines) == "网址：" + url
+    assert all(advance(line) <= 20 for line in lines)
+
+
+def test_a_run_of_closing_marks_never_starts_a_line():
+    text = "县里印发了《阳高县校地合作管理办法（试行）》。"
+    for width in range(8, 40):
+        lines = wrap(text, width, advance)
+        assert "".join(lines) == text
+        assert all(line[0] not in NO_START for line in lines[1:]), (width, lines)
+
+
+def test_tabs_controls_and_trailing_blank_lines_do_not_print():
+    assert wrap("甲\t乙\x07丙\n\n\n", 40, advance) == ["甲 乙丙"]
+    assert wrap("甲\u2028乙", 40, advance) == ["甲", "乙"]
