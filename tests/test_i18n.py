@@ -42,7 +42,7 @@ def test_chinese_labels_in_the_window(chinese, qtbot, tmp_path):
         window = MainWindow(tmp_path / "l.sqlite")
         qtbot.addWidget(window)
         nav = [window.nav.item(i).text() for i in range(window.nav.count())]
-        assert nav[:4] == ["工作台", "合作院校", "对接活动", "合作协议"]
+        assert nav[:5] == ["工作台", "台账", "合作院校", "对接活动", "合作协议"]
         page = window.page("institution")
         assert page.model.headerData(0, Qt.Orientation.Horizontal) == "名称"
         assert page.new_button.text() == "新建"

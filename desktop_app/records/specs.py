@@ -47,6 +47,8 @@ class FieldSpec:
     person_name: bool = False
     # An identifier (an ID number): no spaces, half-width, upper case (…123x → …123X).
     identifier: bool = False
+    # What the text must look like: "phone", "email" or "id_card" (records/formats.py).
+    format: str = ""
 
     @property
     def is_stored_column(self) -> bool:
@@ -125,7 +127,7 @@ UNIT_SPEC = RecordSpec(
         _f("name", QT_TRANSLATE_NOOP("Field", "Name"), required=True, unique=True, width=200),
         _f("kind", QT_TRANSLATE_NOOP("Field", "Kind"), CHOICE, choices="unit_kind"),
         _f("contact_person", QT_TRANSLATE_NOOP("Field", "Contact person")),
-        _f("phone", QT_TRANSLATE_NOOP("Field", "Phone")),
+        _f("phone", QT_TRANSLATE_NOOP("Field", "Phone"), format="phone"),
         NOTES,
     ),
     list_columns=("name", "kind", "contact_person", "phone"),
@@ -164,8 +166,8 @@ INSTITUTION_SPEC = RecordSpec(
         ),
         _f("first_contact", QT_TRANSLATE_NOOP("Field", "First contact date"), DATE),
         _f("contact_person", QT_TRANSLATE_NOOP("Field", "Contact person")),
-        _f("phone", QT_TRANSLATE_NOOP("Field", "Phone")),
-        _f("email", QT_TRANSLATE_NOOP("Field", "E-mail")),
+        _f("phone", QT_TRANSLATE_NOOP("Field", "Phone"), format="phone"),
+        _f("email", QT_TRANSLATE_NOOP("Field", "E-mail"), format="email"),
         UNIT,
         NOTES,
     ),
@@ -366,7 +368,12 @@ TALENT_SPEC = RecordSpec(
             person_name=True,
         ),
         _f("gender", QT_TRANSLATE_NOOP("Field", "Gender"), CHOICE, choices="gender", width=50),
-        _f("id_number", QT_TRANSLATE_NOOP("Field", "ID number"), identifier=True),
+        _f(
+            "id_number",
+            QT_TRANSLATE_NOOP("Field", "ID number"),
+            identifier=True,
+            format="id_card",
+        ),
         _f(
             "institution",
             QT_TRANSLATE_NOOP("Field", "Institution"),
@@ -389,7 +396,7 @@ TALENT_SPEC = RecordSpec(
         UNIT,
         _f("start_date", QT_TRANSLATE_NOOP("Field", "Start date"), DATE),
         _f("end_date", QT_TRANSLATE_NOOP("Field", "End date"), DATE),
-        _f("phone", QT_TRANSLATE_NOOP("Field", "Phone")),
+        _f("phone", QT_TRANSLATE_NOOP("Field", "Phone"), format="phone"),
         NOTES,
     ),
     list_columns=(

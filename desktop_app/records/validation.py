@@ -14,6 +14,7 @@ import unicodedata
 from typing import Any
 
 from desktop_app.records import errors as E
+from desktop_app.records import formats
 from desktop_app.records.specs import (
     CHILDREN,
     CHOICE,
@@ -111,6 +112,9 @@ def validate(
         raw = values.get(f.name)
         try:
             value = _clean(f, raw)
+        except formats.FormatError as exc:  # the message says what it should look like
+            problems.append(E.Problem(f.name, exc.message, (f.label, *exc.args_after_label)))
+            continue
         except ValueError as exc:
             problems.append(E.Problem(f.name, str(exc), (f.label,)))
             continue
@@ -153,7 +157,15 @@ def _clean(f, raw: Any) -> Any:
     if f.kind in (TEXT, CHOICE):
         text = clean_text(raw)
         if f.identifier:
-            return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
+            text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).upper()
+        if f.format == formats.PHONE:
+            return formats.clean_phone(text)
+        if f.format == formats.EMAIL:
+            return formats.clean_email(text)
+        if f.format == formats.ID_CARD:
+            formats.check_id_number(text)
+        if f.identifier:
+            return text
         return _ALIGNING_SPACE.sub("", text) if f.person_name else text
     if f.kind == LONGTEXT:
         # Lines and tabs stay; control characters and bidi overrides go, as

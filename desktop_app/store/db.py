@@ -7,7 +7,6 @@ decided at start-up (default data folder, --db PATH, File > Open).
 from __future__ import annotations
 
 import functools
-import getpass
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -45,18 +44,15 @@ def default_db_path() -> Path:
 
 
 def set_operator(name: str | None) -> None:
-    """Name written to changed_by; falls back to the OS user name."""
+    """Name written to changed_by ("" when none is set)."""
     global _operator
     _operator = (name or "").strip() or None
 
 
 def current_operator() -> str:
-    if _operator:
-        return _operator
-    try:
-        return getpass.getuser()
-    except Exception:  # no user name on some locked-down PCs
-        return "unknown"
+    """The name the user gave (Tools > Your name), or "" until they do: the
+    change log then shows 未设置, not a Windows login name nobody recognises."""
+    return _operator or ""
 
 
 _read_only = False

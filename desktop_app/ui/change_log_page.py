@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop_app.records import audit, replay, verification
 from desktop_app.records.specs import ALL_SPECS, spec_for
 from desktop_app.store import db as store_db
-from desktop_app.ui.widgets.history_view import HistoryTable
+from desktop_app.ui.widgets.history_view import HistoryTable, operator_label
 
 
 class ChangeLogPage(QWidget):
@@ -71,7 +71,7 @@ class ChangeLogPage(QWidget):
         self.operator.clear()
         self.operator.addItem(self.tr("All operators"), None)
         for name in audit.operators():
-            self.operator.addItem(name, name)
+            self.operator.addItem(operator_label(name), name)
         self.operator.setCurrentIndex(max(self.operator.findData(current), 0))
         self.operator.blockSignals(False)
 

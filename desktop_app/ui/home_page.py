@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.records import service, workbench
 from desktop_app.records.specs import spec_for
 from desktop_app.store import db as store_db
-from desktop_app.ui.widgets.history_view import ACTIONS
+from desktop_app.ui.widgets.history_view import ACTIONS, operator_label
 
 
 def _home(text: str) -> str:
@@ -258,7 +258,7 @@ class HomePage(QWidget):
             spec = spec_for(e.record_type)
             record = f"{QCoreApplication.translate('Record', spec.label)} {e.title}"
             action = QCoreApplication.translate("History", ACTIONS.get(e.action, e.action))
-            cells = [e.at.strftime("%Y-%m-%d %H:%M"), e.operator, record, action]
+            cells = [e.at.strftime("%Y-%m-%d %H:%M"), operator_label(e.operator), record, action]
             for col, text in enumerate(cells):
                 self.changes.setItem(row, col, QTableWidgetItem(text))
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -23,17 +24,66 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import settings
-from desktop_app.records.specs import ALL_SPECS
+from desktop_app.records.specs import ALL_SPECS, QT_TRANSLATE_NOOP, spec_for
+from desktop_app.records.timeline import DOSSIER_TYPES
 from desktop_app.store import db as store_db
 from desktop_app.ui import ledger_actions, overdue_notice, safety_actions
 from desktop_app.ui.change_log_page import ChangeLogPage
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
 from desktop_app.ui.dialogs.ledger_info_dialog import LedgerInfoDialog
+from desktop_app.ui.dossier_page import DossierPage
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.home_page import HomePage
+from desktop_app.ui.nav_icons import tile_icon
 from desktop_app.ui.record_page import RecordPage
 from desktop_app.ui.recycle_bin_page import RecycleBinPage
 from desktop_app.ui.reports_page import ReportsPage
+from desktop_app.ui.trail import Trail
+
+# The navigation's groups, in order (pages not named stand alone: the workbench).
+NAV_GROUPS = (
+    (
+        "ledger",
+        (
+            "institution",
+            "activity",
+            "agreement",
+            "base",
+            "project",
+            "talent",
+            "achievement",
+            "meeting",
+        ),
+    ),
+    ("follow_up", ("task", "ledger_report", "assessment")),
+    ("reports", ("reports",)),
+    ("system", ("unit", "change_log", "recycle_bin")),
+)
+# The character on each page's icon: the one that tells it apart (four names start 合作).
+NAV_CHARS = {
+    "home": "台",
+    "institution": "院",
+    "activity": "活",
+    "agreement": "协",
+    "base": "基",
+    "project": "项",
+    "talent": "人",
+    "achievement": "成",
+    "meeting": "会",
+    "task": "督",
+    "ledger_report": "报",
+    "assessment": "考",
+    "reports": "表",
+    "unit": "单",
+    "change_log": "变",
+    "recycle_bin": "回",
+}
+GROUP_LABELS = {
+    "ledger": QT_TRANSLATE_NOOP("MainWindow", "Ledger"),
+    "follow_up": QT_TRANSLATE_NOOP("MainWindow", "Follow-up and assessment"),
+    "reports": QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+    "system": QT_TRANSLATE_NOOP("MainWindow", "System"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -45,14 +95,14 @@ class MainWindow(QMainWindow):
             (
                 "home",
                 self.tr("Workbench"),
-                lambda: HomePage(self._open_list, self._open_record, self.stack),
+                lambda: HomePage(self._open_list, self._open_home_item, self.stack),
             )
         ]
         self.entries += [
             (
                 spec.key,
                 QCoreApplication.translate("Record", spec.plural or spec.label),
-                lambda s=spec: RecordPage(s, self.stack),
+                lambda s=spec: self._record_page(s),
             )
             for spec in ALL_SPECS
         ]
@@ -61,11 +111,34 @@ class MainWindow(QMainWindow):
             ("change_log", self.tr("Change log"), lambda: ChangeLogPage(self.stack)),
             ("recycle_bin", self.tr("Recycle bin"), lambda: RecycleBinPage(self.stack)),
         ]
+        order = ["home"] + [key for _group, keys in NAV_GROUPS for key in keys]
+        self.entries.sort(key=lambda e: order.index(e[0]) if e[0] in order else len(order))
         self.widgets: dict[str, QWidget] = {}
+        self.dossiers: dict[tuple[str, int], DossierPage] = {}
+        self.trail = Trail()
+        self._travelling = False
         self.nav = QListWidget(self)
         self.nav.setObjectName("navigation")
-        for _key, label, _factory in self.entries:
-            self.nav.addItem(QListWidgetItem(label))
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(1)
+        groups = {key: group for group, keys in NAV_GROUPS for key in keys}
+        heading_font = self.nav.font()
+        heading_font.setBold(True)
+        shown_group = None
+        for key, label, _factory in self.entries:
+            group = groups.get(key)
+            if group is not None and group != shown_group:
+                heading = QListWidgetItem(self.tr(GROUP_LABELS[group]))
+                heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading, not a page
+                heading.setFont(heading_font)
+                heading.setForeground(QColor("#555555"))
+                self.nav.addItem(heading)
+                shown_group = group
+            item = QListWidgetItem(
+                tile_icon(NAV_CHARS.get(key, label[:1]), group or "ledger"), label
+            )
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 40)
         self.stack = QStackedWidget(self)
         self.banner = QLabel(self)
@@ -89,18 +162,28 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.path_label)
         self._build_menus()
         self._show_state()
+        QApplication.instance().installEventFilter(self)
         remember_geometry(self, "main_window", default_size=(1280, 800))
-        self.nav.setCurrentRow(0)
+        self.nav.setCurrentRow(self.nav_row("home"))
 
     # ---- navigation
     @property
     def pages(self) -> dict[str, RecordPage]:
         return {k: w for k, w in self.widgets.items() if isinstance(w, RecordPage)}
 
+    def nav_row(self, key: str) -> int:
+        """The navigation row of a page (headings take rows of their own)."""
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                return row
+        raise KeyError(key)
+
     def show_page(self, row: int) -> None:
-        if not 0 <= row < len(self.entries):
+        item = self.nav.item(row) if 0 <= row < self.nav.count() else None
+        key = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if key is None:
             return
-        key, label, factory = self.entries[row]
+        key, label, factory = next(e for e in self.entries if e[0] == key)
         widget = self.widgets.get(key)
         if widget is None:
             widget = factory()
@@ -113,15 +196,80 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         self.setWindowTitle(label + " — " + self.tr("Cooperation Ledger"))
         self.update_badges()
+        self._visited(("page", key))
+
+    def _record_page(self, spec) -> RecordPage:
+        page = RecordPage(spec, self.stack)
+        page.dossier_requested.connect(self.open_dossier)
+        return page
+
+    def open_dossier(self, key: str, record_id: int) -> DossierPage:
+        """A record's dossier page (档案), made once and refreshed when shown again."""
+        page = self.dossiers.get((key, record_id))
+        if page is None:
+            page = DossierPage(spec_for(key), record_id, self.stack)
+            page.open_record.connect(self._open_record)
+            page.open_dossier.connect(self.open_dossier)
+            self.dossiers[(key, record_id)] = page
+            self.stack.addWidget(page)
+        else:
+            page.refresh()
+        self.stack.setCurrentWidget(page)
+        row = self.nav_row(key)
+        self.nav.blockSignals(True)  # the list it belongs to stays marked
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        kind = QCoreApplication.translate("Record", spec_for(key).label)
+        self.setWindowTitle(f"{kind}{self.tr('Dossier')} — {self.tr('Cooperation Ledger')}")
+        self._visited(("dossier", key, record_id))
+        return page
+
+    # ---- back and forward
+    def _visited(self, place) -> None:
+        if not self._travelling:
+            self.trail.visit(place)
+        self.back_action.setEnabled(self.trail.can_go_back())
+        self.forward_action.setEnabled(self.trail.can_go_forward())
+
+    def go_back(self) -> None:
+        self._go(self.trail.back())
+
+    def go_forward(self) -> None:
+        self._go(self.trail.forward())
+
+    def _go(self, place) -> None:
+        if place is None:
+            return
+        self._travelling = True
+        try:
+            if place[0] == "page":
+                self.open_page(place[1])
+            else:
+                self.open_dossier(place[1], place[2])
+        finally:
+            self._travelling = False
+        self._visited(place)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        # The mouse's side buttons go back and forward, as in a browser.
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget):
+            if watched.window() is self:
+                if event.button() == Qt.MouseButton.BackButton:
+                    self.go_back()
+                    return True
+                if event.button() == Qt.MouseButton.ForwardButton:
+                    self.go_forward()
+                    return True
+        return super().eventFilter(watched, event)
 
     def update_badges(self) -> None:
         """The overdue count beside 督办事项, fresh after every move."""
-        for row, (key, label, _factory) in enumerate(self.entries):
+        for key, label, _factory in self.entries:
             if key == "task":
-                self.nav.item(row).setText(overdue_notice.navigation_label(label))
+                self.nav.item(self.nav_row(key)).setText(overdue_notice.navigation_label(label))
 
     def open_page(self, key: str) -> QWidget:
-        row = [k for k, _l, _f in self.entries].index(key)
+        row = self.nav_row(key)
         if self.nav.currentRow() == row:
             self.show_page(row)  # refresh the page already shown
         else:
@@ -136,7 +284,25 @@ class MainWindow(QMainWindow):
             combo.setCurrentIndex(combo.findData(str(year)))
 
     def _open_record(self, key: str, record_id: int) -> None:
-        self.page(key).edit_record(record_id)
+        """A record's form, over whatever page is shown."""
+        page = self.widgets.get(key) or self._record_page_made(key)
+        page.edit_record(record_id)
+        current = self.stack.currentWidget()
+        if isinstance(current, DossierPage):
+            current.refresh()  # the form may have changed what the dossier shows
+
+    def _record_page_made(self, key: str) -> RecordPage:
+        page = next(f for k, _l, f in self.entries if k == key)()
+        self.widgets[key] = page
+        self.stack.addWidget(page)
+        return page
+
+    def _open_home_item(self, key: str, record_id: int) -> None:
+        """From the workbench: an institution, unit or talent opens as its dossier."""
+        if key in DOSSIER_TYPES:
+            self.open_dossier(key, record_id)
+        else:
+            self._open_record(key, record_id)
 
     def page(self, key: str) -> RecordPage:
         return self.open_page(key)  # type: ignore[return-value]
@@ -152,6 +318,11 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.widgets.clear()
+        for widget in self.dossiers.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.dossiers.clear()
+        self.trail = Trail()
         self.show_page(max(self.nav.currentRow(), 0))
         self._show_state()
 
@@ -194,6 +365,18 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         self._action(edit, self.tr("Undo last save"), self._undo, QKeySequence.StandardKey.Undo)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        self.back_action = self._action(
+            view, self.tr("Back"), self.go_back, QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Left)
+        )
+        self.forward_action = self._action(
+            view,
+            self.tr("Forward"),
+            self.go_forward,
+            QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Right),
+        )
+        self.back_action.setEnabled(False)
+        self.forward_action.setEnabled(False)
         tools = self.menuBar().addMenu(self.tr("&Tools"))
         self._action(tools, self.tr("Category lists…"), self._edit_categories)
         self._action(tools, self.tr("Your name for the change record…"), self._set_operator)

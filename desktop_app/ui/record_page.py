@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
@@ -25,6 +26,7 @@ from desktop_app import settings
 from desktop_app.records import errors as E
 from desktop_app.records import queries, service
 from desktop_app.records.specs import RecordSpec
+from desktop_app.records.timeline import DOSSIER_TYPES
 from desktop_app.reports.list_sheet import list_sheet
 from desktop_app.store import categories
 from desktop_app.store import db as store_db
@@ -46,6 +48,8 @@ UNDATED = "undated"  # the year filter's choice for records with no date
 
 
 class RecordPage(QWidget):
+    dossier_requested = Signal(str, int)  # spec key, record id
+
     def __init__(self, spec: RecordSpec, parent=None):
         super().__init__(parent)
         self.spec = spec
@@ -53,6 +57,15 @@ class RecordPage(QWidget):
         self.table = RecordTable(self.model, settings_key=spec.key, parent=self)
         self.table.open_requested.connect(self.edit_record)
         self.table.delete_requested.connect(self.delete_selected)
+        self.has_dossier = spec.key in DOSSIER_TYPES
+        if self.has_dossier:
+            # Enter opens the dossier page (档案); a double click, or Edit, the form.
+            self.table.enter_opens_dossier = True
+            self.table.dossier_requested.connect(
+                lambda rid: self.dossier_requested.emit(spec.key, rid)
+            )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.search = QLineEdit(self)
         self.search.setObjectName("search")
@@ -86,8 +99,16 @@ class RecordPage(QWidget):
         self.new_button.setToolTip(self.tr("New record (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_record)
         self.edit_button = QPushButton(self.tr("Edit"), self)
-        self.edit_button.setToolTip(self.tr("Edit the selected record (Enter)"))
+        self.edit_button.setToolTip(
+            self.tr("Edit the selected record (double-click)")
+            if spec.key in DOSSIER_TYPES
+            else self.tr("Edit the selected record (Enter)")
+        )
         self.edit_button.clicked.connect(lambda: self.edit_record(self.table.current_id()))
+        self.dossier_button = QPushButton(self.tr("Dossier"), self)
+        self.dossier_button.setToolTip(self.tr("Open the selected record's dossier page (Enter)"))
+        self.dossier_button.clicked.connect(self._open_dossier)
+        self.dossier_button.setVisible(self.has_dossier)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setToolTip(self.tr("Delete the selected records (Del)"))
         self.delete_button.clicked.connect(self.delete_selected)
@@ -103,7 +124,7 @@ class RecordPage(QWidget):
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.edit_button, self.delete_button):
+        for b in (self.new_button, self.edit_button, self.dossier_button, self.delete_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -215,6 +236,24 @@ class RecordPage(QWidget):
         return True
 
     # ---- operations
+    def _open_dossier(self) -> None:
+        rid = self.table.current_id()
+        if rid is not None:
+            self.dossier_requested.emit(self.spec.key, rid)
+
+    def _context_menu(self, pos) -> None:
+        rid = self.table.current_id()
+        if rid is None:
+            return
+        menu = QMenu(self)
+        if self.has_dossier:
+            menu.addAction(self.tr("View dossier"), self._open_dossier)
+        menu.addAction(self.tr("Edit…"), lambda: self.edit_record(rid))
+        if not store_db.is_read_only():
+            menu.addAction(self.tr("Delete"), self.delete_selected)
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
     def new_record(self) -> None:
         if store_db.is_read_only():
             return

@@ -105,13 +105,13 @@ def test_formula_starts_neutralised_in_both_formats(text):
 
 
 def test_numbers_stay_numbers_and_id_numbers_text(tmp_path, make):
-    make("talent", name="李灵芝", id_number="110101199001011234", phone="13912345678")
+    make("talent", name="李灵芝", id_number="110101199001011237", phone="13912345678")
     make("activity", title="论坛", participants=1800)
     make(
         "assessment", year=2023, unit=make("unit", name="龙泉镇"), indicator="人才引进", weight=0.3
     )
     for key, checks in {
-        "talent": {"身份证号": ("110101199001011234", "s")},
+        "talent": {"身份证号": ("110101199001011237", "s")},
         "activity": {"参加人数": (1800, "n")},
         "assessment": {"年度": (2023, "n"), "权重": (0.3, "n")},
     }.items():
@@ -311,9 +311,11 @@ def test_control_characters_and_bidi_overrides_are_stopped_at_the_door(tmp_path,
     """From a form (service.save) and from an import, they never reach the ledger."""
     from desktop_app.store import models as m
 
-    rid = make("institution", name="中北\x07大学", short_name="中\u202e北", phone="0351\x00-1234")
+    rid = make(
+        "institution", name="中北\x07大学", short_name="中\u202e北", phone="0351\x00-6012345"
+    )
     row = m.Institution.get_by_id(rid)
-    assert (row.name, row.short_name, row.phone) == ("中北大学", "中北", "0351-1234")
+    assert (row.name, row.short_name, row.phone) == ("中北大学", "中北", "0351-6012345")
 
     path = tmp_path / "院校.csv"
     path.write_text("名称,简称\n山西\x1b农业\u2066大学,山西\x7f农大\n", encoding="utf-8")
@@ -360,8 +362,8 @@ def test_a_real_leading_apostrophe_survives_and_formulas_round_trip(tmp_path, ma
         assert result.imported == len(DANGEROUS), source.name
         assert sorted(r.notes for r in m.Institution.select()) == sorted(DANGEROUS)
 
-    typed = workbook(tmp_path / "typed.xlsx", [["名称", "电话"], ["中北大学", "'+86 138"]])
+    typed = workbook(tmp_path / "typed.xlsx", [["名称", "联系人"], ["中北大学", "'+86 138"]])
     m.Institution.delete().execute()
     _plan, result = import_file("institution", typed)
     assert result.imported == 1
-    assert m.Institution.get().phone == "'+86 138"
+    assert m.Institution.get().contact_person == "'+86 138"

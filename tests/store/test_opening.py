@@ -103,4 +103,4 @@ def test_operator_name(ledger):
     store_db.set_operator("  王海江 ")
     assert store_db.current_operator() == "王海江"
     store_db.set_operator("")
-    assert store_db.current_operator()  # falls back to the OS user name
+    assert store_db.current_operator() == ""  # shown as 未设置, not the login name

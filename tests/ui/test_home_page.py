@@ -14,7 +14,9 @@ from tests.ui.conftest import answer_next_dialog
 def test_the_window_opens_on_the_workbench_with_the_years_figures(window):
     demo.load_sample_data()
     home = window.open_page("home")
-    assert window.stack.currentWidget() is home and window.nav.currentRow() == 0
+    assert window.stack.currentWidget() is home and window.nav.currentRow() == window.nav_row(
+        "home"
+    )
     home.year.setValue(2023)
     cards = {c.title.text(): c for c in home.cards}
     assert cards["Institutions"].value.text() == "25 in 2023"

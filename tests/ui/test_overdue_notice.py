@@ -19,7 +19,7 @@ def test_the_navigation_counts_overdue_tasks(window):
     _task("公寓", today - dt.timedelta(days=9))
     _task("远期", today + dt.timedelta(days=9))
     window.open_page("home")
-    row = [k for k, _l, _f in window.entries].index("task")
+    row = window.nav_row("task")
     assert window.nav.item(row).text() == "Tasks (2)"
     done = workbench.due_tasks()[0]
     workbench.complete_task(done.id)

@@ -236,3 +236,19 @@ def test_the_year_filter_finds_records_with_no_date(window):
     combo.setCurrentIndex(combo.findData("2023"))
     assert _table_texts(page) == ["中北大学"]
     assert window.page("assessment").year_filter.findData("undated") == -1  # a year, not a date
+
+
+def test_phone_email_and_id_number_are_checked_with_the_message_at_the_field(window, qtbot):
+    dialog = RecordDialog(SPECS["talent"])
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.discard())
+    _fill(dialog, name="李灵芝", id_number="110101199003077759", phone="1380000021")
+    assert dialog.check_and_save() is False
+    assert dialog.error_labels["id_number"].text() == (
+        "ID number: the last character should be 8 for the first 17 (check the number)."
+    )
+    assert dialog.error_labels["phone"].text().startswith("Phone: 1380000021 is not a phone")
+    assert service.total_records() == 0
+    _fill(dialog, id_number="110101199003077758", phone="１３８ ００００ ０２１６")
+    assert dialog.check_and_save() is True
+    saved = service.load(SPECS["talent"], dialog.record_id)
+    assert (saved["id_number"], saved["phone"]) == ("110101199003077758", "13800000216")

@@ -187,3 +187,24 @@ def test_opening_a_ledger_with_a_damaged_journal_says_what_was_lost(qtbot, tmp_p
     assert f"the {SAVES - 2} saves after it could not be read" in seen["text"]
     kept = next(crashed.parent.glob("ledger.sqlite.damaged-wal-*"))
     assert str(kept) in seen["text"]
+
+
+def test_history_shows_values_whole_and_an_unnamed_operator_as_not_set(qtbot, window):
+    store_db.set_operator(None)
+    long_note = "与中北大学共同实施高速飞车试验线项目，" * 12
+    rid = service.save(INSTITUTION_SPEC, {"name": "中北大学"})
+    values = service.load(INSTITUTION_SPEC, rid)
+    service.save(INSTITUTION_SPEC, {**values, "notes": long_note}, rid)
+    dialog = RecordDialog(INSTITUTION_SPEC, rid)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 600)
+    dialog.show()
+    tabs = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    dialog.tabs.setCurrentIndex(tabs.index("History"))
+    view = dialog.history_view
+    assert view.item(0, 1).text() == "Not set"  # not the Windows login name
+    assert view.item(0, view.columnCount() - 1).text() == long_note.strip()
+    assert view.wordWrap()
+    qtbot.waitUntil(lambda: view.rowHeight(0) > 3 * view.fontMetrics().lineSpacing())
+    page = window.open_page("change_log")
+    assert page.operator.itemText(1) == "Not set"

@@ -254,6 +254,61 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>DossierPage</name>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Print dossier…</source>
+        <translation>打印档案…</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>This record is no longer in the ledger.</source>
+        <translation>这条记录已不在台账中。</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>:</source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>未填日期</translation>
+    </message>
+    <message>
+        <source>Timeline (%1)</source>
+        <translation>时间线（%1）</translation>
+    </message>
+    <message>
+        <source>Linked records (%1)</source>
+        <translation>关联记录（%1）</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>History (%1)</source>
+        <translation>变更历史（%1）</translation>
+    </message>
+</context>
+<context>
     <name>DossierView</name>
     <message>
         <source>No other record is linked to this one yet.</source>
@@ -548,6 +603,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>purged</source>
         <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>未设置</translation>
     </message>
 </context>
 <context>
@@ -1637,6 +1696,18 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>统计报表</translation>
     </message>
     <message>
+        <source>Ledger</source>
+        <translation>台账</translation>
+    </message>
+    <message>
+        <source>Follow-up and assessment</source>
+        <translation>督办与考核</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
         <source>Change log</source>
         <translation>变更记录</translation>
     </message>
@@ -1695,6 +1766,18 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>Undo last save</source>
         <translation>撤销上一次保存</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前进</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
@@ -2039,8 +2122,20 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>编辑</translation>
     </message>
     <message>
+        <source>Edit the selected record (double-click)</source>
+        <translation>编辑所选记录（双击）</translation>
+    </message>
+    <message>
         <source>Edit the selected record (Enter)</source>
         <translation>编辑选中的记录（Enter）</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>档案</translation>
+    </message>
+    <message>
+        <source>Open the selected record&apos;s dossier page (Enter)</source>
+        <translation>打开所选记录的档案页（回车）</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -2081,6 +2176,14 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <source>View dossier</source>
+        <translation>查看档案</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
     </message>
     <message>
         <source>Delete %1 record(s)?</source>
@@ -2979,6 +3082,13 @@ What you typed is still in the form. Free some disk space or check the file, the
     </message>
 </context>
 <context>
+    <name>StatusNotice</name>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>TemplateDialog</name>
     <message>
         <source>Fill a superior&apos;s form</source>
@@ -3114,6 +3224,30 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>&quot;%1&quot; cannot be deleted because other records depend on it:</source>
         <translation>“%1”不能删除，因为下列记录引用了它：</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a phone number (a mobile has 11 digits starting with 1, a landline looks like 0352-6012345).</source>
+        <translation>%1：%2 不是电话号码（手机号为 1 开头的 11 位数字，座机形如 0352-6012345）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not an e-mail address (it looks like name@example.cn).</source>
+        <translation>%1：%2 不是电子邮箱地址（形如 name@example.cn）。</translation>
+    </message>
+    <message>
+        <source>%1 must have 18 characters (or 15 digits for an old card); it has %2.</source>
+        <translation>%1应为 18 位（一代证为 15 位数字），现为 %2 位。</translation>
+    </message>
+    <message>
+        <source>%1 may hold only digits, with X as the last character.</source>
+        <translation>%1只能由数字组成，末位可以是 X。</translation>
+    </message>
+    <message>
+        <source>%1: the date of birth in it (characters 7 to 14, %2) is not a real date.</source>
+        <translation>%1：其中的出生日期（第 7 至 14 位，%2）不是有效日期。</translation>
+    </message>
+    <message>
+        <source>%1: the last character should be %2 for the first 17 (check the number).</source>
+        <translation>%1：按前 17 位，末位校验码应为 %2，请核对号码。</translation>
     </message>
 </context>
 </TS>

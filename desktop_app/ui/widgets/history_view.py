@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from desktop_app.records.specs import SPECS
@@ -45,6 +45,14 @@ def _readable(spec, value: str) -> str:
     return "；".join(parts)
 
 
+NOT_SET = QT_TRANSLATE_NOOP("History", "Not set")
+
+
+def operator_label(name: str) -> str:
+    """Who made a change, as shown: 未设置 until the user has given a name."""
+    return name or translate("History", NOT_SET)
+
+
 class HistoryTable(QTableWidget):
     def __init__(self, show_record: bool, parent=None):
         super().__init__(parent)
@@ -65,6 +73,15 @@ class HistoryTable(QTableWidget):
             [140, 80, 60] + ([90, 180] if show_record else []) + [100, 200]
         ):
             self.setColumnWidth(col, width)
+        if not show_record:
+            # A record's own history is short: its old and new values are shown
+            # whole, wrapped, not cut off at the column's edge.
+            self.setWordWrap(True)
+            self.setTextElideMode(Qt.TextElideMode.ElideNone)
+            self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header = self.horizontalHeader()
+            for col in (len(labels) - 2, len(labels) - 1):
+                header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
 
     def show_entries(self, entries) -> None:
         self.setRowCount(len(entries))
@@ -78,7 +95,7 @@ class HistoryTable(QTableWidget):
                     field_label = e.field
             cells = [
                 str(e.at)[:19],
-                e.operator,
+                operator_label(e.operator),
                 translate("History", ACTIONS.get(e.action, e.action)),
             ]
             if self.show_record:

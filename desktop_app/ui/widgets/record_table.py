@@ -14,6 +14,8 @@ class RecordTable(QTableView):
     over all rows); Enter or double-click opens the current record."""
 
     open_requested = Signal(int)
+    dossier_requested = Signal(int)  # Enter on a type that has a dossier page
+    enter_opens_dossier = False
     delete_requested = Signal()
 
     def __init__(self, model: RecordTableModel, settings_key: str | None = None, parent=None):
@@ -103,7 +105,12 @@ class RecordTable(QTableView):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self._open_index(self.currentIndex())
+            rid = self.currentIndex().data(ID_ROLE)
+            if rid is not None:
+                if self.enter_opens_dossier:
+                    self.dossier_requested.emit(rid)
+                else:
+                    self.open_requested.emit(rid)
             return
         if event.key() == Qt.Key.Key_Delete:
             self.delete_requested.emit()
