@@ -204,6 +204,16 @@ def fetch_page(q: ListQuery, offset: int, limit: int) -> list[list[Any]]:
     return rows
 
 
+def sample_ids(spec: RecordSpec, ids: list[int]) -> set[int]:
+    """Which of these records are sample data (shown with a 示例 mark)."""
+    if not ids:
+        return set()
+    model = spec.model
+    literal = pw.SQL("(" + ",".join(str(int(i)) for i in ids) + ")")
+    query = model.select(model.id).where(model.id.in_(literal) & (model.is_sample == True))  # noqa: E712
+    return {rid for (rid,) in query.tuples()}
+
+
 def _as_date(value: Any) -> Any:
     """A stored date as dt.date; text that is no date stays as it is (as in peewee)."""
     if isinstance(value, str):

@@ -403,14 +403,29 @@ class _UndoStack:
 UNDO = _UndoStack()
 
 
-def undo_last() -> tuple[str, str, int] | None:
-    """Undo the newest save or delete of this session; returns (action, type, id) undone."""
+class Undone(tuple):
+    """(action, type, id) of what an undo took back, and the record's name."""
+
+    title: str
+
+    def __new__(cls, action: str, key: str, record_id: int, title: str) -> Undone:
+        undone = super().__new__(cls, (action, key, record_id))
+        undone.title = title
+        return undone
+
+
+def undo_last() -> Undone | None:
+    """Undo the newest save or delete of this session (this window's, in
+    order); returns what was undone. The change log gets an "undo" entry
+    after the entries of the undo itself, so it reads 撤销."""
     UNDO.forget_other_ledgers()
     while UNDO.items:
         item = UNDO.items.pop()
         action, key, record_id, data = item
         spec = spec_for(key)
-        exists = spec.model.select().where(spec.model.id == record_id).exists()
+        record = spec.model.get_or_none(spec.model.id == record_id)
+        exists = record is not None
+        title = title_of(spec, record) if record is not None else _binned_title(data)
         try:
             if action == "create" and exists:
                 delete(spec, record_id, to_bin=False)  # pushes nothing
@@ -424,8 +439,18 @@ def undo_last() -> tuple[str, str, int] | None:
         except Exception:
             UNDO.items.append(item)  # refused (e.g. others depend on it): keep the step
             raise
-        return action, key, record_id
+        with write_transaction():
+            audit.record("undo", spec, record_id, title, [("", action, "")])
+        return Undone(action, key, record_id, title)
     return None
+
+
+def _binned_title(bin_id) -> str:
+    """The name a deleted record had, from the recycle bin."""
+    if not isinstance(bin_id, int):
+        return ""
+    row = m.DeletedRecord.get_or_none(m.DeletedRecord.id == bin_id)
+    return row.title if row is not None else ""
 
 
 def latest_data_year(today: dt.date | None = None) -> int | None:
@@ -450,6 +475,15 @@ def total_records() -> int:
 
 def sample_count() -> int:
     return sum(s.model.select().where(s.model.is_sample == True).count() for s in ALL_SPECS)  # noqa: E712
+
+
+def sample_records() -> list[tuple[RecordSpec, str]]:
+    """(type, name) of every record still marked as sample data."""
+    out = []
+    for spec in ALL_SPECS:
+        for record in spec.model.select().where(spec.model.is_sample == True):  # noqa: E712
+            out.append((spec, title_of(spec, record)))
+    return out
 
 
 def remove_sample_data() -> int:

@@ -167,3 +167,74 @@ def missing_hand_ins(today: dt.date | None = None) -> list[MissingHandIn]:
 
 def latest_changes(limit: int = 8) -> list[m.AuditEntry]:
     return audit.change_log(limit=limit)
+
+
+# ---------------------------------------------------------------- charts
+
+
+@dataclass(frozen=True)
+class Charts:
+    """What the workbench's four charts draw, for one year."""
+
+    months: list[tuple[int, int, int]]  # (month, activities, participants)
+    degrees: list[tuple[str, int]]  # talents present in the year, by degree
+    provinces: list[tuple[str, int]]  # institutions by province, to the year's end
+    scores: list[tuple[str, float]]  # assessment score per unit, highest first
+
+    @property
+    def empty(self) -> bool:
+        return not (any(n for _m, n, _p in self.months) or self.degrees or self.provinces)
+
+
+MAX_PROVINCES = 10
+
+
+def charts(year: int) -> Charts:
+    from desktop_app.reports import sheets
+    from desktop_app.reports.sheets.common import talent_present
+
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    a = m.Activity
+    month = pw.fn.strftime("%m", a.date)
+    by_month = {
+        int(mm): (n, people or 0)
+        for mm, n, people in a.select(month, pw.fn.COUNT(a.id), pw.fn.SUM(a.participants))
+        .where(a.date.between(start, end))
+        .group_by(month)
+        .tuples()
+    }
+    months = [(k, *by_month.get(k, (0, 0))) for k in range(1, 13)]
+    t = m.Talent
+    present = talent_present(sheets.year_period(year))[0]
+    degrees = [
+        (word or "", n)
+        for word, n in t.select(t.degree, pw.fn.COUNT(t.id))
+        .where(present)
+        .group_by(t.degree)
+        .order_by(pw.fn.COUNT(t.id).desc())
+        .tuples()
+    ]
+    i = m.Institution
+    known = i.first_contact.is_null() | (i.first_contact <= end)
+    provinces = [
+        (word or "", n)
+        for word, n in i.select(i.province, pw.fn.COUNT(i.id))
+        .where(known)
+        .group_by(i.province)
+        .order_by(pw.fn.COUNT(i.id).desc(), i.province)
+        .tuples()
+    ]
+    if len(provinces) > MAX_PROVINCES:
+        rest = sum(n for _w, n in provinces[MAX_PROVINCES - 1 :])
+        provinces = [*provinces[: MAX_PROVINCES - 1], (OTHERS, rest)]
+    sheet = sheets.build_sheet("assessment", year=year)
+    scores = [
+        (table.heading, float(table.total[5] or 0))
+        for table in sheet.tables
+        if table.total is not None and len(table.total) > 5
+    ]
+    scores.sort(key=lambda s: -s[1])
+    return Charts(months, degrees, provinces, scores)
+
+
+OTHERS = QT_TRANSLATE_NOOP("Home", "Others")

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop_app.records import service, workbench
 from desktop_app.records.specs import spec_for
 from desktop_app.store import db as store_db
+from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.widgets.history_view import ACTIONS, operator_label
 
 
@@ -126,6 +127,14 @@ class HomePage(QWidget):
         self.changes = self._table(
             [self.tr("Time"), self.tr("Operator"), self.tr("Record"), self.tr("Action")]
         )
+        # Where people would rather look than read: four small charts.
+        self.chart_month = BarChart(self.tr("Activities and participants by month"), self)
+        self.chart_degree = BarChart(self.tr("Talents by degree"), self)
+        self.chart_province = BarChart(self.tr("Institutions by province"), self)
+        self.chart_score = BarChart(self.tr("Assessment score by unit"), self)
+        self.charts = QHBoxLayout()
+        for chart in (self.chart_month, self.chart_degree, self.chart_province, self.chart_score):
+            self.charts.addWidget(chart, 1)
         self.tasks_label = QLabel(self)
         self.hand_ins_label = QLabel(self.tr("Hand-ins not yet made"), self)
         changes_label = QLabel(self.tr("Latest changes"), self)
@@ -136,6 +145,7 @@ class HomePage(QWidget):
         lay = QVBoxLayout(body)
         lay.addLayout(top)
         lay.addLayout(self.grid)
+        lay.addLayout(self.charts)
         lay.addWidget(self.tasks_label)
         lay.addWidget(self.tasks)
         below = QHBoxLayout()
@@ -171,12 +181,31 @@ class HomePage(QWidget):
     # ---- filling
     def refresh(self) -> None:
         self._fill_cards()
+        self._fill_charts()
         self._fill_tasks()
         self._fill_hand_ins()
         self._fill_changes()
         window = self.window()
         if hasattr(window, "update_badges"):  # the overdue count in the navigation
             window.update_badges()
+
+    def _fill_charts(self) -> None:
+        data = workbench.charts(self.year.value())
+        months = [self.tr("%1 Mon").replace("%1", str(n)) for n, _a, _p in data.months]
+        self.chart_month.set_data(
+            months,
+            (self.tr("Activities"), [a for _n, a, _p in data.months]),
+            (self.tr("Participants (hundreds)"), [p / 100 for _n, _a, p in data.months]),
+        )
+        blank = self.tr("Not filled in")
+        self.chart_degree.set_data(
+            [w or blank for w, _n in data.degrees], ("", [n for _w, n in data.degrees])
+        )
+        self.chart_province.set_data(
+            [_home(w) if w == workbench.OTHERS else (w or blank) for w, _n in data.provinces],
+            ("", [n for _w, n in data.provinces]),
+        )
+        self.chart_score.set_data([u for u, _s in data.scores], ("", [s for _u, s in data.scores]))
 
     def _fill_cards(self) -> None:
         year = self.year.value()
@@ -232,7 +261,10 @@ class HomePage(QWidget):
                 button.clicked.connect(lambda _c=False, t=task, f=slot: f(t))
                 box.addWidget(button)
             self.tasks.setCellWidget(row, 4, actions)
-        self.tasks.resizeRowsToContents()
+        # Rows as tall as their buttons: the cell widgets' hints made them 73 px.
+        height = QPushButton(self.tr("Done")).sizeHint().height() + 6
+        for row in range(self.tasks.rowCount()):
+            self.tasks.setRowHeight(row, height)
 
     def _fill_hand_ins(self) -> None:
         self.hand_ins.setRowCount(0)

@@ -63,23 +63,24 @@ def carry_over_organisation() -> None:
         ledger_info.set_value(ledger_info.ORGANISATION, old)
 
 
-def undo_last(parent: QWidget) -> bool:
-    """Ctrl+Z: take back the newest save or delete of this session."""
+def undo_last(parent: QWidget):
+    """Ctrl+Z: take back the newest save or delete of this session; what was
+    undone (service.Undone), or None."""
     try:
         done = service.undo_last()
     except (E.DeleteRefused, E.ValidationError) as exc:  # others now depend on it …
         QMessageBox.warning(
             parent, QCoreApplication.translate("LedgerActions", "Undo"), error_text(exc)
         )
-        return False
+        return None
     if done is None:
         QMessageBox.information(
             parent,
             QCoreApplication.translate("LedgerActions", "Undo"),
             QCoreApplication.translate("LedgerActions", "There is nothing to undo."),
         )
-        return False
-    return True
+        return None
+    return done
 
 
 def is_empty() -> bool:
@@ -178,6 +179,23 @@ def remove_sample(parent: QWidget) -> bool:
     if answer != QMessageBox.StandardButton.Yes:
         return False
     service.remove_sample_data()
+    kept = service.sample_records()
+    if kept:
+        # Sample records the user's own records link to stay: say which, and why.
+        names = [
+            QCoreApplication.translate("Record", spec.label) + " " + title for spec, title in kept
+        ]
+        shown = "\n".join(names[:15]) + ("\n…" if len(names) > 15 else "")
+        QMessageBox.information(
+            parent,
+            QCoreApplication.translate("LedgerActions", "Remove sample data"),
+            QCoreApplication.translate(
+                "LedgerActions",
+                "%1 sample records were kept because records you entered link to them:",
+            ).replace("%1", str(len(kept)))
+            + "\n\n"
+            + shown,
+        )
     return True
 
 

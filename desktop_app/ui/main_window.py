@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -27,10 +26,12 @@ from desktop_app import settings
 from desktop_app.records.specs import ALL_SPECS, QT_TRANSLATE_NOOP, spec_for
 from desktop_app.records.timeline import DOSSIER_TYPES
 from desktop_app.store import db as store_db
-from desktop_app.ui import ledger_actions, overdue_notice, safety_actions
+from desktop_app.ui import ledger_actions, overdue_notice, safety_actions, status_notice
 from desktop_app.ui.change_log_page import ChangeLogPage
+from desktop_app.ui.dialogs import help_dialog
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
 from desktop_app.ui.dialogs.ledger_info_dialog import LedgerInfoDialog
+from desktop_app.ui.dialogs.operator_dialog import OperatorDialog
 from desktop_app.ui.dossier_page import DossierPage
 from desktop_app.ui.geometry import remember_geometry
 from desktop_app.ui.home_page import HomePage
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.path_label)
         self._build_menus()
+        status_notice.install(self, self._undo)
         self._show_state()
         QApplication.instance().installEventFilter(self)
         remember_geometry(self, "main_window", default_size=(1280, 800))
@@ -382,6 +384,12 @@ class MainWindow(QMainWindow):
         self._action(tools, self.tr("Your name for the change record…"), self._set_operator)
         self._action(tools, self.tr("Ledger details for printed sheets…"), self._ledger_details)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(
+            help_menu,
+            self.tr("User guide"),
+            lambda: help_dialog.show_guide(self),
+            QKeySequence.StandardKey.HelpContents,
+        )
         self._action(help_menu, self.tr("About"), self._about)
 
     def _fill_recent(self) -> None:
@@ -434,8 +442,17 @@ class MainWindow(QMainWindow):
             self.reset_pages()
 
     def _undo(self) -> None:
-        if ledger_actions.undo_last(self):
+        done = ledger_actions.undo_last(self)
+        if done:
             self.reset_pages()
+            action, key, _rid = done
+            what = {
+                "create": self.tr("Undone: new %1 %2"),
+                "update": self.tr("Undone: changes to %1 %2"),
+                "delete": self.tr("Undone: deleting %1 %2"),
+            }.get(action, self.tr("Undone: %1 %2"))
+            kind = QCoreApplication.translate("Record", spec_for(key).label)
+            self.notice.say(what.replace("%1", kind).replace("%2", done.title), False)
 
     def _load_sample(self) -> None:
         if ledger_actions.load_sample(self):
@@ -452,29 +469,17 @@ class MainWindow(QMainWindow):
         self.reset_pages()
 
     def _set_operator(self) -> None:
-        name, ok = QInputDialog.getText(
-            self,
-            self.tr("Your name"),
-            self.tr("Name written beside every change you make:"),
-            text=settings.operator_name(),
-        )
-        if ok:
-            ledger_actions.set_operator(name)
+        dialog = OperatorDialog(self)
+        if dialog.exec():
+            ledger_actions.set_operator(dialog.name.text())
+        dialog.deleteLater()
 
     def _ledger_details(self) -> None:
         if LedgerInfoDialog(self).exec():
             self.show_page(self.nav.currentRow())  # the sheet shown takes the new name
 
     def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About"),
-            self.tr(
-                "Cooperation Ledger keeps a county's ledger of cooperation with "
-                "universities and research institutes."
-            )
-            + f"\n\n{self.db_path}",
-        )
+        help_dialog.show_about(self, self.db_path)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         for page in self.pages.values():

@@ -33,6 +33,7 @@ from desktop_app.store import db as store_db
 from desktop_app.ui import printing
 from desktop_app.ui.messages import refusal_text
 from desktop_app.ui.record_form import RecordDialog
+from desktop_app.ui.status_notice import announce
 from desktop_app.ui.table_model import RecordTableModel
 from desktop_app.ui.widgets.record_table import RecordTable
 
@@ -214,10 +215,21 @@ class RecordPage(QWidget):
     def refresh(self) -> None:
         self._search_timer.stop()
         selected = self.table.current_id()
-        self.model.set_query(self.current_query())
+        q = self.current_query()
+        self.model.set_query(q)
         self._update_count()
         if selected is not None:
             self.select_id(selected)
+        filtered = bool(
+            q.search or q.year or q.undated or q.unit_id or q.type_value or q.status_value
+        )
+        self.table.empty_text = (
+            self.tr("No record matches these filters.")
+            if filtered
+            else self.tr(
+                "No records yet. Click New to enter one, or Import… to bring them in from Excel."
+            )
+        )
 
     def reload_choices(self) -> None:
         """Units or category words may have changed elsewhere."""
@@ -263,6 +275,7 @@ class RecordPage(QWidget):
         if saved:
             self.refresh()
             self.select_id(dialog.record_id)
+            self._announce_saved(dialog.record_id)
 
     def edit_record(self, rid: int | None) -> None:
         if rid is None:
@@ -271,6 +284,14 @@ class RecordPage(QWidget):
         dialog.exec()
         dialog.deleteLater()
         self.refresh()  # linked records or attachments may have changed too
+        if dialog.saved:
+            self._announce_saved(rid)
+
+    def _announce_saved(self, rid: int) -> None:
+        name = service.names_of(self.spec.key, [rid]).get(rid, "")
+        kind = translate("Record", self.spec.label)
+        text = self.tr("Saved %1 %2").replace("%1", kind).replace("%2", name)
+        announce(self, text, can_undo=True)
 
     def delete_selected(self) -> None:
         if store_db.is_read_only():
@@ -292,12 +313,24 @@ class RecordPage(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         refused: list[str] = []
+        deleted = 0
         for rid in ids:
             try:
                 service.delete(self.spec, rid)
+                deleted += 1
             except E.DeleteRefused as exc:
                 refused.append(refusal_text(exc))
         self.refresh()
+        if deleted:
+            kind = translate("Record", self.spec.label)
+            text = (
+                self.tr("Deleted %1 %2 to the recycle bin")
+                .replace("%1", kind)
+                .replace("%2", names[ids[0]])
+                if deleted == 1 and ids[0] in names
+                else self.tr("Deleted %1 record(s) to the recycle bin").replace("%1", str(deleted))
+            )
+            announce(self, text, can_undo=True)
         if refused:
             QMessageBox.warning(self, self.tr("Cannot delete"), "\n\n".join(refused))
 

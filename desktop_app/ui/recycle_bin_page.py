@@ -20,6 +20,7 @@ from desktop_app.records import recycle, service
 from desktop_app.records.specs import SPECS
 from desktop_app.safety.backup import backup_before
 from desktop_app.store.db import current_path, is_read_only
+from desktop_app.ui.status_notice import announce
 
 
 class RecycleBinPage(QWidget):
@@ -78,12 +79,16 @@ class RecycleBinPage(QWidget):
 
     def restore_selected(self) -> None:
         refused = []
+        restored = 0
         for bin_id in self.selected_ids():
             try:
                 service.restore_deleted(bin_id)
+                restored += 1
             except E.ValidationError as exc:
                 refused += [p.text(QCoreApplication.translate) for p in exc.problems]
         self.refresh()
+        if restored:
+            announce(self, self.tr("Restored %1 record(s)").replace("%1", str(restored)))
         if refused:
             QMessageBox.warning(self, self.tr("Restore"), "\n".join(refused))
 

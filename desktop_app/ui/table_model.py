@@ -17,17 +17,43 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPixmap
 
 from desktop_app.records import queries
 from desktop_app.records.specs import DATE, FLOAT, INT, RecordSpec
 from desktop_app.store.categories import TASK_DONE
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SAMPLE_ROLE = Qt.ItemDataRole.UserRole + 2
 PAGE_SIZE = 200
 _OVERDUE = QBrush(QColor(190, 30, 30))
 
 Index = QModelIndex | QPersistentModelIndex
+
+
+_BADGE: list[QPixmap] = []
+
+
+def sample_badge() -> QPixmap:
+    """示例 on a small grey tag, beside a sample record's first column."""
+    if not _BADGE:
+        text = QCoreApplication.translate("RecordTable", "Sample")
+        font = QFont()
+        font.setPixelSize(11)
+        width = QFontMetrics(font).horizontalAdvance(text) + 8
+        pixmap = QPixmap(width, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e7e9ee"))
+        painter.drawRoundedRect(0, 0, width, 16, 3, 3)
+        painter.setPen(QColor("#555b66"))
+        painter.setFont(font)
+        painter.drawText(pixmap.rect(), int(Qt.AlignmentFlag.AlignCenter), text)
+        painter.end()
+        _BADGE.append(pixmap)
+    return _BADGE[0]
 
 
 def format_value(value: Any, kind: str) -> str:
@@ -47,11 +73,14 @@ class RecordTableModel(QAbstractTableModel):
         self.columns = spec.columns
         self.query = queries.ListQuery(spec)
         self._rows: list[list[Any]] = []
+        self._samples: set[int] = set()  # ids of sample records on the pages fetched
         self._total = 0
         # The overdue mark needs these two columns; found once, not per cell.
         names = [f.name for f in self.columns]
         self._deadline_col = names.index("deadline") + 1 if "deadline" in names else None
         self._status_col = names.index("status") + 1 if "status" in names else None
+        # The 示例 tag goes beside the record's name (a wide column), not a date.
+        self._title_col = names.index(spec.title_field) if spec.title_field in names else 0
 
     # ---- loading
     def set_query(self, query: queries.ListQuery) -> None:
@@ -63,6 +92,7 @@ class RecordTableModel(QAbstractTableModel):
         self._total = queries.count(self.query)
         self.query.extra["hits"] = self._total  # lets the page query pick its plan
         self._rows = queries.fetch_page(self.query, 0, PAGE_SIZE) if self._total else []
+        self._samples = queries.sample_ids(self.spec, [r[0] for r in self._rows])
         self.endResetModel()
 
     @property
@@ -80,6 +110,7 @@ class RecordTableModel(QAbstractTableModel):
             self._total = len(self._rows)
             return
         first = len(self._rows)
+        self._samples |= queries.sample_ids(self.spec, [r[0] for r in more])
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
         self.endInsertRows()
@@ -104,6 +135,14 @@ class RecordTableModel(QAbstractTableModel):
             return format_value(row[index.column() + 1], f.kind)
         if role == ID_ROLE:
             return row[0]
+        if (
+            role == Qt.ItemDataRole.DecorationRole
+            and index.column() == self._title_col
+            and row[0] in self._samples
+        ):
+            return sample_badge()
+        if role == SAMPLE_ROLE:
+            return row[0] in self._samples
         if role == Qt.ItemDataRole.TextAlignmentRole and f.kind in (INT, FLOAT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self._is_overdue(row):

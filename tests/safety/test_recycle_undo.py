@@ -170,10 +170,14 @@ def test_undo_create_update_delete_newest_first(make):
         ("create", ""),
         ("delete", ""),
         ("restore", ""),  # undo of the delete
+        ("undo", ""),  # each undo is marked: the change log shows 撤销
         ("delete", ""),  # undo of the second create
+        ("undo", ""),
         ("update", "name"),  # undo of the update
         ("update", "phone"),
+        ("undo", ""),
         ("delete", ""),  # undo of the first create
+        ("undo", ""),
     ]
     assert audit.verify() is None
 

@@ -85,3 +85,33 @@ def test_hand_ins_not_made_and_latest_changes(window):
     assert home.changes.rowCount() == 8
     assert home.changes.item(0, 3).text() == "created"
     assert isinstance(home, HomePage)
+
+
+def test_the_charts_draw_the_years_figures_as_the_ledger_holds_them(window, qtbot):
+    import sqlite3
+
+    from desktop_app.store import db as store_db
+
+    demo.load_sample_data()
+    home = window.open_page("home")
+    home.year.setValue(2023)
+    home.resize(1366, 900)
+    home.show()
+    for chart in (home.chart_month, home.chart_degree, home.chart_province, home.chart_score):
+        chart.grab()  # the bars are known once painted
+    con = sqlite3.connect(store_db.current_path())
+    july = con.execute(
+        "SELECT COUNT(*), SUM(participants) FROM activity WHERE date LIKE '2023-07-%'"
+    ).fetchone()
+    beijing = con.execute("SELECT COUNT(*) FROM institution WHERE province = '北京'").fetchone()[0]
+    con.close()
+    tips = home.chart_month.bar_tips()
+    assert f"7 Mon · Activities: {july[0]}" in tips
+    assert f"7 Mon · Participants (hundreds): {july[1] / 100:.1f}" in tips
+    assert f"北京: {beijing}" in home.chart_province.bar_tips()
+    degrees = dict(t.split(": ") for t in home.chart_degree.bar_tips())
+    summary = {w: n for w, n in workbench.charts(2023).degrees}
+    assert degrees == {w: str(n) for w, n in summary.items()}
+    assert len(home.chart_score.bar_tips()) == 4
+    scores = [float(t.split(": ")[1]) for t in home.chart_score.bar_tips()]
+    assert scores == sorted(scores, reverse=True)

@@ -45,6 +45,7 @@ def test_create_edit_delete_institution(window, qtbot):
     page.new_button.click()
     assert _table_texts(page) == ["中北大学"]
     assert page.count_label.text().startswith("1")
+    assert window.notice.plain == "Saved Institution 中北大学 · Undo"
 
     page.table.selectRow(0)
     page.table.setCurrentIndex(page.model.index(0, 0))
@@ -65,6 +66,14 @@ def test_create_edit_delete_institution(window, qtbot):
     page.delete_button.click()
     assert _table_texts(page) == []
     assert page.count_label.text().startswith("0")
+    assert window.notice.plain == ("Deleted Institution 中北大学（太原） to the recycle bin · Undo")
+    # 撤销 in the status bar takes the delete back and says what it undid.
+    window.notice.linkActivated.emit("undo")
+    assert _table_texts(window.page("institution")) == ["中北大学（太原）"]
+    assert window.notice.plain == "Undone: deleting Institution 中北大学（太原）"
+    log = window.open_page("change_log")
+    actions = [log.table.item(r, 2).text() for r in range(log.table.rowCount())]
+    assert "undone" in actions
 
 
 def test_missing_name_shows_message_at_field_and_saves_nothing(window, qtbot):
@@ -252,3 +261,37 @@ def test_phone_email_and_id_number_are_checked_with_the_message_at_the_field(win
     assert dialog.check_and_save() is True
     saved = service.load(SPECS["talent"], dialog.record_id)
     assert (saved["id_number"], saved["phone"]) == ("110101199003077758", "13800000216")
+
+
+def test_linked_records_are_tokens_found_by_name_or_short_name_once(window, qtbot):
+    beihang = service.save(SPECS["institution"], {"name": "北京航空航天大学", "short_name": "北航"})
+    nuc = service.save(SPECS["institution"], {"name": "中北大学", "short_name": "中北"})
+    dialog = RecordDialog(SPECS["activity"])
+    qtbot.addWidget(dialog, before_close_func=lambda d: d.discard())
+    picker = dialog.editors["institutions"].picker
+    # Each record once in the suggestions, with its short name beside it.
+    suggestions = picker.input.completer().model().stringList()
+    assert suggestions == ["北京航空航天大学（北航）", "中北大学（中北）"]
+    picker.input.setText("北航")
+    picker.input.returnPressed.emit()
+    picker.input.setText("中北大学（中北）")
+    picker.input.returnPressed.emit()
+    assert picker.token_texts() == ["北京航空航天大学", "中北大学"]
+    assert picker.input.text() == ""
+    token = next(t for t in picker.tokens() if t.property("record_id") == beihang)
+    token.click()  # its ✕
+    assert picker.ids() == [nuc]
+    qtbot.keyClick(picker.input, Qt.Key.Key_Backspace)  # in the empty box: the last token goes
+    assert picker.ids() == []
+
+
+def test_an_empty_list_says_what_to_do_next(window, qtbot):
+    page = window.page("institution")
+    page.refresh()
+    assert page.table.empty_text.startswith("No records yet. Click New")
+    assert not page.table.grab().isNull()  # painted with its hint
+    service.save(SPECS["institution"], {"name": "中北大学"})
+    page.search.setText("清华")
+    page.refresh()
+    assert page.model.rowCount() == 0
+    assert page.table.empty_text == "No record matches these filters."

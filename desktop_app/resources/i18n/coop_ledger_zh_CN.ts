@@ -90,6 +90,13 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>BarChart</name>
+    <message>
+        <source>No data for this year</source>
+        <translation>本年暂无数据</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesDialog</name>
     <message>
         <source>Category lists</source>
@@ -583,6 +590,33 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
+        <source>Cooperation Ledger keeps a county&apos;s ledger of cooperation with universities and research institutes.</source>
+        <translation>合作台账：记录县里与高校、科研院所合作的台账。</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>版本 %1</translation>
+    </message>
+    <message>
+        <source>Ledger file: %1</source>
+        <translation>台账文件：%1</translation>
+    </message>
+    <message>
+        <source>Size: %1</source>
+        <translation>文件大小：%1</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>created</source>
@@ -603,6 +637,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>purged</source>
         <translation>彻底删除</translation>
+    </message>
+    <message>
+        <source>undone</source>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Not set</source>
@@ -686,6 +724,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <source>Achievements</source>
         <translation>成果转化</translation>
     </message>
+    <message>
+        <source>Others</source>
+        <translation>其他</translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -742,12 +784,44 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>操作</translation>
     </message>
     <message>
+        <source>Activities and participants by month</source>
+        <translation>各月对接活动次数与参加人数</translation>
+    </message>
+    <message>
+        <source>Talents by degree</source>
+        <translation>人才学历结构</translation>
+    </message>
+    <message>
+        <source>Institutions by province</source>
+        <translation>合作院校所在省份</translation>
+    </message>
+    <message>
+        <source>Assessment score by unit</source>
+        <translation>各单位考核得分</translation>
+    </message>
+    <message>
         <source>Hand-ins not yet made</source>
         <translation>尚未报送的台账</translation>
     </message>
     <message>
         <source>Latest changes</source>
         <translation>最近的变更</translation>
+    </message>
+    <message>
+        <source>%1 Mon</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>Activities</source>
+        <translation>活动次数</translation>
+    </message>
+    <message>
+        <source>Participants (hundreds)</source>
+        <translation>参加人数（百人）</translation>
+    </message>
+    <message>
+        <source>Not filled in</source>
+        <translation>未填</translation>
     </message>
     <message>
         <source>%1 in %2</source>
@@ -1551,6 +1625,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <source>Remove all %1 sample records? Records you entered yourself stay.</source>
         <translation>删除全部 %1 条示例记录？您自己录入的记录会保留。</translation>
     </message>
+    <message>
+        <source>%1 sample records were kept because records you entered link to them:</source>
+        <translation>以下 %1 条示例记录被您录入的记录引用，已保留：</translation>
+    </message>
 </context>
 <context>
     <name>LedgerInfoDialog</name>
@@ -1581,17 +1659,6 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>This ledger does not yet name its organisation. Every sheet prints it at the top; enter it once here.</source>
         <translation>本台账尚未填写填报单位。每张报表的表头都会打印它，请在此填写一次。</translation>
-    </message>
-</context>
-<context>
-    <name>LinksEditor</name>
-    <message>
-        <source>Type a name to add…</source>
-        <translation>输入名称以添加…</translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation>移除</translation>
     </message>
 </context>
 <context>
@@ -1800,6 +1867,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>User guide</source>
+        <translation>使用说明</translation>
+    </message>
+    <message>
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -1828,16 +1899,20 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>台账文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
     <message>
-        <source>Your name</source>
-        <translation>操作人姓名</translation>
+        <source>Undone: new %1 %2</source>
+        <translation>已撤销：新建 %1 %2</translation>
     </message>
     <message>
-        <source>Name written beside every change you make:</source>
-        <translation>记录在您每次修改旁边的姓名：</translation>
+        <source>Undone: changes to %1 %2</source>
+        <translation>已撤销：修改 %1 %2</translation>
     </message>
     <message>
-        <source>Cooperation Ledger keeps a county&apos;s ledger of cooperation with universities and research institutes.</source>
-        <translation>合作台账用于记录县域与高校、科研院所合作的各项工作。</translation>
+        <source>Undone: deleting %1 %2</source>
+        <translation>已撤销：删除 %1 %2</translation>
+    </message>
+    <message>
+        <source>Undone: %1 %2</source>
+        <translation>已撤销：%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +1920,25 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>• %1 (%2): %3 — %4</source>
         <translation>• %1（%2）：%3 条 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <source>Your name</source>
+        <translation>操作人姓名</translation>
+    </message>
+    <message>
+        <source>Written beside every change you make, in the change log and in each record&apos;s history. Until it is set, changes show “Not set”.</source>
+        <translation>您的姓名会记在您做的每一处修改旁边（变更记录和每条记录的修改历史中）。设置之前，修改显示为“未设置”。</translation>
+    </message>
+    <message>
+        <source>e.g. 王海江 (人才办)</source>
+        <translation>例如：王海江（人才办）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
 </context>
 <context>
@@ -2174,6 +2268,14 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>全部单位</translation>
     </message>
     <message>
+        <source>No record matches these filters.</source>
+        <translation>没有符合当前筛选条件的记录。</translation>
+    </message>
+    <message>
+        <source>No records yet. Click New to enter one, or Import… to bring them in from Excel.</source>
+        <translation>还没有记录。点“新建”录入一条，或点“导入…”从 Excel 导入。</translation>
+    </message>
+    <message>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
@@ -2186,8 +2288,20 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>编辑…</translation>
     </message>
     <message>
+        <source>Saved %1 %2</source>
+        <translation>已保存 %1 %2</translation>
+    </message>
+    <message>
         <source>Delete %1 record(s)?</source>
         <translation>删除 %1 条记录？</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2 to the recycle bin</source>
+        <translation>已删除 %1 %2（可在回收站恢复）</translation>
+    </message>
+    <message>
+        <source>Deleted %1 record(s) to the recycle bin</source>
+        <translation>已删除 %1 条记录（可在回收站恢复）</translation>
     </message>
     <message>
         <source>Cannot delete</source>
@@ -2212,6 +2326,13 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1 rows written to %2</source>
         <translation>已把 %1 行写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message>
+        <source>Sample</source>
+        <translation>示例</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2368,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1 deleted records</source>
         <translation>共 %1 条已删除记录</translation>
+    </message>
+    <message>
+        <source>Restored %1 record(s)</source>
+        <translation>已恢复 %1 条记录</translation>
     </message>
     <message>
         <source>Purge</source>
@@ -3177,6 +3302,17 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>TokenPicker</name>
+    <message>
+        <source>Type a name or short name to add…</source>
+        <translation>输入名称或简称添加…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ class LedgerInfoDialog(QDialog):
     def __init__(self, parent: QWidget | None = None, reason: str = ""):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ledger details"))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)  # room for a 组织部 name of thirty characters
         form = QFormLayout(self)
         if reason:
             note = QLabel(reason, self)

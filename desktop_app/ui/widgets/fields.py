@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCalendarWidget,
     QComboBox,
     QCompleter,
@@ -49,6 +48,7 @@ from desktop_app.records.specs import (
 )
 from desktop_app.records.values import to_date
 from desktop_app.store import categories
+from desktop_app.ui.widgets.token_picker import TokenPicker
 
 
 class UnknownName(ValueError):
@@ -289,84 +289,40 @@ class ForeignKeyEditor(QComboBox):
 
 
 class LinksEditor(QWidget):
-    """Several linked records: type to find one, Enter adds it, Del removes."""
+    """Several linked records as removable tokens (widgets/token_picker.py)."""
 
     changed = Signal()
 
     def __init__(self, target: str, parent=None):
         super().__init__(parent)
-        self._choices = dict(service.choices_for_link(target))
-        self._by_name = {name: rid for rid, name in self._choices.items()}
-        for alias, rid in service.link_aliases(target).items():
-            self._by_name.setdefault(alias, rid)  # short names (北航) find the record too
-        self.input = QLineEdit(self)
-        self.input.setPlaceholderText(self.tr("Type a name to add…"))
-        self.input.setCompleter(_contains_completer(list(self._by_name), self))
-        self.input.completer().activated.connect(self._add_name)
-        self.input.returnPressed.connect(lambda: self._add_name(self.input.text()))
-        self.selected = QListWidget(self)
-        self.selected.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
-        self.selected.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.remove_button = QPushButton(self.tr("Remove"), self)
-        self.remove_button.clicked.connect(self._remove_selected)
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.input, 1)
-        top.addWidget(self.remove_button)
+        self.picker = TokenPicker(
+            service.choices_for_link(target), service.link_aliases(target), self
+        )
+        self.picker.changed.connect(self.changed)
+        self.input = self.picker.input
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addLayout(top)
-        lay.addWidget(self.selected)
+        lay.addWidget(self.picker)
         self.setFocusProxy(self.input)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_Delete and self.selected.hasFocus():
-            self._remove_selected()
-            return
-        super().keyPressEvent(event)
-
-    def _add_name(self, name: str) -> None:
-        rid = self._by_name.get(name.strip())
-        if rid is None:
-            return
-        self.add_id(rid)
-        # Clear after the completer has finished writing its text.
-        self.input.clear()
-
     def add_id(self, rid: int) -> None:
-        if rid in self._selected_ids():
-            return
-        item = QListWidgetItem(self._choices.get(rid, str(rid)), self.selected)
-        item.setData(Qt.ItemDataRole.UserRole, rid)
-        self.changed.emit()
-
-    def _remove_selected(self) -> None:
-        for item in self.selected.selectedItems():
-            self.selected.takeItem(self.selected.row(item))
-        self.changed.emit()
+        self.picker.add_id(rid)
 
     def pending_text(self) -> str:
         return self.input.text().strip()
 
     def value(self) -> list[int]:
         text = self.pending_text()
-        if text:
-            # Text typed but not added: add it if it names a record, else complain.
-            if text not in self._by_name:
-                raise UnknownName(text)
-            self._add_name(text)
-        return self._selected_ids()
-
-    def _selected_ids(self) -> list[int]:
-        return [
-            self.selected.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.selected.count())
-        ]
+        if text and not self.picker.add_text(text):
+            # Text typed but not added, naming no record: say so at the field.
+            raise UnknownName(text)
+        return self.picker.ids()
 
     def set_value(self, v: Any) -> None:
-        self.selected.clear()
+        for rid in self.picker.ids():
+            self.picker.remove_id(rid)
         for rid in v or []:
-            self.add_id(rid)
+            self.picker.add_id(rid)
 
 
 class ChildrenEditor(QWidget):

@@ -24,6 +24,7 @@ ACTIONS = {
     "delete": QT_TRANSLATE_NOOP("History", "deleted"),
     "restore": QT_TRANSLATE_NOOP("History", "restored"),
     "purge": QT_TRANSLATE_NOOP("History", "purged"),
+    "undo": QT_TRANSLATE_NOOP("History", "undone"),
 }
 
 
