@@ -109,6 +109,13 @@ def _fill(args: argparse.Namespace, values: dict[str, Any]) -> int:
         except OSError as exc:
             return _fail(f"cannot write: {exc}")
         print(f"{args.pdf}: {printed.pages} page(s)")
+        if printed.not_printed:
+            print(
+                f"coop-ledger report template: warning: the PDF leaves out "
+                f"{len(printed.not_printed)} chart(s) ({', '.join(printed.not_printed[:5])}); "
+                "they are kept in the .xlsx",
+                file=sys.stderr,
+            )
         if printed.unevaluated:
             cells = ", ".join(printed.unevaluated[:10])
             more = (

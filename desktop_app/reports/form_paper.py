@@ -78,6 +78,7 @@ HEI = ("黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXia
 class FormPrint:
     pages: int
     unevaluated: list[str] = field(default_factory=list)  # cells whose formula was not worked out
+    not_printed: list[str] = field(default_factory=list)  # charts the PDF leaves out
 
 
 def column_points(width: float | None) -> float:
@@ -183,7 +184,7 @@ def print_form(path: str | Path, pdf: str | Path, sheet_name: str | None = None)
     del writer  # the file is finished when the writer goes
     mend_text_layer(tmp)
     tmp.replace(pdf)
-    return FormPrint(pages, book.unevaluated)
+    return FormPrint(pages, book.unevaluated, book.not_printed)
 
 
 def printable_sheets(wb) -> list:
@@ -205,10 +206,18 @@ class FormBook:
             sheets = printable_sheets(wb)
         if not sheets:
             raise ValueError("the workbook has no visible worksheet to print")
-        self.forms = [FormPrinter(wb=wb, ws=ws) for ws in sheets]
+        forms = [FormPrinter(wb=wb, ws=ws) for ws in sheets]
+        # An empty sheet (a spare 表3) prints no blank page.
+        self.forms = [f for f in forms if f.has_content()] or forms[:1]
         self.layout = self.forms[0].layout
         self.title = self.forms[0].title
         self.unevaluated = [cell for form in self.forms for cell in form.unevaluated]
+        self.not_printed = [item for form in self.forms for item in form.not_printed]
+        self.not_printed += [
+            f"{sheet.title}: chart sheet"
+            for sheet in getattr(wb, "chartsheets", [])
+            if sheet.sheet_state == "visible"
+        ]
 
     def paint(self, device) -> int:
         """Draw every page on device; returns the page count."""
@@ -217,7 +226,10 @@ class FormBook:
             device.setPageLayout(form.layout)  # measured on the page it is drawn on
             heights = form._heights(device)
             plans.append(
-                (heights, _paginate(form.rows, heights, form.titles, form.merged, form.room))
+                (
+                    heights,
+                    _paginate(form.rows, heights, form.titles, form.merged, form.room, form.breaks),
+                )
             )
         total = sum(len(pages) for _h, pages in plans)
         painter = QPainter()
@@ -346,6 +358,13 @@ class FormPrinter:
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
                     self.numeric.add((r, c))
         self.titles = [r for r in self.rows if r in _rows_of(ws.print_title_rows)]
+        # Rows with a manual page break under them (Excel's 插入分页符).
+        self.breaks = frozenset(b.id for b in ws.row_breaks.brk if b.id)
+        # What the PDF leaves out, for the caller to say: charts are not drawn.
+        self.not_printed = [f"{ws.title}: " + "chart"] * len(getattr(ws, "_charts", []))
+
+    def has_content(self) -> bool:
+        return any(self.texts.values()) or bool(getattr(self.ws, "_images", []))
 
     def _heights(self, device) -> dict[int, float]:
         """Rows grow to hold wrapped text, as Excel's auto height does (rows the
@@ -383,7 +402,7 @@ class FormPrinter:
     def paint(self, device) -> int:
         """Draw this sheet's pages on device (its page layout already set)."""
         heights = self._heights(device)
-        pages = _paginate(self.rows, heights, self.titles, self.merged, self.room)
+        pages = _paginate(self.rows, heights, self.titles, self.merged, self.room, self.breaks)
         painter = QPainter(device)
         try:
             for number, page_rows in enumerate(pages, start=1):
@@ -417,8 +436,9 @@ class FormPrinter:
         _header_footer(painter, self.ws, number, count, device, self.fonts.body)
 
 
-def _paginate(rows, heights, titles, merged, room: float) -> list[list[int]]:
-    """Rows per page: the title rows on every page, a merge spanning rows never cut."""
+def _paginate(rows, heights, titles, merged, room: float, breaks=frozenset()) -> list[list[int]]:
+    """Rows per page: the title rows on every page, a merge spanning rows never
+    cut, and a new page after each row the form puts a page break under."""
     title_height = sum(heights[r] for r in titles)
     blocks: list[list[int]] = []
     spans = {top: bottom for (top, _c), (_t, _l, bottom, _r) in merged.items() if bottom > top}
@@ -438,13 +458,17 @@ def _paginate(rows, heights, titles, merged, room: float) -> list[list[int]]:
             used += sum(heights[r] for r in block)
             continue
         height = sum(heights[r] for r in block)
-        if current and used + height > room:
+        if current and used + height > room and any(r not in titles for r in current):
             pages.append(current)
             current = [r for r in titles]
             used = title_height
         current += [r for r in block if r not in current]
         used += height
-    if current:
+        if block[-1] in breaks:  # 分页符: the form's own page break
+            pages.append(current)
+            current = [r for r in titles]
+            used = title_height
+    if current and any(r not in titles for r in current):
         pages.append(current)
     return pages or [[]]
 
@@ -639,7 +663,12 @@ def _text(
     )
     font = _font(cell, fonts.body, fonts.heading, scale)
     painter.setFont(font)
-    if numeric and painter.fontMetrics().horizontalAdvance(text) > target.width():
+    fits = painter.fontMetrics().horizontalAdvance
+    if numeric and fits(text) > target.width() and (cell.number_format or "General") == "General":
+        # Excel's General format gives up decimals before it gives up the number
+        # (3.857142857 in a narrow column shows 3.857143, or 3.86).
+        text = _fewer_decimals(text, lambda t: fits(t) <= target.width())
+    if numeric and fits(text) > target.width():
         # A number too wide for its column is never cut to other digits: as
         # Excel does, the cell shows ### (1826 once printed as 826).
         sign = max(1, int(target.width() // max(painter.fontMetrics().horizontalAdvance("#"), 1)))
@@ -698,6 +727,23 @@ def header_footer_text(code: str, number: int, count: int, sheet: str, today=Non
     ):
         text = text.replace(key, value)
     return text.replace("\x00", "&")
+
+
+def _fewer_decimals(text: str, fits) -> str:
+    """The number in text with as many decimals as fit (never fewer than none)."""
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    if "." not in text or "e" in text.lower():
+        return text
+    for decimals in range(len(text.split(".")[1]) - 1, -1, -1):
+        shorter = f"{value:.{decimals}f}"
+        if "." in shorter:
+            shorter = shorter.rstrip("0").rstrip(".")
+        if fits(shorter):
+            return shorter
+    return text
 
 
 def _header_footer(painter, ws, number: int, count: int, device, family: str) -> None:

@@ -10,7 +10,7 @@ cell empty and says so, rather than print a wrong number.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Any
 
 from openpyxl.utils import range_boundaries
@@ -34,32 +34,72 @@ class _Unknown(Exception):
     pass
 
 
+# How deep one evaluation may follow references before it starts over from the
+# deepest cell it reached: a running total down 5,000 rows (C5000 = C4999 + B5000)
+# would otherwise overflow Python's stack (a RecursionError, exit 3).
+MAX_DEPTH = 50
+DIV0 = "#DIV/0!"  # what Excel shows for a division by zero, and an AVERAGE of nothing
+
+
+class _TooDeep(Exception):
+    def __init__(self, key: tuple[str, str]):
+        super().__init__(key)
+        self.key = key
+
+
 class Evaluator:
     def __init__(self, wb: Workbook):
         self.wb = wb
         self._done: dict[tuple[str, str], Any] = {}
         self._busy: set[tuple[str, str]] = set()
+        self._depth = 0
 
     def value(self, sheet: str, coordinate: str) -> Any:
         """The cell's value, its formula worked out; UNKNOWN when it cannot be."""
         key = (sheet, coordinate.replace("$", "").upper())
         if key in self._done:
             return self._done[key]
+        if self._depth:
+            return self._eval(key)
+        # From the top: a chain too deep is worked out from its far end first.
+        pending = [key]
+        for _ in range(100_000):
+            if not pending:
+                break
+            try:
+                self._eval(pending[-1])
+                pending.pop()
+            except _TooDeep as deep:
+                if deep.key in pending:  # no progress: give that cell up
+                    self._done[deep.key] = UNKNOWN
+                else:
+                    pending.append(deep.key)
+        return self._done.get(key, UNKNOWN)
+
+    def _eval(self, key: tuple[str, str]) -> Any:
+        if key in self._done:
+            return self._done[key]
         if key in self._busy:
             return UNKNOWN  # a circular reference
         try:
-            raw = self.wb[sheet][key[1]].value
+            raw = self.wb[key[0]][key[1]].value
         except KeyError:
             return UNKNOWN
         if not (isinstance(raw, str) and raw.startswith("=")):
             return raw
+        if self._depth >= MAX_DEPTH:
+            raise _TooDeep(key)
         self._busy.add(key)
+        self._depth += 1
         try:
-            result = _Parser(self, sheet, raw[1:]).parse()
-        except (_Unknown, ZeroDivisionError, OverflowError, ValueError, IndexError):
-            result = UNKNOWN
+            result = _Parser(self, key[0], raw[1:]).parse()
+        except ZeroDivisionError:
+            result = DIV0
+        except (_Unknown, ArithmeticError, ValueError, IndexError):
+            result = UNKNOWN  # decimal's InvalidOperation (ROUND(1E+30, 2)) among them
         finally:
             self._busy.discard(key)
+            self._depth -= 1
         self._done[key] = result
         return result
 
@@ -176,6 +216,8 @@ class _Parser:
         value = self.ev.value(sheet, f"{get_column_letter(col)}{row}")
         if value is UNKNOWN:
             raise _Unknown
+        if value == DIV0:
+            raise ZeroDivisionError  # an error spreads to what uses it, as in Excel
         return value
 
 
@@ -215,7 +257,9 @@ def _call(name: str, args: list[Any]) -> Any:
             raise _Unknown
         # Excel rounds halves away from zero (2.5 -> 3), Python's round to even.
         digits = int(_num(args[1]))
-        exact = Decimal(repr(_num(args[0]))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
+        with localcontext() as context:
+            context.prec = 400  # ROUND(1E+30, 2) and ROUND(x, 30) need more than 28 digits
+            exact = Decimal(repr(_num(args[0]))).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP)
         return float(exact)
     numbers = _numbers(args)
     if name == "SUM":
@@ -223,6 +267,8 @@ def _call(name: str, args: list[Any]) -> Any:
     if name == "COUNT":
         return float(len(numbers))
     if not numbers:
+        if name == "AVERAGE":
+            raise ZeroDivisionError  # Excel: #DIV/0!
         return 0.0
     if name == "AVERAGE":
         return sum(numbers) / len(numbers)

@@ -4,8 +4,8 @@
 Its values come from the ledger (records/ledger_info.py) and the day it is
 printed; the reviewer signs by hand. Which lines a sheet shows is a per-sheet
 choice kept in the ledger too, with these defaults: every line on the sheets
-that go upward (summary, unit ledger, assessment, the registers), none on the
-working ones (dossier, task list).
+that go upward (summary, unit ledger, assessment, the registers and the task
+list), none on the dossier, a working sheet.
 """
 
 from __future__ import annotations
@@ -43,7 +43,16 @@ ALIASES = {
     "填报日期": DATE,
     "organization": ORGANISATION,
 }
-HANDED_IN = ("summary", "unit_ledger", "assessment", "institutions", "bases", "projects", "talents")
+HANDED_IN = (
+    "summary",
+    "unit_ledger",
+    "assessment",
+    "institutions",
+    "bases",
+    "projects",
+    "talents",
+    "tasks",  # 督办事项清单 goes to the 督查室 too
+)
 BLANK = "＿＿＿＿＿＿"  # room to write by hand
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.workbook.workbook import Workbook
 
 from desktop_app.reports.xlsx import as_text
@@ -129,9 +130,13 @@ def open_form(path: str | Path) -> Workbook:
         raise TemplateError(f"{path.name}: a form must be an .xlsx workbook")
     try:
         check_zip(path)
-        return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm")
+        # rich_text: a cell with a red, bold word keeps its formatting in the copy.
+        return load_workbook(path, keep_vba=path.suffix.lower() == ".xlsm", rich_text=True)
     except ExchangeError as exc:
-        raise TemplateError(f"{path.name}: {exc}") from exc
+        reason = str(exc)
+        if "CSV" in reason:  # the importer's words name .xls and CSV, which a form cannot be
+            reason = "not a workbook this program can read as a form (an .xlsx or .xlsm file)"
+        raise TemplateError(f"{path.name}: {reason}") from exc
     except OSError as exc:
         raise TemplateError(f"{path.name}: {exc.strerror or exc}") from exc
     except Exception as exc:  # openpyxl's many ways of finding a part it cannot read
@@ -144,13 +149,18 @@ def placeholders(wb: Workbook) -> list[tuple[str, str, str]]:
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
-                if _has_placeholder(cell.value):
-                    for name in PLACEHOLDER.findall(cell.value):
+                value = str(cell.value) if isinstance(cell.value, CellRichText) else cell.value
+                if _has_placeholder(value):
+                    for name in PLACEHOLDER.findall(value):
                         found.append((ws.title, cell.coordinate, name))
         for where, part in _header_parts(ws):
             for name in PLACEHOLDER.findall(part.text):
                 found.append((ws.title, where, name))
     return found
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def _as_text(value: Any) -> str:
@@ -174,6 +184,9 @@ def fill(wb: Workbook, values: Mapping[str, Any]) -> Filled:
         for row in ws.iter_rows():
             for cell in row:
                 text = cell.value
+                if isinstance(text, CellRichText):
+                    cells += _fill_rich(cell, values, names)
+                    continue
                 if not _has_placeholder(text):
                     continue
                 alone = PLACEHOLDER.fullmatch(text.strip())
@@ -182,9 +195,14 @@ def fill(wb: Workbook, values: Mapping[str, Any]) -> Filled:
                     cell.value = values[alone.group(1)]
                     names[alone.group(1)] = None
                 else:
-                    for name in PLACEHOLDER.findall(text):
+                    used = PLACEHOLDER.findall(text)
+                    for name in used:
                         names[name] = None
                     cell.value = PLACEHOLDER.sub(lambda m: _as_text(values[m.group(1)]), text)
+                    if text.startswith("=") and all(_is_number(values[n]) for n in used):
+                        # =B4+{{本期.院校.合计}}: the form's own formula, a figure in it.
+                        cells += 1
+                        continue
                 if isinstance(cell.value, str):
                     # The ledger's text stays text: an organisation typed as
                     # "=1+2" or =HYPERLINK(…) must not become a live formula.
@@ -200,6 +218,22 @@ def fill(wb: Workbook, values: Mapping[str, Any]) -> Filled:
                 )
                 cells += 1
     return Filled(cells, tuple(names))
+
+
+def _fill_rich(cell, values: Mapping[str, Any], names: dict[str, None]) -> int:
+    """Placeholders in a cell of formatted runs, each filled in its own run."""
+    if not _has_placeholder(str(cell.value)):
+        return 0
+    runs = []
+    for run in cell.value:
+        text = run.text if isinstance(run, TextBlock) else str(run)
+        if _has_placeholder(text):
+            for name in PLACEHOLDER.findall(text):
+                names[name] = None
+            text = PLACEHOLDER.sub(lambda m: _as_text(values[m.group(1)]), text)
+        runs.append(TextBlock(run.font, text) if isinstance(run, TextBlock) else text)
+    cell.value = CellRichText(runs)
+    return 1
 
 
 def fill_file(form: str | Path, out: str | Path, values: Mapping[str, Any]) -> Filled:

@@ -91,6 +91,29 @@ def _cell_value(value, kind: str):
     return excel_text(str(value))
 
 
+# A4 less Excel's default margins, header and footer, in points.
+_PRINTABLE = {False: (595 - 101, 842 - 130), True: (842 - 101, 595 - 130)}
+_ROW_PT = 15.0
+
+
+def _break_between_tables(ws, spans, widths: dict[int, float], landscape: bool) -> None:
+    """Page breaks so that a table that would be cut by the page's end, and
+    fits on a page, starts on the next one: a sheet of several tables has no
+    header a printer can repeat, so a cut table's rows went on without one."""
+    from openpyxl.worksheet.pagebreak import Break
+
+    page_w, page_h = _PRINTABLE[landscape]
+    total_w = sum((min(max(w, 6), 60) * 7 + 5) * 0.75 for w in widths.values()) or 1.0
+    page = page_h / min(1.0, page_w / total_w)  # fitted to width: rows grow shorter
+    used = 3 * _ROW_PT  # the title, the period and a blank row
+    for first, last in spans:
+        height = (last - first + 2) * _ROW_PT  # the rows and the blank row after
+        if used + height > page and height <= page:
+            ws.row_breaks.append(Break(id=first - 1))
+            used = 0.0
+        used = (used + height) % page if height > page else used + height
+
+
 def write_xlsx(
     sheet: Sheet,
     path: str | Path,
@@ -118,7 +141,9 @@ def write_xlsx(
     row += 1
     widths: dict[int, float] = {}
     first_header_row = None
+    spans: list[tuple[int, int]] = []  # (first row, last row) of each table, for page breaks
     for table in sheet.tables:
+        start = row
         if table.heading:
             _text_cell(ws, row, 1, table.heading).font = _font(bold=True, size=12)
             row += 1
@@ -179,6 +204,7 @@ def write_xlsx(
         if table.note:
             _text_cell(ws, row, 1, table.note)
             row += 1
+        spans.append((start, row - 1))
         row += 1
     for note in sheet.notes:
         _text_cell(ws, row, 1, note)
@@ -194,6 +220,8 @@ def write_xlsx(
         row += len(sheet.signoff) % 2
     for c, w in widths.items():
         ws.column_dimensions[get_column_letter(c)].width = min(max(w, 6), 60)
+    if len(spans) > 1:
+        _break_between_tables(ws, spans, widths, sheet.landscape)
     if first_header_row is not None and len(sheet.tables) == 1:
         # One table: its header stays in view and is printed on every page. A
         # sheet of several tables has a header each, which no pane can hold.

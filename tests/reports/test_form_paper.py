@@ -247,3 +247,53 @@ def test_a_forms_picture_is_kept_in_the_filled_copy_and_printed(qapp, tmp_path):
     page = PdfReader(str(pdf)).pages[0]
     assert len(page.images) == 1
     assert "中共阳高县委组织部" in page.extract_text()
+
+
+def test_the_forms_page_breaks_are_kept_and_empty_sheets_print_no_page(qapp, tmp_path):
+    from openpyxl.worksheet.pagebreak import Break
+
+    path = tmp_path / "breaks.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = "标题"
+    for r in range(2, 61):
+        ws.cell(r, 1, f"第{r}行")
+    ws.print_title_rows = "1:1"
+    ws.row_breaks.append(Break(id=30))  # 插入分页符 under row 30
+    wb.create_sheet("表3")  # a spare, empty sheet
+    wb.save(path)
+    pdf = tmp_path / "breaks.pdf"
+    printed = form_paper.print_form(path, pdf)
+    texts = _pages(pdf)
+    assert printed.pages == len(texts) == 2
+    assert "第30行" in texts[0] and "第31行" not in texts[0]
+    assert "第31行" in texts[1] and "标题" in texts[1]
+
+
+def test_a_chart_the_pdf_cannot_draw_is_named(qapp, tmp_path):
+    from openpyxl.chart import BarChart, Reference
+
+    path = tmp_path / "chart.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    for r in range(1, 5):
+        ws.cell(r, 1, r)
+    chart = BarChart()
+    chart.add_data(Reference(ws, min_col=1, min_row=1, max_row=4))
+    ws.add_chart(chart, "C2")
+    wb.save(path)
+    printed = form_paper.print_form(path, tmp_path / "chart.pdf")
+    assert printed.not_printed == ["Sheet: chart"]
+
+
+def test_a_general_number_gives_up_decimals_before_it_shows_hashes(qapp, tmp_path):
+    path = tmp_path / "narrow.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws["A1"] = 27
+    ws["A2"] = "=A1/7"
+    ws.column_dimensions["A"].width = 7
+    wb.save(path)
+    form_paper.write_pdf(path, tmp_path / "narrow.pdf")
+    text = _pages(tmp_path / "narrow.pdf")[0]
+    assert "3.857" in text and "#" not in text

@@ -274,3 +274,25 @@ def test_the_pdf_text_layer_gives_back_characters_fonts_share_with_radicals(gui_
     write_pdf(Sheet("x", "用户户籍", [Table(columns, [[text]])]), path, PageInfo())
     layer = "".join(PdfReader(str(path)).pages[0].extract_text().split())
     assert text in layer and "用户户籍" in layer
+
+
+def test_an_xlsx_of_several_tables_breaks_pages_between_tables_not_inside_them(tmp_path):
+    tables = [
+        Table(
+            [Column("类别", TEXT, 2), Column("本期", INT, 1)],
+            [[f"词{k}-{j}", j] for j in range(9)],
+            heading=f"第{k}节",
+            total=["合计", 36],
+        )
+        for k in range(12)
+    ]
+    path = tmp_path / "sections.xlsx"
+    write_xlsx(Sheet("s", "工作统计表", tables), path, "阳高县委组织部")
+    ws = load_workbook(path).active
+    breaks = [b.id for b in ws.row_breaks.brk]
+    assert breaks  # 12 tables of 12 rows do not fit one page
+    starts = [
+        r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("第")
+    ]
+    for b in breaks:
+        assert b + 1 in starts  # every break falls just above a table's heading

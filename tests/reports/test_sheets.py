@@ -893,7 +893,7 @@ def test_talent_roster_is_one_query_however_long(ledger):
             start_date=D(2023, 1 + i % 12, 1),
         )
     roster = S.SHEETS["talents"].build  # the sheet itself, without the sign-off lines
-    with assert_query_count(1):
+    with assert_query_count(2):  # the roster, and the count of undated talents left out
         sheet = roster(period=Y2023)
     assert len(sheet.tables[0].rows) == 300
     with count_queries() as counter:
@@ -986,6 +986,7 @@ def test_unit_ledger(small):
     # Judged at the period's end, not on the day it is printed.
     assert sheet.notes == ["Overdue as of 31 Dec 2023: 1"]
     assert [t.heading for t in sheet.tables] == [
+        "The unit's records",  # 本期 and 累计 of each type first
         "Institutions",
         "Activities",
         "Agreements",
@@ -1018,8 +1019,12 @@ def test_unit_ledger(small):
     assert column(targets, 1) == [2023] * 4  # the 2022 target is outside the period
     assert targets.columns[3].kind == FLOAT
 
+    counts = {row[0]: row[1:] for row in table(sheet, "The unit's records").rows}
+    assert counts["Talents"] == [3, 3] and counts["Institutions"][0] == 1
+
     edu = S.build_sheet("unit_ledger", unit_id=small.edu, period=Y2023)
     assert [t.heading for t in edu.tables] == [
+        "The unit's records",
         "Institutions",
         "Activities",
         "Agreements",
@@ -1055,10 +1060,17 @@ def test_unit_ledger_says_no_records_when_empty(small):
     assert empty_unit.tables == []
     assert empty_unit.notes == ["No records"]
     before = S.build_sheet("unit_ledger", unit_id=small.agri, period=S.year_period(2000))
-    assert before.tables == [] and before.notes == ["No records"]
+    assert before.notes == ["No records"]
+    # Nothing in 2000, but the undated records already count in 累计.
+    (counts,) = before.tables
+    assert all(row[1] == 0 for row in counts.rows) and counts.note.startswith("Records with no")
     # A later period still holds the unit's talents who stay and its open items.
     later = S.build_sheet("unit_ledger", unit_id=small.agri, period=EMPTY)
-    assert [tb.heading for tb in later.tables] == ["Talents", "Follow-up tasks"]
+    assert [tb.heading for tb in later.tables] == [
+        "The unit's records",
+        "Talents",
+        "Follow-up tasks",
+    ]
 
 
 # ---------------------------------------------------------------- 9. assessment
@@ -1165,3 +1177,14 @@ def test_a_forms_figure_names_do_not_depend_on_what_was_entered(ledger):
     save("talent", name="甲", mode="挂职", start_date=D(2023, 3, 1))
     save("institution", name="某大学", first_contact=D(2023, 3, 1))
     assert names() == empty
+
+
+def test_a_register_for_a_period_says_how_many_undated_records_it_leaves_out(ledger):
+    save("institution", name="甲大学", first_contact=D(2023, 3, 1))
+    save("institution", name="乙大学")  # no first-contact date
+    save("institution", name="丙大学")
+    sheet = S.build_sheet("institutions", period=Y2023)
+    assert column(sheet.tables[0], 1) == ["甲大学"]
+    assert any("Not listed: 2 record(s) with no date" in n for n in sheet.notes)
+    # Every date (no period): nothing is left out, nothing to say.
+    assert not any("Not listed" in n for n in S.build_sheet("institutions").notes)

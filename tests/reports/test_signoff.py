@@ -7,7 +7,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from desktop_app import cli
-from desktop_app.records import ledger_info
+from desktop_app.records import ledger_info, service
+from desktop_app.records.specs import SPECS
 from desktop_app.reports import sheets as S
 from desktop_app.reports import signoff
 from desktop_app.reports.model import INT, TEXT, Column, Sheet, Table
@@ -29,7 +30,9 @@ def test_sheets_that_go_upward_end_with_every_line_working_ones_with_none(ledger
         ("Contact phone: ", signoff.BLANK),
         ("Date filled in: ", summary.signoff[-1][1]),
     ]
-    assert S.build_sheet("tasks", period=S.year_period(2023)).signoff == []
+    assert len(S.build_sheet("tasks", period=S.year_period(2023)).signoff) == 5  # 督办清单 too
+    nuc = service.save(SPECS["institution"], {"name": "中北大学"})
+    assert S.build_sheet("institution_dossier", record_id=nuc).signoff == []  # a working sheet
     signoff.set_lines("summary", ("preparer", "date"))
     signoff.set_lines("tasks", ("reviewer",))
     assert [x[0] for x in S.build_sheet("summary").signoff] == [

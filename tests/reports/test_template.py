@@ -150,3 +150,36 @@ def test_an_unknown_name_in_the_header_says_where_it_is(tmp_path):
         template.fill_file(form, out, VALUES)
     assert "Sheet!footer (right): unknown name {{填报人员}}" in str(caught.value)
     assert not out.exists()
+
+
+def test_formatted_words_keep_their_formatting_and_their_placeholders_fill(tmp_path):
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+    from openpyxl.cell.text import InlineFont
+
+    form, out = tmp_path / "form.xlsx", tmp_path / "out.xlsx"
+    wb = Workbook()
+    red = InlineFont(b=True, color="FFFF0000", sz=20)
+    wb.active["A1"] = CellRichText(["注：", TextBlock(red, "红色加粗"), "普通"])
+    wb.active["A2"] = CellRichText(["单位：", TextBlock(red, "{{组织名称}}")])
+    wb.save(form)
+    template.fill_file(form, out, {**VALUES, "组织名称": "中共阳高县委组织部"})
+    back = load_workbook(out, rich_text=True).active
+    assert isinstance(back["A1"].value, CellRichText)
+    bold = [r for r in back["A1"].value if isinstance(r, TextBlock)]
+    assert bold[0].text == "红色加粗" and bold[0].font.b
+    filled = [r for r in back["A2"].value if isinstance(r, TextBlock)]
+    assert filled[0].text == "中共阳高县委组织部" and filled[0].font.b
+
+
+def test_a_figure_inside_the_forms_own_formula_keeps_it_a_formula(tmp_path):
+    form, out = tmp_path / "form.xlsx", tmp_path / "out.xlsx"
+    wb = Workbook()
+    wb.active["B4"] = 2
+    wb.active["C4"] = "=B4+{{本期.院校.合计}}"
+    wb.active["C5"] = "={{组织名称}}"  # text in a formula: kept as text, never run
+    wb.save(form)
+    template.fill_file(form, out, {**VALUES, "组织名称": "=1+2"})
+    back = load_workbook(out).active
+    assert back["C4"].value == f"=B4+{VALUES['本期.院校.合计']}"
+    assert back["C4"].data_type == "f"
+    assert back["C5"].data_type != "f"

@@ -370,3 +370,27 @@ def tasks_of(period: Period | None, unit_id: int | None) -> pw.ModelSelect:
     if period.start is not None:
         due &= (k.deadline >= period.start) | (k.status != categories.TASK_DONE)
     return query.where(due)
+
+
+UNDATED_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "Sheet",
+    "Not listed: %1 record(s) with no date, which no period holds "
+    "(the list page's filter “Date not filled in” finds them).",
+)
+
+
+def undated_note(
+    model: type[pw.Model],
+    date_field: pw.Field,
+    period: Period | None,
+    unit_id: int | None,
+    t: Translate,
+) -> list[str]:
+    """A register for a period says how many records it leaves out for want of a date."""
+    if _is_open(period):
+        return []
+    query = model.select().where(date_field.is_null())
+    if unit_id is not None:
+        query = query.where(model.unit == unit_id)
+    n = query.count()
+    return [fill(t(UNDATED_LEFT_OUT), n)] if n else []

@@ -356,6 +356,54 @@ _LEDGER_TYPES = (
 )
 
 
+UNIT_COUNTS = QT_TRANSLATE_NOOP("Sheet", "The unit's records")
+L_RECORD_TYPE = QT_TRANSLATE_NOOP("Sheet", "Record type")
+L_THIS_PERIOD = QT_TRANSLATE_NOOP("Sheet", "This period")
+L_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Cumulative")
+UNIT_UNDATED = QT_TRANSLATE_NOOP(
+    "Sheet", "Records with no date: %1, counted in the cumulative column only."
+)
+
+
+def _unit_counts(unit_id: int, period: Period | None, t: Translate) -> Table:
+    """本期 and 累计 of each record type the unit holds, as the summary counts
+    them (a talent while present, an open task until done), undated ones in 累计."""
+    rows, undated = [], 0
+    end = period.end if period is not None and not _is_open(period) else None
+    for key in _LEDGER_TYPES:
+        brief = _BRIEFS[key]
+        model = brief.model
+        if model is m.AssessmentTarget or not brief.date_field:
+            continue
+        mine = model.unit == unit_id
+        date = getattr(model, brief.date_field)
+        if model is m.Task:
+            current = model.select().where(model.id.in_(tasks_of(period, unit_id))).count()
+        elif model is m.Talent:
+            current = model.select().where(mine & talent_present(period)[0]).count()
+        else:
+            current = _filtered(model.select(), model, date, period, unit_id).count()
+        to_end = model.select().where(mine)
+        if end is not None:
+            to_end = to_end.where(date.is_null() | (date <= end))
+        cumulative = to_end.count()
+        undated += model.select().where(mine & date.is_null()).count()
+        if current or cumulative:
+            rows.append([t(brief.heading), current, cumulative])
+    table = Table(
+        [
+            Column(t(L_RECORD_TYPE), TEXT, 2.0),
+            Column(t(L_THIS_PERIOD), INT, 1.0),
+            Column(t(L_CUMULATIVE), INT, 1.0),
+        ],
+        rows,
+        heading=t(UNIT_COUNTS),
+    )
+    if undated:
+        table.note = fill(t(UNIT_UNDATED), undated)
+    return table
+
+
 OVERDUE_TASKS = QT_TRANSLATE_NOOP("Sheet", "Overdue items are marked")
 OVERDUE_HAND_INS = QT_TRANSLATE_NOOP(
     "Sheet", "Hand-ins not made by their due date (逾期未报) are marked"
@@ -376,6 +424,9 @@ def unit_ledger(
     as_of = judged_as_of(period, today)
     tables = []
     overdue = 0
+    counts = _unit_counts(unit_id, period, t)
+    if counts.rows:
+        tables.append(counts)
     for key in _LEDGER_TYPES:
         table = _brief_table(key, t, period=period, unit_id=unit_id)
         if not table.rows:
@@ -398,7 +449,8 @@ def unit_ledger(
             table.mark_note = t(OVERDUE_HAND_INS)
         overdue += len(table.marked)
         tables.append(table)
-    notes = [] if tables else [t(_NO_RECORDS)]
+    listed = [tb for tb in tables if tb is not counts]
+    notes = [] if listed else [t(_NO_RECORDS)]
     if any(tb.mark_note for tb in tables):
         notes.append(fill(t(OVERDUE_AS_OF), date_text(as_of, t), overdue))
     return Sheet(

@@ -63,6 +63,7 @@ from desktop_app.reports.sheets.common import (
     period_text,
     talent_present,
     tasks_of,
+    undated_note,
 )
 from desktop_app.store import categories
 from desktop_app.store import models as m
@@ -127,6 +128,7 @@ def institution_register(
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
+        notes=undated_note(m.Institution, m.Institution.first_contact, period, unit_id, t),
     )
 
 
@@ -181,6 +183,7 @@ def base_register(
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
+        notes=undated_note(m.Base, m.Base.established_date, period, unit_id, t),
     )
 
 
@@ -250,6 +253,7 @@ def project_progress(
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
+        notes=undated_note(m.Project, m.Project.start_date, period, unit_id, t),
     )
 
 
@@ -316,6 +320,7 @@ def talent_roster(
         period_text=period_text(period, t),
         unit_text=unit_text,
         landscape=True,
+        notes=undated_note(m.Talent, m.Talent.start_date, period, unit_id, t),
     )
 
 
@@ -380,6 +385,7 @@ def task_list(
             t(QT_TRANSLATE_NOOP("Sheet", "Overdue as of %1: %2")), date_text(today, t), len(marked)
         )
     ]
+    notes += undated_note(m.Task, m.Task.deadline, period, unit_id, t)
     if carried:
         notes.append(
             fill(

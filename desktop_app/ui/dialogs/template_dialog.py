@@ -182,6 +182,11 @@ class TemplateDialog(QDialog):
                     "%1 formula cells cannot be worked out here and print empty: %2. "
                     "Excel or WPS work them out when the saved workbook is opened."
                 ).replace("%1", str(len(unevaluated))).replace("%2", cells)
+            charts = self.book.not_printed if self.book is not None else []
+            if charts:
+                text += " " + self.tr(
+                    "%1 chart(s) are kept in the saved workbook but not drawn in the preview or PDF."
+                ).replace("%1", str(len(charts)))
             self.status.setText(text)
         for sheet, cell, name in found:
             row = self.table.rowCount()
