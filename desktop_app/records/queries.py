@@ -84,7 +84,14 @@ def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelec
             reduce(operator.or_, [_matches(plan, name, term) for name in spec.search_fields])
         )
     if q.year and (spec.year_field or _has_year(spec)):
-        if spec.year_field:
+        if spec.year_field and spec.until_field:
+            # Present in the year: started by its end, not ended before its start.
+            start, until = getattr(model, spec.year_field), getattr(model, spec.until_field)
+            query = query.where(
+                (start < dt.date(q.year + 1, 1, 1))
+                & (until.is_null() | (until >= dt.date(q.year, 1, 1)))
+            )
+        elif spec.year_field:
             column = getattr(model, spec.year_field)
             query = query.where(
                 (column >= dt.date(q.year, 1, 1)) & (column < dt.date(q.year + 1, 1, 1))

@@ -70,6 +70,9 @@ class RecordSpec:
     search_fields: tuple[str, ...]
     default_sort: tuple[str, bool] = ("id", False)  # (field, descending)
     year_field: str | None = None
+    # A record that lasts (a talent's stay): in a year's list while present,
+    # from year_field until this field's date, as the sheets count it.
+    until_field: str | None = None
     type_field: str | None = None
     status_field: str | None = None
     unit_field: str | None = "unit"
@@ -414,6 +417,7 @@ TALENT_SPEC = RecordSpec(
     default_sort=("name", False),
     identity_field="id_number",
     year_field="start_date",
+    until_field="end_date",
     type_field="mode",
     status_field="degree",
 )

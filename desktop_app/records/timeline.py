@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.records.dossier import dossier
-from desktop_app.records.specs import RecordSpec
+from desktop_app.records.specs import FK, LINKS, RecordSpec, spec_for
 
 # Record types that open as a dossier page rather than only as a form.
 DOSSIER_TYPES = ("institution", "unit", "talent")
@@ -27,18 +27,45 @@ class Entry:
     title: str
 
 
+def _outgoing(spec: RecordSpec, record_id: int) -> list[tuple[RecordSpec, list[int]]]:
+    """What the record itself links to (a talent's institution and project),
+    units left out: a unit is whose record it is, not part of its story."""
+    found = []
+    values = None
+    for f in spec.fields:
+        if f.kind not in (FK, LINKS) or f.target in (None, "unit"):
+            continue
+        if values is None:
+            from desktop_app.records import service
+
+            values = service.load(spec, record_id)
+        ids = values.get(f.name)
+        ids = [ids] if isinstance(ids, int) else list(ids or [])
+        if ids:
+            found.append((spec_for(f.target), ids))
+    return found
+
+
 def timeline(spec: RecordSpec, record_id: int) -> list[Entry]:
-    """The records linked to one record: dated ones newest first, then undated."""
+    """The records linked to one record, both ways: dated ones newest first,
+    then undated."""
     entries: list[Entry] = []
-    for section in dossier(spec, record_id):
-        other = section.spec
+    sections = [(s.spec, s.ids) for s in dossier(spec, record_id)]
+    sections += _outgoing(spec, record_id)
+    seen: set[tuple[str, int]] = set()
+    for other, ids in sections:
+        ids = [i for i in ids if (other.key, i) not in seen]
+        seen.update((other.key, i) for i in ids)
+        if not ids:
+            continue
+        section_ids = ids
         model = other.model
         columns = [model.id, getattr(model, other.title_field)]
         columns.append(getattr(model, other.year_field) if other.year_field else model.created_at)
         kind = getattr(model, other.type_field) if other.type_field else None
         if kind is not None:
             columns.append(kind)
-        for row in model.select(*columns).where(model.id.in_(section.ids)).tuples():
+        for row in model.select(*columns).where(model.id.in_(section_ids)).tuples():
             rid, title, when = row[0], row[1], row[2]
             if isinstance(when, dt.datetime):
                 when = when.date()

@@ -90,7 +90,7 @@ class DossierPage(QWidget):
         self.edit_button = QPushButton(self.tr("Edit…"), self)
         self.edit_button.clicked.connect(lambda: self.open_record.emit(spec.key, record_id))
         self.print_button = QPushButton(self.tr("Print dossier…"), self)
-        self.print_button.setVisible(spec.key in PRINTED)
+        self.print_button.setVisible(True)
         self.print_button.clicked.connect(self.print_dossier)
         self.tabs = QTabWidget(self)
         self.timeline = QTableWidget(0, 3, self)
@@ -134,6 +134,8 @@ class DossierPage(QWidget):
             self.edit_button.setEnabled(False)
             self.print_button.setEnabled(False)
             return
+        self.edit_button.setEnabled(True)  # the record may be back (restored)
+        self.print_button.setEnabled(True)
         name = service.title_of(self.spec, record)
         dossier_word = self.tr("Dossier")
         self.title.setText(
@@ -225,9 +227,52 @@ class DossierPage(QWidget):
         from desktop_app.ui import printing
         from desktop_app.ui.reports_page import sheet_tr
 
-        key, argument = PRINTED[self.spec.key]
-        sheet = sheets.build_sheet(key, **{argument: self.record_id}, t=sheet_tr)
+        if self.spec.key in PRINTED:
+            key, argument = PRINTED[self.spec.key]
+            sheet = sheets.build_sheet(key, **{argument: self.record_id}, t=sheet_tr)
+        else:  # a talent: this page as a sheet, its card and its timeline
+            sheet = self.as_sheet()
         printing.preview(self, sheet)
+
+    def as_sheet(self):
+        """The page printed as it reads: key fields, then the timeline."""
+        from desktop_app.reports.model import DATE, TEXT, Column, Sheet, Table
+
+        card = []
+        for i in range(0, self.card_grid.count(), 2):
+            label = self.card_grid.itemAt(i).widget()
+            value = (
+                self.card_grid.itemAt(i + 1).widget() if i + 1 < self.card_grid.count() else None
+            )
+            if value is not None:
+                text = value.text()
+                if text.startswith("<a "):
+                    text = text.split(">", 1)[1].rsplit("<", 1)[0]
+                card.append([label.text().rstrip("：:"), _unescape(text)])
+        rows = [
+            [e.date, _tr("Record", e.spec.label) + (f" · {e.kind}" if e.kind else ""), e.title]
+            for e in self.entries
+        ]
+        name = self.spec.model.get_by_id(self.record_id)
+        title = service.title_of(self.spec, name) + " " + self.tr("Dossier")
+        return Sheet(
+            key=f"{self.spec.key}_dossier",
+            title=title,
+            tables=[
+                Table(
+                    [Column(self.tr("Field"), TEXT, 1.0), Column(self.tr("Value"), TEXT, 3.0)], card
+                ),
+                Table(
+                    [
+                        Column(self.tr("Date"), DATE, 1.0),
+                        Column(self.tr("Kind"), TEXT, 1.6),
+                        Column(self.tr("Title"), TEXT, 3.0),
+                    ],
+                    rows,
+                    heading=self.tr("Timeline (%1)").replace("%1", str(len(rows))),
+                ),
+            ],
+        )
 
     def location(self) -> tuple[str, int]:
         return self.spec.key, self.record_id
@@ -244,6 +289,12 @@ def _shown(f, value) -> str:
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return str(value)
+
+
+def _unescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
 
 
 def _escape(text: str) -> str:

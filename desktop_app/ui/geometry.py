@@ -72,6 +72,19 @@ def keep_windows_on_screen(app: QObject) -> QObject:
     return fitter
 
 
+def first_size(widget: QWidget, share: float = 0.9, most: tuple[int, int] = (1680, 1050)):
+    """A first start's window size: most of the available screen (a 1920×1080
+    monitor is used, a 1366×768 laptop is not overflowed), never huge."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return (1280, 800)
+    area = screen.availableGeometry()
+    return (
+        min(int(area.width() * share), most[0]),
+        min(int(area.height() * share), most[1]),
+    )
+
+
 def remember_geometry(
     widget: QWidget, key: str, default_size: tuple[int, int] | None = None
 ) -> None:

@@ -32,6 +32,8 @@ from desktop_app.store import db as store_db
 from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.widgets.history_view import ACTIONS, operator_label
 
+NARROW = 1000  # below this width the page shows two cards and two charts a row
+
 
 def _home(text: str) -> str:
     return QCoreApplication.translate("Home", text)
@@ -132,9 +134,9 @@ class HomePage(QWidget):
         self.chart_degree = BarChart(self.tr("Talents by degree"), self)
         self.chart_province = BarChart(self.tr("Institutions by province"), self)
         self.chart_score = BarChart(self.tr("Assessment score by unit"), self)
-        self.charts = QHBoxLayout()
-        for chart in (self.chart_month, self.chart_degree, self.chart_province, self.chart_score):
-            self.charts.addWidget(chart, 1)
+        self.charts = QGridLayout()
+        self.charts.setSpacing(10)
+        self.columns = 4  # cards and charts a row: 2 on a narrow window (150 % on 1366×768)
         self.tasks_label = QLabel(self)
         self.hand_ins_label = QLabel(self.tr("Hand-ins not yet made"), self)
         changes_label = QLabel(self.tr("Latest changes"), self)
@@ -189,6 +191,25 @@ class HomePage(QWidget):
         if hasattr(window, "update_badges"):  # the overdue count in the navigation
             window.update_badges()
 
+    def _arrange(self) -> None:
+        """Cards and charts in rows of self.columns."""
+        for n, card in enumerate(self.cards):
+            self.grid.addWidget(card, n // self.columns, n % self.columns)
+        charts = (self.chart_month, self.chart_degree, self.chart_province, self.chart_score)
+        for n, chart in enumerate(charts):
+            self.charts.addWidget(chart, n // self.columns, n % self.columns)
+        for column in range(4):
+            stretch = 1 if column < self.columns else 0
+            self.grid.setColumnStretch(column, stretch)
+            self.charts.setColumnStretch(column, stretch)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        columns = 4 if event.size().width() >= NARROW else 2
+        if columns != self.columns:
+            self.columns = columns
+            self._arrange()
+        super().resizeEvent(event)
+
     def _fill_charts(self) -> None:
         data = workbench.charts(self.year.value())
         months = [self.tr("%1 Mon").replace("%1", str(n)) for n, _a, _p in data.months]
@@ -214,8 +235,7 @@ class HomePage(QWidget):
             card = _Card(self)
             card.clicked.connect(lambda c=card: self.open_list(c.record_type, self.year.value()))
             self.cards.append(card)
-            n = len(self.cards) - 1
-            self.grid.addWidget(card, n // 4, n % 4)
+            self._arrange()
         for card, head in zip(self.cards, heads, strict=True):
             card.title.setText(_home(head.label))
             card.value.setText(

@@ -33,7 +33,7 @@ from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
 from desktop_app.ui.dialogs.ledger_info_dialog import LedgerInfoDialog
 from desktop_app.ui.dialogs.operator_dialog import OperatorDialog
 from desktop_app.ui.dossier_page import DossierPage
-from desktop_app.ui.geometry import remember_geometry
+from desktop_app.ui.geometry import first_size, remember_geometry
 from desktop_app.ui.home_page import HomePage
 from desktop_app.ui.nav_icons import tile_icon
 from desktop_app.ui.record_page import RecordPage
@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
         status_notice.install(self, self._undo)
         self._show_state()
         QApplication.instance().installEventFilter(self)
-        remember_geometry(self, "main_window", default_size=(1280, 800))
+        remember_geometry(self, "main_window", default_size=first_size(self))
         self.nav.setCurrentRow(self.nav_row("home"))
 
     # ---- navigation
@@ -282,7 +282,9 @@ class MainWindow(QMainWindow):
         """A headline's list, filtered to its year."""
         page = self.page(key)
         combo = page.year_filter
-        if year is not None and combo is not None and combo.findData(str(year)) >= 0:
+        if year is not None and combo is not None:
+            if combo.findData(str(year)) < 0:  # a year the list has no record in
+                combo.addItem(str(year), str(year))
             combo.setCurrentIndex(combo.findData(str(year)))
 
     def _open_record(self, key: str, record_id: int) -> None:

@@ -56,6 +56,9 @@ class RecordDialog(QDialog):
         )
         self.editors: dict[str, QWidget] = {}
         self.error_labels: dict[str, QLabel] = {}
+        # A linked record's dossier the user asked to see: the form closes (asking
+        # first if it was changed) and the window opens the page.
+        self.dossier_wanted: tuple[str, int] | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_form(), self.tr("Details"))
@@ -139,6 +142,8 @@ class RecordDialog(QDialog):
     def reject(self) -> None:
         # Esc, the Cancel button and the window's close box all come here.
         if self._confirm_leaving():
+            if self.saved:
+                return  # 保存 in the question saved and accepted: not a cancel
             super().reject()
         # (The close box goes through reject too: QDialog's closeEvent calls it
         # and keeps the form open while it stays visible.)
@@ -154,6 +159,8 @@ class RecordDialog(QDialog):
         for f in self.spec.fields:
             editor = make_editor(f, inner)
             editor.setObjectName(f"field_{f.name}")
+            if hasattr(editor, "dossier_requested"):
+                editor.dossier_requested.connect(self._want_dossier)
             error = QLabel(inner)
             error.setObjectName(f"error_{f.name}")
             error.setStyleSheet("color: #b00020")
@@ -252,6 +259,12 @@ class RecordDialog(QDialog):
         self.saved = True
         self.accept()
         return True
+
+    def _want_dossier(self, key: str, rid: int) -> None:
+        self.dossier_wanted = (key, rid)
+        self.reject()  # asks 保存 / 放弃 / 取消 when something was typed
+        if self.isVisible():  # 取消: stay in the form
+            self.dossier_wanted = None
 
     def _open_linked(self, key: str, rid: int) -> None:
         dialog = RecordDialog(spec_for(key), rid, self)

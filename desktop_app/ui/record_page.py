@@ -276,6 +276,8 @@ class RecordPage(QWidget):
             self.refresh()
             self.select_id(dialog.record_id)
             self._announce_saved(dialog.record_id)
+        if dialog.dossier_wanted:
+            self.dossier_requested.emit(*dialog.dossier_wanted)
 
     def edit_record(self, rid: int | None) -> None:
         if rid is None:
@@ -286,6 +288,8 @@ class RecordPage(QWidget):
         self.refresh()  # linked records or attachments may have changed too
         if dialog.saved:
             self._announce_saved(rid)
+        if dialog.dossier_wanted:
+            self.dossier_requested.emit(*dialog.dossier_wanted)
 
     def _announce_saved(self, rid: int) -> None:
         name = service.names_of(self.spec.key, [rid]).get(rid, "")

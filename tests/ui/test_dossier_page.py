@@ -87,3 +87,48 @@ def test_a_deleted_records_dossier_says_so(window, qtbot):
     assert not page.edit_button.isEnabled()
     texts = [page.card_grid.itemAt(i).widget().text() for i in range(page.card_grid.count())]
     assert "This record is no longer in the ledger." in texts
+
+
+def test_a_talents_dossier_shows_what_the_talent_links_to_and_prints(window, qtbot):
+    unit, inst = _ledger()
+    project = service.save(
+        SPECS["project"], {"name": "高速飞车项目", "start_date": dt.date(2023, 3, 1)}
+    )
+    talent = service.save(
+        SPECS["talent"],
+        {
+            "name": "李灵芝",
+            "institution": inst,
+            "project": project,
+            "start_date": dt.date(2023, 4, 1),
+        },
+    )
+    page = window.open_dossier("talent", talent)
+    titles = [page.timeline.item(r, 2).text() for r in range(page.timeline.rowCount())]
+    assert titles == ["高速飞车项目", "中北大学"]  # dated first, the institution has no date
+    sheet = page.as_sheet()
+    assert sheet.title == "李灵芝 Dossier"
+    assert ["Institution", "中北大学"] in sheet.tables[0].rows
+    assert [row[2] for row in sheet.tables[1].rows] == titles
+    assert page.print_button.isVisible() or not page.isVisible()
+
+
+def test_a_linked_name_in_a_form_opens_its_dossier(window, qtbot):
+    unit, inst = _ledger()
+    page = window.page("activity")
+    activity = service.save(
+        SPECS["activity"],
+        {"title": "座谈", "type": "座谈会", "date": dt.date(2023, 6, 1), "institutions": [inst]},
+    )
+
+    def view_institution(dialog):
+        picker = dialog.editors["institutions"].picker
+        assert picker.can_open
+        picker.open_requested.emit(inst)  # the token's 查看档案
+
+    from tests.ui.conftest import answer_next_dialog
+
+    answer_next_dialog(view_institution)
+    page.edit_record(activity)
+    shown = window.stack.currentWidget()
+    assert isinstance(shown, DossierPage) and shown.location() == ("institution", inst)

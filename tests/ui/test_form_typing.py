@@ -4,7 +4,7 @@ field to field, Ctrl+S saves, Esc on a changed form asks 保存 / 放弃 / 取�
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from desktop_app.records import service
 from desktop_app.records.specs import INSTITUTION_SPEC, TALENT_SPEC
@@ -75,6 +75,9 @@ def test_discard_closes_without_saving_and_save_saves(qtbot, ledger):
     _answer(qtbot, again, "Save")
     assert not again.isVisible() and again.saved
     assert service.total_records() == 1
+    # Saved from the question: the form ends as accepted, so the list that opened
+    # it refreshes, selects the new row and confirms it (it treated it as cancelled).
+    assert again.result() == QDialog.DialogCode.Accepted
 
 
 def test_an_unchanged_form_closes_without_a_question(qtbot, ledger):

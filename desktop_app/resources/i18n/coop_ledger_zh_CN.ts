@@ -314,6 +314,14 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <source>History (%1)</source>
         <translation>变更历史（%1）</translation>
     </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>内容</translation>
+    </message>
 </context>
 <context>
     <name>DossierView</name>
@@ -587,6 +595,13 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>Override reason</source>
         <translation>调整理由</translation>
+    </message>
+</context>
+<context>
+    <name>ForeignKeyEditor</name>
+    <message>
+        <source>View dossier</source>
+        <translation>查看档案</translation>
     </message>
 </context>
 <context>
@@ -3074,6 +3089,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>%1至%2</translation>
     </message>
     <message>
+        <source>Not listed: %1 record(s) with no date, which no period holds (the list page&apos;s filter “Date not filled in” finds them).</source>
+        <translation>另有 %1 条记录未填日期，不属于任何期间，未列入本表（列表页的“日期未填”筛选可以找到它们）。</translation>
+    </message>
+    <message>
         <source>All dates</source>
         <translation>全部日期</translation>
     </message>
@@ -3096,6 +3115,14 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1 linked records have no date and are not listed for the period.</source>
         <translation>另有 %1 条关联记录未填日期，未列入本期。</translation>
+    </message>
+    <message>
+        <source>The unit&apos;s records</source>
+        <translation>本单位台账情况</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>类别</translation>
     </message>
     <message>
         <source>%1 institutions in all</source>
@@ -3280,6 +3307,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>有 %1 个公式单元格本程序无法计算，打印时留空：%2。保存后用 Excel 或 WPS 打开即可算出。</translation>
     </message>
     <message>
+        <source>%1 chart(s) are kept in the saved workbook but not drawn in the preview or PDF.</source>
+        <translation>表格中的 %1 个图表会保留在保存的工作簿中，但不会出现在预览和 PDF 里。</translation>
+    </message>
+    <message>
         <source>Unknown; nearest: %1</source>
         <translation>未知名称；相近的有：%1</translation>
     </message>
@@ -3313,6 +3344,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Remove</source>
         <translation>移除</translation>
+    </message>
+    <message>
+        <source>View dossier</source>
+        <translation>查看档案</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QStringListModel, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -46,6 +47,7 @@ from desktop_app.records.specs import (
     MULTICHOICE,
     FieldSpec,
 )
+from desktop_app.records.timeline import DOSSIER_TYPES
 from desktop_app.records.values import to_date
 from desktop_app.store import categories
 from desktop_app.ui.widgets.token_picker import TokenPicker
@@ -256,11 +258,17 @@ def _contains_completer(names: list[str], parent) -> QCompleter:
 
 
 class ForeignKeyEditor(QComboBox):
-    """One linked record, picked from a list or typed with type-ahead."""
+    """One linked record, picked from a list or typed with type-ahead; its
+    right-click menu opens the record's dossier page (查看档案)."""
+
+    dossier_requested = Signal(str, int)
 
     def __init__(self, target: str, parent=None):
         super().__init__(parent)
+        self.target = target
         self.setEditable(True)
+        if target in DOSSIER_TYPES:
+            self.lineEdit().installEventFilter(self)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.addItem("", None)
         choices = service.choices_for_link(target)
@@ -287,11 +295,30 @@ class ForeignKeyEditor(QComboBox):
         i = self.findData(v) if v else 0
         self.setCurrentIndex(max(i, 0))
 
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ContextMenu and watched is self.lineEdit():
+            menu = watched.createStandardContextMenu()
+            try:
+                rid = self.value()
+            except UnknownName:
+                rid = None
+            if rid is not None:
+                first = menu.actions()[0] if menu.actions() else None
+                view = QAction(self.tr("View dossier"), menu)
+                view.triggered.connect(lambda: self.dossier_requested.emit(self.target, rid))
+                menu.insertAction(first, view)
+                menu.insertSeparator(first)
+            menu.exec(event.globalPos())
+            menu.deleteLater()
+            return True
+        return super().eventFilter(watched, event)
+
 
 class LinksEditor(QWidget):
     """Several linked records as removable tokens (widgets/token_picker.py)."""
 
     changed = Signal()
+    dossier_requested = Signal(str, int)  # a token's record: its dossier page
 
     def __init__(self, target: str, parent=None):
         super().__init__(parent)
@@ -299,6 +326,8 @@ class LinksEditor(QWidget):
             service.choices_for_link(target), service.link_aliases(target), self
         )
         self.picker.changed.connect(self.changed)
+        self.picker.can_open = target in DOSSIER_TYPES
+        self.picker.open_requested.connect(lambda rid: self.dossier_requested.emit(target, rid))
         self.input = self.picker.input
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

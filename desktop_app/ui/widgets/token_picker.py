@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLayout,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -79,6 +80,8 @@ class FlowLayout(QLayout):
 
 class TokenPicker(QFrame):
     changed = Signal()
+    open_requested = Signal(int)  # a token's record, to see (its dossier)
+    can_open = False  # whether a token offers 查看档案 (the target has a dossier page)
 
     def __init__(self, choices: list[tuple[int, str]], aliases: dict[str, int], parent=None):
         super().__init__(parent)
@@ -142,11 +145,23 @@ class TokenPicker(QFrame):
             " padding:1px 8px; }"
         )
         token.clicked.connect(lambda _c=False, r=rid: self.remove_id(r))
+        token.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        token.customContextMenuRequested.connect(
+            lambda pos, r=rid, t=token: self._token_menu(t, r, pos)
+        )
         self.flow.takeAt(self.flow.count() - 1)  # the input stays last
         self.flow.addWidget(token)
         self.flow.addWidget(self.input)
         self.updateGeometry()
         self.changed.emit()
+
+    def _token_menu(self, token: QToolButton, rid: int, pos) -> None:
+        menu = QMenu(self)
+        if self.can_open:
+            menu.addAction(self.tr("View dossier"), lambda: self.open_requested.emit(rid))
+        menu.addAction(self.tr("Remove"), lambda: self.remove_id(rid))
+        menu.exec(token.mapToGlobal(pos))
+        menu.deleteLater()
 
     def remove_id(self, rid: int) -> None:
         if rid not in self._ids:
