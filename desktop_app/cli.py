@@ -13,6 +13,7 @@ from desktop_app import (
     cli_ledger,
     cli_report,
     cli_safety,
+    cli_search,
     none_guard,
     running,
 )
@@ -45,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_safety.add_parsers(sub)
     cli_exchange.add_parsers(sub)
     cli_ledger.add_parser(sub)
+    cli_search.add_parser(sub)
     return parser
 
 
@@ -223,7 +225,7 @@ def _unexpected(exc: Exception) -> int:
 
 # Each command has its own --db (and report its own --lang) so that it can be
 # given after the command; given before it, the program-wide one is meant.
-_COMMAND_DB = ("demo_db", "report_db", "safety_db", "exchange_db", "ledger_db")
+_COMMAND_DB = ("demo_db", "report_db", "safety_db", "exchange_db", "ledger_db", "search_db")
 
 
 def _inherit_global_options(args: argparse.Namespace) -> None:
@@ -255,6 +257,8 @@ def _main(argv: list[str] | None) -> int:
         return cli_exchange.run(args)
     if args.command == "ledger":
         return cli_ledger.run(args)
+    if args.command == "search":
+        return cli_search.run(args)
     from desktop_app.app import run_gui
 
     return run_gui(args.db, args.lang)

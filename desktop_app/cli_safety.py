@@ -18,7 +18,12 @@ def add_parsers(sub) -> None:
     )
     r.add_argument("backup", metavar="BACKUP", help="backup file to restore")
     r.add_argument("--db", metavar="PATH", dest="safety_db")
-    c = sub.add_parser("check", help="run SQLite's full integrity check and report")
+    c = sub.add_parser(
+        "check", help="run SQLite's full integrity check and check the search index; report"
+    )
+    c.add_argument(
+        "--rebuild-index", action="store_true", help="write the search index anew from the records"
+    )
     c.add_argument("--db", metavar="PATH", dest="safety_db")
     a = sub.add_parser("audit", help="the change history")
     a.add_argument("action", choices=["verify"], help="verify: check the hash chain")
@@ -34,6 +39,43 @@ def _db(args) -> Path:
 def _fail(command: str, message: str) -> int:
     print(f"coop-ledger {command}: error: {message}", file=sys.stderr)
     return 2
+
+
+def _index_problems(db: Path) -> list[str]:
+    import sqlite3
+
+    from desktop_app.records import search_index
+    from desktop_app.safety.integrity import _connect_ro
+
+    try:
+        con = _connect_ro(db)  # as the integrity check reads it: read-only media too
+    except sqlite3.Error as exc:
+        return [f"search index: {exc}"]
+    try:
+        return search_index.problems(con)
+    except sqlite3.Error as exc:
+        return [f"search index: {exc}"]
+    finally:
+        con.close()
+
+
+def _rebuild_index(db: Path) -> int | str:
+    """The index written anew in one transaction; the count, or why not."""
+    from desktop_app.records import search_index
+    from desktop_app.safety.guard import open_guarded
+    from desktop_app.store import db as store_db
+
+    try:
+        opened = open_guarded(db, daily_backup=False)
+    except Exception as exc:  # held by another copy, read-only, damaged: said by the guard
+        return str(exc) or type(exc).__name__
+    try:
+        if store_db.is_read_only():
+            return f"{db} is open read-only here; close the program that holds it first"
+        with store_db.write_transaction():
+            return search_index.rebuild(store_db.database_proxy.obj)
+    finally:
+        opened.close()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -66,7 +108,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"{made}: verified backup of {db}")
         return 0
     if args.command == "check":
+        if args.rebuild_index:
+            done = _rebuild_index(db)
+            if isinstance(done, str):
+                return _fail("check", done)
+            print(f"{db}: search index written for {done} record(s)")
         problems = integrity.check_file(db, full=True, text=True)
+        if not problems:
+            problems = _index_problems(db)
         if problems:
             print(f"{db}: {len(problems)} problem(s)")
             for p in problems[:50]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import peewee as pw
 
-from desktop_app.records import audit, recycle
+from desktop_app.records import audit, recycle, search_index
 from desktop_app.records import errors as E
 from desktop_app.records.links import child_fk, link_fields
 from desktop_app.records.specs import (
@@ -186,6 +186,7 @@ def save(
             changes = audit.diff(audit.display_values(spec, before), after)
             if changes:
                 audit.record("update", spec, record_id, title, changes)
+        _reindex(spec, [record_id], renamed=not creating and _renamed(spec, before, clean))
     UNDO.push(
         ("create", spec.key, record_id, None)
         if creating
@@ -273,7 +274,37 @@ def insert_validated(spec: RecordSpec, cleaned: list[dict[str, Any]]) -> list[in
             ("create", spec, rid, display_title(spec, d), [("", "", audit.snapshot_text(d))])
             for rid, d in zip(ids, shown, strict=True)
         )
+        _reindex(spec, ids)
     return ids
+
+
+def _renamed(spec: RecordSpec, before: dict | None, after: dict) -> bool:
+    """Whether what other records are found by (a name, a short name) changed."""
+    if before is None:
+        return False
+    return any(
+        before.get(n) != after.get(n) for n in (spec.title_field, "short_name") if n in after
+    )
+
+
+def _reindex(spec: RecordSpec, ids: list[int], renamed: bool = False) -> None:
+    """The search index follows the records, in the same transaction; a renamed
+    institution (or unit, project) brings the records found by its name along."""
+    search_index.reindex(spec, ids)
+    if not renamed:
+        return
+    for other in ALL_SPECS:
+        for name in other.search_fields:
+            f = other.field(name)
+            if f.target != spec.key or f.kind not in (FK, LINKS):
+                continue
+            if f.kind == FK:
+                column = getattr(other.model, f.column_name)
+                linked = other.model.select(other.model.id).where(column.in_(ids))
+            else:
+                owner_fk, target_fk = link_fields(other, f.through)
+                linked = f.through.select(owner_fk).where(target_fk.in_(ids))
+            search_index.reindex(other, [r for (r,) in linked.tuples()])
 
 
 def _chunks(items: list, size: int):
@@ -353,6 +384,7 @@ def delete(spec: RecordSpec, record_id: int, *, to_bin: bool = True) -> int | No
             (m.Attachment.record_type == spec.key) & (m.Attachment.record_id == record_id)
         ).execute()
         spec.model.delete().where(spec.model.id == record_id).execute()
+        search_index.drop_rows(database_proxy.obj, spec.key, [record_id])
     if bin_id is not None:
         UNDO.push(("delete", spec.key, record_id, bin_id))
     return bin_id
@@ -364,6 +396,7 @@ def restore_deleted(bin_id: int) -> int:
         spec, record_id, title, skipped = recycle.restore(bin_id)
         note = "; ".join(skipped)
         audit.record("restore", spec, record_id, title, [("", "", note)])
+        search_index.reindex(spec, [record_id])
     return record_id
 
 
@@ -525,6 +558,7 @@ def remove_sample_data() -> int:
                 (m.Attachment.record_type == spec.key) & (m.Attachment.record_id.in_(ids))
             ).execute()
             removed += spec.model.delete().where(spec.model.id.in_(ids)).execute()
+            search_index.drop_rows(database_proxy.obj, spec.key, ids)
     return removed
 
 
@@ -620,4 +654,10 @@ def rename_category_word(list_key: str, old: str, new: str) -> int:
             )
             for spec, rid, field_name, before_text, after_text in logged
         )
+        searched: dict[str, tuple[RecordSpec, list[int]]] = {}
+        for spec, rid, field_name, _b, _a in logged:
+            if field_name in spec.search_fields or field_name == spec.title_field:
+                searched.setdefault(spec.key, (spec, []))[1].append(rid)
+        for spec, ids in searched.values():
+            search_index.reindex(spec, ids)
     return changed

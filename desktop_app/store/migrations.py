@@ -197,6 +197,14 @@ def _v8_names_read_as_people_read_them(db: pw.Database) -> None:
             model.update(sort_key=sort_key(text or "")).where(model.id == rid).execute()
 
 
+def _v9_search_index(db: pw.Database) -> None:
+    # One search box over the whole ledger (issue 13): the FTS5 index of every
+    # record, written here for the records an older version kept.
+    from desktop_app.records import search_index
+
+    search_index.rebuild(db)
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
@@ -206,6 +214,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     6: _v6_ids_never_reused,
     7: _v7_ledger_info,
     8: _v8_names_read_as_people_read_them,
+    9: _v9_search_index,
 }
 # Steps that rebuild tables others point at: SQLite's foreign keys must be off
 # around their transaction, or dropping the old table would cascade-delete
@@ -255,6 +264,9 @@ def migrate() -> int:
     if current is None:
         with db.atomic():
             db.create_tables(m.ALL_MODELS)
+            from desktop_app.records import search_index
+
+            search_index.create(db)
             seed_categories()
             m.SchemaVersion.create(version=LATEST)
             seal.seal_from_table()

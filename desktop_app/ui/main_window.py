@@ -34,6 +34,7 @@ from desktop_app.ui.dialogs.ledger_info_dialog import LedgerInfoDialog
 from desktop_app.ui.dialogs.operator_dialog import OperatorDialog
 from desktop_app.ui.dossier_page import DossierPage
 from desktop_app.ui.geometry import first_size, remember_geometry
+from desktop_app.ui.global_search import GlobalSearch
 from desktop_app.ui.home_page import HomePage
 from desktop_app.ui.nav_icons import tile_icon
 from desktop_app.ui.record_page import RecordPage
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.path_label)
         self._build_menus()
+        self._build_search()
         status_notice.install(self, self._undo)
         self._show_state()
         QApplication.instance().installEventFilter(self)
@@ -341,6 +343,27 @@ class MainWindow(QMainWindow):
             self.banner.show()
         else:
             self.banner.hide()
+
+    # ---- the search box (Ctrl+K)
+    def _build_search(self) -> None:
+        bar = self.addToolBar(self.tr("Search"))
+        bar.setObjectName("search_bar")
+        bar.setMovable(False)
+        self.global_search = GlobalSearch(bar)
+        bar.addWidget(self.global_search)
+        self.global_search.open_record.connect(self._open_home_item)
+        self.global_search.show_all.connect(self._show_all_found)
+        find = QAction(self.tr("Search the whole ledger"), self)
+        find.setShortcut(GlobalSearch.shortcut())
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        find.triggered.connect(self.global_search.focus)
+        self.addAction(find)
+        self.search_action = find
+
+    def _show_all_found(self, key: str, text: str) -> None:
+        page = self.page(key)
+        page.search.setText(text)
+        page.refresh()
 
     # ---- menus
     def _action(self, menu: QMenu, text: str, slot, shortcut=None) -> QAction:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app import cli
-from desktop_app.records import service
+from desktop_app.records import search_index, service
 from desktop_app.records.specs import UNIT_SPEC
 from desktop_app.safety import backup, integrity
 from desktop_app.safety.guard import DamagedFile, newest_good_backup, open_guarded
@@ -41,6 +41,8 @@ def damaged(ledger):
     m.Unit.insert_many(
         [{"name": f"单位{i:03}", "notes": "备注" * 100, "sort_key": f"{i:03}"} for i in range(200)]
     ).execute()
+    # Written past the service: their search index rows too, as save() would.
+    search_index.reindex(UNIT_SPEC, [u.id for u in m.Unit.select(m.Unit.id)])
     made = backup.backup_before(ledger, "manual")
     for i in range(20):
         service.save(UNIT_SPEC, {"name": f"新单位{i}"})

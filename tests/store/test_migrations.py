@@ -275,7 +275,7 @@ def test_an_older_ledger_reads_names_as_people_read_them_after_the_upgrade(tmp_p
     m.Talent.insert(name="单田芳", sort_key="dantianfang", changed_by="x").execute()
     m.Institution.insert(name="长治学院", sort_key="zhangzhixueyuan", changed_by="x").execute()
     m.Institution.insert(name="中北大学", sort_key="kept-as-it-was", changed_by="x").execute()
-    m.SchemaVersion.update(version=7).where(m.SchemaVersion.version == 8).execute()
+    m.SchemaVersion.update(version=7).where(m.SchemaVersion.version == migrations.LATEST).execute()
     store_db.close()
     open_ledger(path)
     try:

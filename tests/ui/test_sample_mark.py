@@ -35,7 +35,12 @@ def test_removing_sample_data_names_what_it_keeps_and_why(window, qtbot):
     nuc = m.Institution.get(m.Institution.name == "中北大学").id
     service.save(
         SPECS["activity"],
-        {"title": "我的考察", "type": "考察调研", "date": dt.date(2024, 3, 1), "institutions": [nuc]},
+        {
+            "title": "我的考察",
+            "type": "考察调研",
+            "date": dt.date(2024, 3, 1),
+            "institutions": [nuc],
+        },
     )
     said = []
 

@@ -605,6 +605,25 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>GlobalSearch</name>
+    <message>
+        <source>Search the whole ledger (Ctrl+K)</source>
+        <translation>搜索全部台账（Ctrl+K）</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>没有找到</translation>
+    </message>
+    <message>
+        <source>pinyin</source>
+        <translation>拼音</translation>
+    </message>
+    <message>
+        <source>Show all %1</source>
+        <translation>显示全部 %1 条</translation>
+    </message>
+</context>
+<context>
     <name>HelpDialog</name>
     <message>
         <source>User guide</source>
@@ -1804,6 +1823,14 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>Read-only: %1 cannot be changed here (it is open elsewhere, or the file or folder is read-only).</source>
         <translation>只读：此处不能修改 %1（它已在别处打开，或文件、文件夹为只读）。</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search the whole ledger</source>
+        <translation>搜索全部台账</translation>
     </message>
     <message>
         <source>&amp;File</source>

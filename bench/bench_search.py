@@ -1,0 +1,191 @@
+"""Benchmark: what the search index costs and what it gives (issue 13).
+
+    python bench/bench_search.py [--repeat 5]
+
+- the index's cost: the 10,000-row activity import of bench_import.py into a
+  ledger with the index and into the same ledger without it (its table
+  dropped, so nothing is indexed), median of --repeat; one save of an
+  activity on the 100,000-activity ledger, with and without; the index's size
+  beside the ledger's;
+- what it gives: the global search (records/search.py) on the 100,000-activity
+  ledger of bench_table.py for a two-character word, a rare word, a common
+  word and a pinyin initialism, beside plain sqlite3 running the same FTS5
+  MATCH alone (the anchor), median of --repeat after a warm-up.
+
+Results go in docs/benchmarks.md with the machine. A script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_import  # noqa: E402
+import bench_table  # noqa: E402
+from machine import machine  # noqa: E402
+
+from desktop_app.records import search, search_index, service  # noqa: E402
+from desktop_app.records.specs import SPECS  # noqa: E402
+from desktop_app.store import db as store_db  # noqa: E402
+from desktop_app.store.opening import open_ledger  # noqa: E402
+
+WORDS = {
+    "two-character word (番茄)": "番茄",
+    "rare word (磁浮)": "磁浮",
+    "common word (大学)": "大学",
+    "pinyin initialism (zbdx)": "zbdx",
+}
+
+
+def median_ms(fn, repeat: int) -> float:
+    fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def drop_index(path: Path) -> None:
+    con = sqlite3.connect(path)
+    con.execute(f"DROP TABLE IF EXISTS {search_index.TABLE}")
+    con.commit()
+    con.close()
+
+
+def import_costs(folder: Path, repeat: int) -> tuple[float, float]:
+    book = folder / "activities-10000-shared.xlsx"
+    inline = folder / "activities-10000-inline.xlsx"
+    base = folder / "base.sqlite"
+    bench_import.build_workbook(inline, 10_000)
+    bench_import.to_shared_strings(inline, book)
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(base) + suffix).unlink(missing_ok=True)
+    bench_import.build_ledger(base)
+    store_db.close()
+    bare = folder / "base-no-index.sqlite"
+    shutil.copy(base, bare)
+    drop_index(bare)
+    work = folder / "work.sqlite"
+    out = []
+    for ledger in (base, bare):
+        runs = [sum(bench_import.import_once(book, ledger, work)[:2]) for _ in range(repeat + 1)]
+        out.append(statistics.median(runs[1:]) * 1000)
+    return out[0], out[1]
+
+
+def save_costs(big: Path, folder: Path, repeat: int) -> tuple[float, float]:
+    out = []
+    for with_index in (True, False):
+        copy = folder / "save.sqlite"
+        store_db.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(copy) + suffix).unlink(missing_ok=True)
+        shutil.copy(big, copy)
+        if not with_index:
+            drop_index(copy)
+        open_ledger(copy)
+        inst = service.choices_for_link("institution")[0][0]
+        values = {
+            "title": "番茄产业座谈会",
+            "type": "座谈会",
+            "date": "2023-06-01",
+            "institutions": [inst],
+            "participants": 20,
+        }
+        out.append(median_ms(lambda v=values: service.save(SPECS["activity"], v), repeat * 4))
+        store_db.close()
+    return out[0], out[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    folder = Path(tempfile.gettempdir()) / "coop-ledger-bench-search"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["COOP_LEDGER_HOME"] = str(folder)
+    big_source = bench_table.open_bench_ledger(
+        Path(tempfile.gettempdir()) / "coop-ledger-bench", 100_000, rebuild=False
+    )
+    store_db.close()
+    big = folder / "bench-100000-indexed.sqlite"
+    if not big.exists():
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(big) + suffix).unlink(missing_ok=True)
+        shutil.copy(big_source, big)
+        t0 = time.perf_counter()
+        open_ledger(big)  # the migration builds the index
+        built = time.perf_counter() - t0
+        store_db.database_proxy.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        store_db.close()
+        print(f"index built by the migration in {built:.1f} s")
+    with_index, without = import_costs(folder, args.repeat)
+    save_with, save_without = save_costs(big, folder, args.repeat)
+    store_db.close()
+    bare = folder / "size-no-index.sqlite"
+    shutil.copy(big, bare)
+    drop_index(bare)
+    con = sqlite3.connect(bare)
+    con.execute("VACUUM")
+    con.close()
+    size_with, size_without = big.stat().st_size, bare.stat().st_size
+
+    open_ledger(big)
+    rows = []
+    raw = sqlite3.connect(f"file:{big.as_posix()}?mode=ro", uri=True)
+    for label, word in WORDS.items():
+        ours = median_ms(lambda w=word: search.search(w), args.repeat)
+        if word.isascii():
+            expression = f'pinyin : "{word}"*'
+        else:
+            expression = f'body : "{search_index.pairs(word)}"'
+        anchor = median_ms(
+            lambda e=expression: raw.execute(
+                f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ?", (e,)
+            ).fetchall(),
+            args.repeat,
+        )
+        groups = search.search(word)
+        hits = sum(g.count for g in groups)
+        rows.append((label, ours, anchor, hits))
+    raw.close()
+    store_db.close()
+
+    print("\n".join(f"- {line}" for line in machine()))
+    print()
+    print("| cost | with the index | without | added |")
+    print("|---|---:|---:|---:|")
+    print(
+        f"| 10,000-row activity import (ms) | {with_index:.0f} | {without:.0f} "
+        f"| {100 * (with_index / without - 1):.0f} % |"
+    )
+    print(
+        f"| one save of an activity, 100,000-activity ledger (ms) | {save_with:.1f} "
+        f"| {save_without:.1f} | {save_with - save_without:.1f} ms |"
+    )
+    print(
+        f"| ledger file, 100,000 activities (MB) | {size_with / 2**20:.1f} "
+        f"| {size_without / 2**20:.1f} | {100 * (size_with / size_without - 1):.0f} % |"
+    )
+    print()
+    print("| global search, 100,000 activities | ours (ms) | plain sqlite3 MATCH (ms) | hits |")
+    print("|---|---:|---:|---:|")
+    for label, ours, anchor, hits in rows:
+        print(f"| {label} | {ours:.0f} | {anchor:.1f} | {hits:,} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+"""The search index: one SQLite FTS5 row per record, kept with every write.
+
+SQLite's own tokenizers do not serve Chinese: unicode61 makes a whole run of
+Chinese characters one token (中北大学 is found only as 中北大学), and trigram
+cannot match the two-character words users type (中北, 番茄), besides wanting
+SQLite 3.34+ in ways 3.40 still limits. So the text is written as overlapping
+character pairs: 中北大学 is indexed as 中北 北大 大学, and a query of two or more
+Chinese characters is the phrase of its pairs ("中北 北大" for 中北大), which
+finds exactly the records holding it (the caller confirms with the fields
+themselves, so a phrase that happens to span two fields is not a hit). Latin
+words and numbers are indexed as words. Each record's name is indexed in
+pinyin too: its syllables (zhong bei da xue), run together (zhongbeidaxue) and
+their initials (zbdx), so zbdx, zhongbei and "zhong bei" find 中北大学.
+
+The index lives in the ledger (table search_index) and is written inside the
+same transaction as the records (service calls reindex and drop); `coop-ledger
+check` compares it with the records and `check --rebuild-index` writes it anew.
+A record's row id is record id × 16 + its type's number, so a save replaces
+its row in one seek.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+import peewee as pw
+
+from desktop_app.records.links import link_fields
+from desktop_app.records.specs import FK, LINKS, RecordSpec, spec_for
+from desktop_app.store.db import database_proxy
+
+TABLE = "search_index"
+# Stable numbers of the record types in row ids: never renumber one.
+TYPE_NUMBERS = {
+    "institution": 1,
+    "activity": 2,
+    "agreement": 3,
+    "base": 4,
+    "project": 5,
+    "talent": 6,
+    "achievement": 7,
+    "meeting": 8,
+    "task": 9,
+    "ledger_report": 10,
+    "assessment": 11,
+    "unit": 12,
+}
+TYPES_BY_NUMBER = {n: key for key, n in TYPE_NUMBERS.items()}
+CHUNK = 500
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUNS = re.compile(f"[{_CJK}]+|[^\\s{_CJK}]+")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+
+
+def row_id(spec_key: str, record_id: int) -> int:
+    return int(record_id) * 16 + TYPE_NUMBERS[spec_key]
+
+
+def record_of(rowid: int) -> tuple[str, int]:
+    return TYPES_BY_NUMBER[rowid % 16], rowid // 16
+
+
+def pairs(text: str) -> str:
+    """Text as the index stores it: Chinese as overlapping pairs, the rest as words."""
+    out = []
+    for run in _RUNS.findall(text or ""):
+        if _HAS_CJK.match(run):
+            if len(run) == 1:
+                out.append(run)
+            else:
+                out.extend(run[i : i + 2] for i in range(len(run) - 1))
+        else:
+            out.append(run)
+    return " ".join(out)
+
+
+@lru_cache(maxsize=65536)
+def pinyin_forms(name: str) -> str:
+    """A name in pinyin as the index stores it: syllables, run together, initials."""
+    from pypinyin import Style, lazy_pinyin
+
+    from desktop_app.records.values import warm_up
+
+    warm_up()  # the place names' own readings (长治 chang zhi) are loaded
+    chinese = "".join(_HAS_CJK.findall(name))
+    if not chinese:
+        return ""
+    syllables = [s.lower() for s in lazy_pinyin(chinese, style=Style.NORMAL, errors="ignore")]
+    if not syllables:
+        return ""
+    return " ".join([*syllables, "".join(syllables), "".join(s[0] for s in syllables)])
+
+
+# ---------------------------------------------------------------- the table
+
+
+def exists(db: pw.Database) -> bool:
+    return db.table_exists(TABLE)
+
+
+def create(db: pw.Database) -> None:
+    db.execute_sql(
+        f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+        "body, pinyin, tokenize = 'unicode61 remove_diacritics 0')"
+    )
+
+
+def drop_rows(db: pw.Database, spec_key: str, ids: Iterable[int]) -> None:
+    rowids = [row_id(spec_key, i) for i in ids]
+    for start in range(0, len(rowids), CHUNK):
+        part = rowids[start : start + CHUNK]
+        db.execute_sql(f"DELETE FROM {TABLE} WHERE rowid IN ({','.join('?' * len(part))})", part)
+
+
+# ---------------------------------------------------------------- what is indexed
+
+
+def _texts(spec: RecordSpec, ids: list[int]) -> dict[int, tuple[list[str], str]]:
+    """id -> (the searchable fields' texts, the name) of these records."""
+    model = spec.model
+    plain = [spec.field(n) for n in spec.search_fields if spec.field(n).kind not in (FK, LINKS)]
+    title = getattr(model, spec.title_field)
+    columns = [model.id, title, *(getattr(model, f.name) for f in plain)]
+    out: dict[int, tuple[list[str], str]] = {}
+    for row in model.select(*columns).where(model.id.in_(ids)).tuples():
+        texts = [str(v) for v in row[2:] if v not in (None, "")]
+        out[row[0]] = (texts, str(row[1] or ""))
+    for name in spec.search_fields:
+        f = spec.field(name)
+        if f.kind not in (FK, LINKS):
+            continue
+        target = spec_for(f.target)
+        tmodel = target.model
+        names = [getattr(tmodel, target.title_field)]
+        if hasattr(tmodel, "short_name"):
+            names.append(tmodel.short_name)
+        if f.kind == FK:
+            fk = getattr(model, f.column_name)
+            query = (
+                model.select(model.id, *names)
+                .join(tmodel, on=(fk == tmodel.id))
+                .where(model.id.in_(ids))
+            )
+        else:
+            owner_fk, target_fk = link_fields(spec, f.through)
+            query = (
+                f.through.select(owner_fk, *names)
+                .join(tmodel, on=(target_fk == tmodel.id))
+                .where(owner_fk.in_(ids))
+            )
+        for rid, *found in query.tuples():
+            if rid in out:
+                out[rid][0].extend(str(v) for v in found if v)
+    return out
+
+
+def reindex(spec: RecordSpec, ids: Iterable[int], db: pw.Database | None = None) -> None:
+    """Write these records' index rows anew (inside the caller's transaction)."""
+    db = db or database_proxy.obj
+    if not exists(db):
+        return
+    ids = [int(i) for i in ids]
+    for start in range(0, len(ids), CHUNK):
+        part = ids[start : start + CHUNK]
+        found = _texts(spec, part)
+        drop_rows(db, spec.key, part)
+        rows = []
+        for rid, (texts, name) in found.items():
+            body = " ; ".join(pairs(t) for t in texts)
+            rows.append((row_id(spec.key, rid), body, pinyin_forms(name)))
+        if rows:
+            db.execute_sql(
+                f"INSERT INTO {TABLE}(rowid, body, pinyin) VALUES "
+                + ",".join(["(?, ?, ?)"] * len(rows)),
+                [v for r in rows for v in r],
+            )
+
+
+def rebuild(db: pw.Database, progress: Callable[[int, int], None] | None = None) -> int:
+    """The whole index written anew; returns the rows written."""
+    from desktop_app.records.specs import ALL_SPECS
+
+    create(db)
+    db.execute_sql(f"DELETE FROM {TABLE}")
+    total = sum(spec.model.select().count() for spec in ALL_SPECS)
+    done = 0
+    for spec in ALL_SPECS:
+        ids = [r for (r,) in spec.model.select(spec.model.id).order_by(spec.model.id).tuples()]
+        for start in range(0, len(ids), 5000):
+            reindex(spec, ids[start : start + 5000], db)
+            done += len(ids[start : start + 5000])
+            if progress is not None:
+                progress(done, total)
+    return done
+
+
+def problems(con) -> list[str]:
+    """What `coop-ledger check` says about the index, read on a plain sqlite3
+    connection: records missing from it, rows for records that are gone."""
+    from desktop_app.records.specs import ALL_SPECS
+
+    present = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone()
+    if present is None:
+        return ["the search index is missing (coop-ledger check --rebuild-index writes it)"]
+    indexed: dict[str, set[int]] = {}
+    for (rowid,) in con.execute(f"SELECT rowid FROM {TABLE}"):
+        key, rid = record_of(rowid)
+        indexed.setdefault(key, set()).add(rid)
+    out = []
+    for spec in ALL_SPECS:
+        table = spec.model._meta.table_name
+        have = {r for (r,) in con.execute(f'SELECT id FROM "{table}"')}
+        mine = indexed.get(spec.key, set())
+        if have - mine:
+            out.append(
+                f"search index: {len(have - mine)} {spec.key} record(s) missing from it "
+                "(coop-ledger check --rebuild-index)"
+            )
+        if mine - have:
+            out.append(
+                f"search index: {len(mine - have)} row(s) for {spec.key} records that are gone "
+                "(coop-ledger check --rebuild-index)"
+            )
+    return out

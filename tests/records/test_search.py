@@ -1,0 +1,137 @@
+"""One search over the whole ledger: the index finds exactly what the lists find."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sqlite3
+
+import pytest
+
+from desktop_app import cli
+from desktop_app.records import demo, queries, search, search_index, service
+from desktop_app.records.specs import ALL_SPECS, SPECS
+from desktop_app.store import db as store_db
+
+
+def _found(text: str) -> dict[str, set[int]]:
+    return {g.spec.key: {h.record_id for h in g.hits} for g in search.search(text, limit=10_000)}
+
+
+def _listed(text: str) -> dict[str, set[int]]:
+    """What each list page's filter finds (its LIKE matching, without the index)."""
+    out = {}
+    for spec in ALL_SPECS:
+        ids = set(queries.all_ids(queries.ListQuery(spec, search=text)))
+        if ids:
+            out[spec.key] = ids
+    return out
+
+
+def _words(n: int, seed: int) -> list[str]:
+    """Random Chinese words of 2 to 4 characters cut from the ledger's own text."""
+    rnd = random.Random(seed)
+    texts = []
+    for spec in ALL_SPECS:
+        for rid in [r for (r,) in spec.model.select(spec.model.id).tuples()]:
+            texts += [t for t in search_index._texts(spec, [rid])[rid][0] if len(t) >= 4]
+    words = []
+    while len(words) < n:
+        text = rnd.choice(texts)
+        size = rnd.randint(2, 4)
+        start = rnd.randrange(0, len(text) - size + 1)
+        word = text[start : start + size]
+        if all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            words.append(word)
+    return words
+
+
+def test_random_chinese_words_find_exactly_what_the_list_pages_find(ledger_path):
+    demo.load_sample_data()
+    for word in _words(60, seed=7):
+        assert _found(word) == _listed(word), word
+
+
+def test_two_words_must_both_be_there(ledger_path):
+    demo.load_sample_data()
+    both = _found("中北 飞车")
+    assert both and all(
+        ids == (_listed("中北").get(k, set()) & _listed("飞车").get(k, set()))
+        for k, ids in both.items()
+    )
+
+
+@pytest.mark.parametrize("typed", ["zbdx", "zhongbei", "zhong bei", "ZBDX"])
+def test_pinyin_finds_names(ledger_path, typed):
+    nuc = service.save(SPECS["institution"], {"name": "中北大学"})
+    service.save(SPECS["institution"], {"name": "山西大学"})
+    groups = {g.spec.key: g for g in search.search(typed)}
+    hit = next(h for h in groups["institution"].hits if h.record_id == nuc)
+    assert hit.where == search.PINYIN and hit.title == "中北大学"
+
+
+def test_pinyin_initials_find_a_person(ledger_path):
+    rid = service.save(SPECS["talent"], {"name": "高灵旺"})
+    (group,) = search.search("glw")
+    assert [h.record_id for h in group.hits] == [rid]
+
+
+def test_one_character_and_numbers_are_found_too(ledger_path):
+    service.save(SPECS["institution"], {"name": "中北大学", "phone": "0351-3921234"})
+    assert _found("北") == {"institution": {1}}
+    assert _found("3921234") == {"institution": {1}}
+
+
+def test_the_index_follows_every_save_rename_delete_restore_and_import(ledger_path):
+    nuc = service.save(SPECS["institution"], {"name": "中北大学", "short_name": "中北"})
+    act = service.save(
+        SPECS["activity"],
+        {"title": "考察", "type": "考察调研", "date": dt.date(2023, 2, 1), "institutions": [nuc]},
+    )
+    assert act in _found("中北大学").get("activity", set())  # by its linked institution
+    values = service.load(SPECS["institution"], nuc)
+    service.save(SPECS["institution"], {**values, "name": "华北工学院"}, nuc)
+    assert act in _found("华北工学院").get("activity", set())  # the rename followed
+    assert "activity" not in _found("中北大学")
+    service.delete(SPECS["activity"], act)
+    assert "activity" not in _found("华北工学院")
+    bin_id = service.recycle.entries()[0].id
+    service.restore_deleted(bin_id)
+    assert act in _found("华北工学院")["activity"]
+    ids = service.insert_validated(
+        SPECS["institution"],
+        [service.validate(SPECS["institution"], {"name": f"导入大学{i}"}) for i in range(3)],
+    )
+    assert _found("导入大学")["institution"] == set(ids)
+    service.undo_last()  # the last save (the restore is not on the undo list)
+    assert store_db.database_proxy.obj.execute_sql(
+        f"SELECT COUNT(*) FROM {search_index.TABLE}"
+    ).fetchone()[0] == sum(s.model.select().count() for s in ALL_SPECS)
+
+
+def test_check_finds_a_damaged_index_and_rebuild_mends_it(ledger_path, capsys):
+    demo.load_sample_data()
+    store_db.close()
+    con = sqlite3.connect(ledger_path)
+    con.execute(
+        f"DELETE FROM {search_index.TABLE} WHERE rowid IN (SELECT rowid FROM "
+        f"{search_index.TABLE} LIMIT 2)"
+    )
+    con.commit()
+    con.close()
+    assert cli.main(["check", "--db", str(ledger_path)]) == 1
+    assert "missing from it" in capsys.readouterr().out
+    assert cli.main(["check", "--rebuild-index", "--db", str(ledger_path)]) == 0
+    out = capsys.readouterr().out
+    assert "search index written for 242 record(s)" in out and out.rstrip().endswith(": ok")
+
+
+def test_the_search_command_prints_type_id_name_and_where(ledger_path, capsys):
+    demo.load_sample_data()
+    store_db.close()
+    assert cli.main(["search", "番茄", "--type", "achievement", "--db", str(ledger_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "achievement: 2 match(es)"
+    assert all(line.startswith("achievement\t") and line.endswith("\ttitle") for line in lines[1:])
+    assert cli.main(["search", "没有这个词", "--db", str(ledger_path)]) == 1
+    assert cli.main(["search", "x", "--type", "nosuch", "--db", str(ledger_path)]) == 2
