@@ -44,6 +44,7 @@ WORDS = {
     "rare word (磁浮)": "磁浮",
     "common word (大学)": "大学",
     "pinyin initialism (zbdx)": "zbdx",
+    "pinyin initialism (shny, 上海农业…)": "shny",
 }
 
 
@@ -121,26 +122,30 @@ def main() -> int:
     )
     store_db.close()
     big = folder / "bench-100000-indexed.sqlite"
-    if not big.exists():
-        for suffix in ("", "-wal", "-shm"):
-            Path(str(big) + suffix).unlink(missing_ok=True)
-        shutil.copy(big_source, big)
-        t0 = time.perf_counter()
-        open_ledger(big)  # the migration builds the index
-        built = time.perf_counter() - t0
-        store_db.database_proxy.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        store_db.close()
-        print(f"index built by the migration in {built:.1f} s")
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(big) + suffix).unlink(missing_ok=True)
+    shutil.copy(big_source, big)
+    open_ledger(big)
+    t0 = time.perf_counter()
+    with store_db.write_transaction():  # what migration 9 and check --rebuild-index do
+        search_index.rebuild(store_db.database_proxy.obj)
+    built = time.perf_counter() - t0
+    store_db.database_proxy.obj.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store_db.close()
     with_index, without = import_costs(folder, args.repeat)
     save_with, save_without = save_costs(big, folder, args.repeat)
     store_db.close()
-    bare = folder / "size-no-index.sqlite"
-    shutil.copy(big, bare)
-    drop_index(bare)
-    con = sqlite3.connect(bare)
-    con.execute("VACUUM")
-    con.close()
-    size_with, size_without = big.stat().st_size, bare.stat().st_size
+    sizes = []
+    for keep in (True, False):
+        copy = folder / f"size-{keep}.sqlite"
+        shutil.copy(big, copy)
+        if not keep:
+            drop_index(copy)
+        con = sqlite3.connect(copy)
+        con.execute("VACUUM")
+        con.close()
+        sizes.append(copy.stat().st_size)
+    size_with, size_without = sizes
 
     open_ledger(big)
     rows = []
@@ -164,6 +169,8 @@ def main() -> int:
     store_db.close()
 
     print("\n".join(f"- {line}" for line in machine()))
+    print()
+    print(f"The index of the 100,000-activity ledger is built in {built:.1f} s.")
     print()
     print("| cost | with the index | without | added |")
     print("|---|---:|---:|---:|")

@@ -1,12 +1,17 @@
 """Find anything: one query over every record type, through the search index.
 
-A query is words separated by spaces, each of which a hit must hold. A word
-of Chinese characters is looked up as the phrase of its character pairs in
-the index and then confirmed against the records' own fields, exactly as a
-list page's filter matches (so the index never adds or loses a hit); a word
-of Latin letters is also looked up in the names' pinyin (zbdx, zhongbei); a
-single Chinese character, which pairs cannot find, is matched the list pages'
-way. Per type: how many records match, and the first of them in name order.
+A query is words separated by spaces, each of which a hit must hold:
+- a word of two or more Chinese characters is the phrase of its character
+  pairs in the index, which holds it exactly when a field does (the index
+  keeps runs of text and fields apart), so it finds what a list page's filter
+  finds, without reading the records;
+- a word of Latin letters or digits is a word (or the start of one) in the
+  text, or the start of the name's pinyin (zbdx, zhongbei; "zhong bei" as
+  syllables in a row);
+- a single Chinese character, which pairs cannot find, and a word mixing
+  Chinese with other characters are matched the list pages' way (LIKE), the
+  latter only among the records the index offers.
+Per type: how many records match, and the first of them in name order.
 """
 
 from __future__ import annotations
@@ -21,7 +26,9 @@ from desktop_app.records.specs import ALL_SPECS, FK, LINKS, RecordSpec, spec_for
 from desktop_app.store.db import database_proxy
 
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_PINYIN = re.compile(r"[A-Za-z]+")
+_ALL_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[A-Za-z0-9]+")
+_LETTERS = re.compile(r"[A-Za-z]+")
 PINYIN = "pinyin"  # where a hit matched, when it was by its name's pinyin
 
 
@@ -40,30 +47,36 @@ class Group:
     hits: list[Hit] = field(default_factory=list)
 
 
-def _fts(expression: str) -> dict[str, set[int]]:
-    """Record ids per type matching an FTS5 expression."""
-    out: dict[str, set[int]] = {}
-    sql = f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ?"
-    for (rowid,) in database_proxy.obj.execute_sql(sql, (expression,)):
-        key, rid = search_index.record_of(rowid)
-        out.setdefault(key, set()).add(rid)
-    return out
-
-
 def _quoted(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _candidates(term: str) -> tuple[dict[str, set[int]] | None, dict[str, set[int]]]:
-    """(ids per type the fields may hold the term in, to confirm; or None for
-    "match the list pages' way", and ids per type whose pinyin matched)."""
-    by_pinyin: dict[str, set[int]] = {}
-    if _PINYIN.fullmatch(term):
-        by_pinyin = _fts(f"pinyin : {_quoted(term.lower())}*")
-    if _CJK.search(term) and len(term) >= 2:
-        body = search_index.pairs(term)
-        return _fts(f"body : {_quoted(body)}"), by_pinyin
-    return None, by_pinyin
+def _plan(terms: list[str]) -> tuple[str, list[str]]:
+    """(the FTS5 expression all hits satisfy, '' for none; the words to match
+    the lists' way, among the expression's hits when there is one)."""
+    parts: list[str] = []
+    like: list[str] = []
+    if len(terms) > 1 and all(_LETTERS.fullmatch(t) for t in terms):
+        # "zhong bei": the name's syllables in a row, or every word in the text.
+        spelled = _quoted(" ".join(terms).lower())
+        words = " AND ".join(f"body : {_quoted(t.lower())}*" for t in terms)
+        return f"(pinyin : {spelled}*) OR ({words})", []
+    for term in terms:
+        if _ALL_CJK.fullmatch(term) and len(term) >= 2:
+            parts.append(f"body : {_quoted(search_index.pairs(term, separated=False))}")
+        elif _WORD.fullmatch(term):
+            word = _quoted(term.lower())
+            part = f"body : {word}*"
+            if _LETTERS.fullmatch(term):
+                part += f" OR pinyin : {word}*"
+            parts.append(f"({part})")
+        elif _CJK.search(term) and len(term) >= 2:
+            # Chinese with other characters (5G基站): the index offers, LIKE decides.
+            parts.append(f"body : {_quoted(search_index.pairs(term, separated=False))}")
+            like.append(term)
+        else:
+            like.append(term)  # one character, or punctuation: the lists' way
+    return " AND ".join(f"({p})" for p in parts), like
 
 
 def search(text: str, type_key: str | None = None, limit: int = 20) -> list[Group]:
@@ -73,47 +86,31 @@ def search(text: str, type_key: str | None = None, limit: int = 20) -> list[Grou
     if not terms:
         return []
     specs = [spec_for(type_key)] if type_key else list(ALL_SPECS)
-    indexed = search_index.exists(database_proxy.obj)
-    # Per term: (candidates to confirm or None, pinyin hits).
-    looked_up = [_candidates(t) if indexed else (None, {}) for t in terms]
-    spelled: dict[str, set[int]] = {}
-    if indexed and len(terms) > 1 and all(_PINYIN.fullmatch(t) for t in terms):
-        # "zhong bei": syllables in a row, the last one begun (not each anywhere).
-        spelled = _fts(f"pinyin : {_quoted(' '.join(terms).lower())}*")
-        looked_up = [(c, {}) for c, _p in looked_up]
+    db = database_proxy.obj
+    if search_index.exists(db):
+        expression, like = _plan(terms)
+    else:  # an index not yet built: every word the lists' way
+        expression, like = "", terms
     groups = []
     for spec in specs:
-        ids: set[int] | None = None  # None: every record so far
-        pinyin_only: set[int] = set()
-        for term, (candidates, by_pinyin) in zip(terms, looked_up, strict=True):
-            pinyin_hits = by_pinyin.get(spec.key, set())
-            if candidates is not None:
-                wanted = candidates.get(spec.key, set())
-                confirmed = _confirm(spec, term, wanted if ids is None else wanted & ids)
-            else:
-                confirmed = _confirm(spec, term, ids)
-            matched = confirmed | (pinyin_hits if ids is None else pinyin_hits & ids)
-            pinyin_only |= pinyin_hits - confirmed
-            ids = matched
+        number = search_index.TYPE_NUMBERS[spec.key]
+        if expression and not like:
+            count, first = _by_index(spec, number, expression, limit)
+        else:
+            ids = None
+            if expression:
+                ids = _index_ids(number, expression)
+            for term in like:
+                ids = _confirm(spec, term, ids)
             if not ids:
-                break
-        by_spelling = spelled.get(spec.key, set())
-        pinyin_only |= by_spelling - (ids or set())
-        ids = (ids or set()) | by_spelling
-        if not ids:
+                continue
+            ordered = _in_name_order(spec, ids)
+            count, first = len(ids), ordered[:limit]
+        if not count:
             continue
-        ordered = _in_name_order(spec, ids)
-        names = service.names_of(spec.key, ordered[:limit])
-        hits = [
-            Hit(
-                spec,
-                rid,
-                names.get(rid, ""),
-                PINYIN if rid in pinyin_only else _where(spec, rid, terms),
-            )
-            for rid in ordered[:limit]
-        ]
-        groups.append(Group(spec, len(ids), hits))
+        names = service.names_of(spec.key, first)
+        hits = [Hit(spec, rid, names.get(rid, ""), _where(spec, rid, terms)) for rid in first]
+        groups.append(Group(spec, count, hits))
     # Records found by their own name first (中北 shows 中北大学 before the 68
     # talents who came from it), then the types with most matches.
     groups.sort(
@@ -123,6 +120,37 @@ def search(text: str, type_key: str | None = None, limit: int = 20) -> list[Grou
         )
     )
     return groups
+
+
+_MATCH = f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ?"
+
+
+def _by_index(spec: RecordSpec, number: int, expression: str, limit: int):
+    """(count, first ids in name order) straight from the index."""
+    db = database_proxy.obj
+    table = spec.model._meta.table_name
+    count = db.execute_sql(
+        f"SELECT COUNT(*) FROM ({_MATCH}) WHERE rowid % 16 = ?", (expression, number)
+    ).fetchone()[0]
+    if not count:
+        return 0, []
+    first = [
+        r
+        for (r,) in db.execute_sql(
+            f'SELECT id FROM "{table}" WHERE id IN '
+            f"(SELECT rowid / 16 FROM ({_MATCH}) WHERE rowid % 16 = ?) "
+            "ORDER BY sort_key, id LIMIT ?",
+            (expression, number, limit),
+        )
+    ]
+    return count, first
+
+
+def _index_ids(number: int, expression: str) -> set[int]:
+    rows = database_proxy.obj.execute_sql(
+        f"SELECT rowid / 16 FROM ({_MATCH}) WHERE rowid % 16 = ?", (expression, number)
+    )
+    return {r for (r,) in rows}
 
 
 def _confirm(spec: RecordSpec, term: str, ids: set[int] | None) -> set[int]:
@@ -153,26 +181,33 @@ def _in_name_order(spec: RecordSpec, ids: set[int]) -> list[int]:
             .tuples()
         ]
     if len(chosen) > 5000:  # chunks each in order: order the whole
-        keys = dict(model.select(model.id, model.sort_key).where(model.id.in_(out)).tuples())
+        keys = {}
+        for start in range(0, len(out), 5000):
+            part = out[start : start + 5000]
+            keys.update(model.select(model.id, model.sort_key).where(model.id.in_(part)).tuples())
         out.sort(key=lambda r: (keys.get(r, ""), r))
     return out
 
 
 def _where(spec: RecordSpec, record_id: int, terms: list[str]) -> str:
-    """The first search field (by the spec's order) that holds the first term."""
-    term = terms[0]
+    """The first search field (by the spec's order) that holds the first term;
+    PINYIN when none does (the name's pinyin matched)."""
+    term = terms[0].lower()
     record = spec.model.get_or_none(spec.model.id == record_id)
     if record is None:
         return ""
+    values = None
     for name in spec.search_fields:
         f = spec.field(name)
         if f.kind in (FK, LINKS):
-            values = service.load(spec, record_id).get(name)
-            ids = [values] if isinstance(values, int) else list(values or [])
+            if values is None:
+                values = service.load(spec, record_id)
+            value = values.get(name)
+            ids = [value] if isinstance(value, int) else list(value or [])
             linked = service.names_of(f.target, ids)
-            if any(term in n for n in linked.values()):
+            if any(term in n.lower() for n in linked.values()):
                 return name
             continue
-        if term in str(getattr(record, name) or ""):
+        if term in str(getattr(record, name) or "").lower():
             return name
-    return spec.title_field
+    return PINYIN if _LETTERS.fullmatch(terms[0]) else spec.title_field
