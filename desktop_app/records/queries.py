@@ -78,6 +78,11 @@ class _Plan:
         return out
 
 
+# Above this many hits a page is found by walking the sorted rows, below it by
+# fetching the hits (a rare word's 427 hits would leave a walk of a million rows).
+MANY_HITS = 5_000
+
+
 def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelect:
     spec, model = q.spec, plan.model
     indexed = None
@@ -89,7 +94,13 @@ def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelec
             # Two or more Chinese characters: the index holds exactly the records
             # whose search fields (or linked names) hold them, as LIKE would find;
             # a scan of a million rows took 0.7 s, the index a few milliseconds.
-            query = query.where(model.id.in_(found))
+            if q.extra.get("hits", 0) > MANY_HITS:
+                # Many hits: walk the sort's own index and keep the rows found
+                # (+ keeps SQLite from fetching each hit by its id and sorting
+                # them all: 110 ms for 57,709 hits, against 19 ms).
+                query = query.where(pw.NodeList((pw.SQL("+"), model.id), glue="").in_(found))
+            else:
+                query = query.where(model.id.in_(found))
             continue
         query = query.where(
             reduce(operator.or_, [_matches(plan, name, term) for name in spec.search_fields])
@@ -191,6 +202,14 @@ def sortable(spec: RecordSpec, name: str) -> bool:
 
 
 def count(q: ListQuery) -> int:
+    terms = (q.search or "").split()
+    only_words = not (q.year or q.undated or q.unit_id or q.type_value or q.status_value)
+    if terms and only_words and q.ids is None:
+        # Only words, each one the index answers: count there (5 ms for 57,709
+        # hits in a million activities, against 90 ms probing each record).
+        counted = search_index.count_words(q.spec.key, terms)
+        if counted is not None:
+            return counted
     plan = _Plan(q.spec)
     # Only the joins a search needs: a LEFT JOIN on a primary key never changes
     # the count, but SQLite still visits the joined row for every record

@@ -114,6 +114,8 @@ def pinyin_forms(name: str) -> str:
 def exists(db: pw.Database) -> bool:
     """Whether the ledger has its index (asked once per connection: a list
     filter's count is one query)."""
+    if isinstance(db, pw.DatabaseProxy):  # a model's database: the ledger behind it
+        db = db.obj
     known = getattr(db, "_has_search_index", None)
     if known is None:
         known = db.table_exists(TABLE)
@@ -268,3 +270,19 @@ def chinese_ids(spec_key: str, term: str):
         f"(SELECT rowid / 16 FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid % 16 = ?)",
         (expression, TYPE_NUMBERS[spec_key]),
     )
+
+
+def count_words(spec_key: str, terms: list[str]) -> int | None:
+    """How many of spec_key's records hold every term, counted in the index
+    alone; None unless each term is two or more Chinese characters."""
+    if not terms or not all(len(t) >= 2 and _ALL_CJK.fullmatch(t) for t in terms):
+        return None
+    db = database_proxy.obj
+    if not exists(db):
+        return None
+    expression = " AND ".join('(body : "' + pairs(t, separated=False) + '")' for t in terms)
+    row = db.execute_sql(
+        f"SELECT COUNT(*) FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid % 16 = ?",
+        (expression, TYPE_NUMBERS[spec_key]),
+    ).fetchone()
+    return row[0]

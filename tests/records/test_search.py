@@ -148,3 +148,30 @@ def test_the_search_command_prints_type_id_name_and_where(ledger_path, capsys):
     assert all(line.startswith("achievement\t") and line.endswith("\ttitle") for line in lines[1:])
     assert cli.main(["search", "没有这个词", "--db", str(ledger_path)]) == 1
     assert cli.main(["search", "x", "--type", "nosuch", "--db", str(ledger_path)]) == 2
+
+
+def test_both_ways_of_paging_a_filtered_list_and_its_count_agree(ledger_path):
+    demo.load_sample_data()
+    spec = SPECS["talent"]
+    for word in ("中北", "来阳开展研究", "大学"):
+        few = queries.ListQuery(spec, search=word)
+        many = queries.ListQuery(spec, search=word)
+        many.extra["hits"] = queries.MANY_HITS + 1  # walk the sorted rows instead
+        assert queries.fetch_page(few, 0, 200) == queries.fetch_page(many, 0, 200), word
+        # The count from the index alone equals the list's own count.
+        # The count from the index alone equals LIKE's over the fields.
+        assert queries.count(few) == len(_listed(word).get("talent", set())), word
+
+
+def test_a_list_search_on_a_reopened_ledger_uses_its_index(ledger_path):
+    # A ledger opened (not made) in this run: the first thing asked of the
+    # index came through a model's database proxy, and setting the answer on
+    # the proxy raised AttributeError.
+    service.save(SPECS["institution"], {"name": "中北大学"})
+    store_db.close()
+    from desktop_app.store.opening import open_ledger
+
+    open_ledger(ledger_path)
+    q = queries.ListQuery(SPECS["institution"], search="中北 大学")
+    assert [row[0] for row in queries.fetch_page(q, 0, 10)] == [1]  # before any count
+    assert queries.count(queries.ListQuery(SPECS["institution"], search="中北")) == 1
