@@ -32,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_import  # noqa: E402
 import bench_table  # noqa: E402
+from bench_reports import median_ms  # noqa: E402
 from machine import machine  # noqa: E402
 
 from desktop_app.records import search, search_index, service  # noqa: E402
@@ -46,16 +47,6 @@ WORDS = {
     "pinyin initialism (zbdx)": "zbdx",
     "pinyin initialism (shny, 上海农业…)": "shny",
 }
-
-
-def median_ms(fn, repeat: int) -> float:
-    fn()
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - t0) * 1000)
-    return statistics.median(times)
 
 
 def drop_index(path: Path) -> None:

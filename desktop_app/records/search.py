@@ -26,7 +26,6 @@ from desktop_app.records.specs import ALL_SPECS, FK, LINKS, RecordSpec, spec_for
 from desktop_app.store.db import database_proxy
 
 _CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_ALL_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[A-Za-z0-9]+")
 _LETTERS = re.compile(r"[A-Za-z]+")
 PINYIN = "pinyin"  # where a hit matched, when it was by its name's pinyin
@@ -62,8 +61,8 @@ def _plan(terms: list[str]) -> tuple[str, list[str]]:
         words = " AND ".join(f"body : {_quoted(t.lower())}*" for t in terms)
         return f"(pinyin : {spelled}*) OR ({words})", []
     for term in terms:
-        if _ALL_CJK.fullmatch(term) and len(term) >= 2:
-            parts.append(f"body : {_quoted(search_index.pairs(term, separated=False))}")
+        if search_index.exact(term):
+            parts.append(search_index.phrase(term))
         elif _WORD.fullmatch(term):
             word = _quoted(term.lower())
             part = f"body : {word}*"
@@ -72,7 +71,7 @@ def _plan(terms: list[str]) -> tuple[str, list[str]]:
             parts.append(f"({part})")
         elif _CJK.search(term) and len(term) >= 2:
             # Chinese with other characters (5G基站): the index offers, LIKE decides.
-            parts.append(f"body : {_quoted(search_index.pairs(term, separated=False))}")
+            parts.append(search_index.phrase(term))
             like.append(term)
         else:
             like.append(term)  # one character, or punctuation: the lists' way

@@ -259,30 +259,39 @@ def problems(con) -> list[str]:
 _ALL_CJK = re.compile(f"[{_CJK}]+")
 
 
+def phrase(term: str) -> str:
+    """The index's phrase for text: its pairs, quoted for an FTS5 MATCH."""
+    return 'body : "' + pairs(term, separated=False).replace('"', '""') + '"'
+
+
+def exact(term: str) -> bool:
+    """Whether the index alone answers term exactly as LIKE does: two or more
+    Chinese characters (one character has no pair to find)."""
+    return len(term) >= 2 and bool(_ALL_CJK.fullmatch(term))
+
+
 def chinese_ids(spec_key: str, term: str):
     """The ids of spec_key's records whose search fields hold term, as a
-    sub-select for IN (...); None when the term is not two or more Chinese
-    characters (the caller matches it with LIKE)."""
-    if len(term) < 2 or not _ALL_CJK.fullmatch(term):
+    sub-select for IN (...); None when the index does not answer term alone
+    (the caller matches it with LIKE)."""
+    if not exact(term):
         return None
-    expression = 'body : "' + pairs(term, separated=False) + '"'
     return pw.SQL(
         f"(SELECT rowid / 16 FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid % 16 = ?)",
-        (expression, TYPE_NUMBERS[spec_key]),
+        (phrase(term), TYPE_NUMBERS[spec_key]),
     )
 
 
 def count_words(spec_key: str, terms: list[str]) -> int | None:
     """How many of spec_key's records hold every term, counted in the index
-    alone; None unless each term is two or more Chinese characters."""
-    if not terms or not all(len(t) >= 2 and _ALL_CJK.fullmatch(t) for t in terms):
+    alone; None unless the index answers each term alone."""
+    if not terms or not all(exact(t) for t in terms):
         return None
     db = database_proxy.obj
     if not exists(db):
         return None
-    expression = " AND ".join('(body : "' + pairs(t, separated=False) + '")' for t in terms)
     row = db.execute_sql(
         f"SELECT COUNT(*) FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid % 16 = ?",
-        (expression, TYPE_NUMBERS[spec_key]),
+        (" AND ".join(f"({phrase(t)})" for t in terms), TYPE_NUMBERS[spec_key]),
     ).fetchone()
     return row[0]

@@ -361,7 +361,7 @@ class FormPrinter:
         # Rows with a manual page break under them (Excel's 插入分页符).
         self.breaks = frozenset(b.id for b in ws.row_breaks.brk if b.id)
         # What the PDF leaves out, for the caller to say: charts are not drawn.
-        self.not_printed = [f"{ws.title}: " + "chart"] * len(getattr(ws, "_charts", []))
+        self.not_printed = [f"{ws.title}: chart"] * len(getattr(ws, "_charts", []))
 
     def has_content(self) -> bool:
         return any(self.texts.values()) or bool(getattr(self.ws, "_images", []))

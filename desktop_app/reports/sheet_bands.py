@@ -244,11 +244,9 @@ class SheetLayout:
 
     def _table(self, n: int, table: Table, grid: Grid, ends_sheet: bool) -> None:
         px, out = self.px, self.bands
-        heading_band = None
         if table.heading:
             para = self._paragraph(table.heading, self.section, top=8 * px, bottom=3 * px)
-            heading_band = paragraph_band(para, keep=True)
-            out.append(heading_band)
+            out.append(paragraph_band(para, keep=True))
         header = self._row(
             grid, [c.label for c in table.columns], self.bold, fill=HEADER_FILL, align="center"
         )

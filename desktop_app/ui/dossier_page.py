@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.records import audit, service, timeline
-from desktop_app.records.specs import CHILDREN, FK, LINKS, LONGTEXT, RecordSpec, spec_for
+from desktop_app.records.specs import CHILDREN, FK, LINKS, LONGTEXT, RecordSpec
 from desktop_app.ui.widgets.attachments_view import AttachmentsView
 from desktop_app.ui.widgets.dossier_view import DossierView
 from desktop_app.ui.widgets.history_view import HistoryTable
@@ -107,6 +107,7 @@ class DossierPage(QWidget):
         self.timeline.doubleClicked.connect(lambda index: self._open_entry(index.row()))
         self.timeline.activated.connect(lambda index: self._open_entry(index.row()))
         self.entries: list[timeline.Entry] = []
+        self.card_values: list[list[str]] = []
 
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
@@ -146,6 +147,7 @@ class DossierPage(QWidget):
         self._fill_tabs()
 
     def _clear_card(self) -> None:
+        self.card_values = []  # [label, text] of what the card shows, for as_sheet
         while self.card_grid.count():
             item = self.card_grid.takeAt(0)
             if item.widget() is not None:
@@ -173,6 +175,7 @@ class DossierPage(QWidget):
                 value.linkActivated.connect(
                     lambda _h, key=f.target, rid=values[name]: self._open(key, rid)
                 )
+            self.card_values.append([_tr("Field", f.label), text])
             label = QLabel(_tr("Field", f.label) + self.tr(":"), self.card)
             label.setStyleSheet("color:#555")
             row, column = divmod(shown_fields, CARD_COLUMNS)
@@ -238,17 +241,6 @@ class DossierPage(QWidget):
         """The page printed as it reads: key fields, then the timeline."""
         from desktop_app.reports.model import DATE, TEXT, Column, Sheet, Table
 
-        card = []
-        for i in range(0, self.card_grid.count(), 2):
-            label = self.card_grid.itemAt(i).widget()
-            value = (
-                self.card_grid.itemAt(i + 1).widget() if i + 1 < self.card_grid.count() else None
-            )
-            if value is not None:
-                text = value.text()
-                if text.startswith("<a "):
-                    text = text.split(">", 1)[1].rsplit("<", 1)[0]
-                card.append([label.text().rstrip("：:"), _unescape(text)])
         rows = [
             [e.date, _tr("Record", e.spec.label) + (f" · {e.kind}" if e.kind else ""), e.title]
             for e in self.entries
@@ -260,7 +252,8 @@ class DossierPage(QWidget):
             title=title,
             tables=[
                 Table(
-                    [Column(self.tr("Field"), TEXT, 1.0), Column(self.tr("Value"), TEXT, 3.0)], card
+                    [Column(self.tr("Field"), TEXT, 1.0), Column(self.tr("Value"), TEXT, 3.0)],
+                    self.card_values,
                 ),
                 Table(
                     [
@@ -291,17 +284,7 @@ def _shown(f, value) -> str:
     return str(value)
 
 
-def _unescape(text: str) -> str:
-    import html
-
-    return html.unescape(text)
-
-
 def _escape(text: str) -> str:
     import html
 
     return html.escape(text)
-
-
-def spec_of(key: str) -> RecordSpec:
-    return spec_for(key)

@@ -187,16 +187,14 @@ class MainWindow(QMainWindow):
         key = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         if key is None:
             return
-        key, label, factory = next(e for e in self.entries if e[0] == key)
-        widget = self.widgets.get(key)
-        if widget is None:
-            widget = factory()
-            self.widgets[key] = widget
-            self.stack.addWidget(widget)
-        else:
+        label = next(lbl for k, lbl, _f in self.entries if k == key)
+        if key in self.widgets:
+            widget = self.widgets[key]
             if hasattr(widget, "reload_choices"):
                 widget.reload_choices()
             widget.refresh()
+        else:
+            widget = self._widget(key)
         self.stack.setCurrentWidget(widget)
         self.setWindowTitle(label + " — " + self.tr("Cooperation Ledger"))
         self.update_badges()
@@ -291,17 +289,18 @@ class MainWindow(QMainWindow):
 
     def _open_record(self, key: str, record_id: int) -> None:
         """A record's form, over whatever page is shown."""
-        page = self.widgets.get(key) or self._record_page_made(key)
-        page.edit_record(record_id)
+        self._widget(key).edit_record(record_id)
         current = self.stack.currentWidget()
         if isinstance(current, DossierPage):
             current.refresh()  # the form may have changed what the dossier shows
 
-    def _record_page_made(self, key: str) -> RecordPage:
-        page = next(f for k, _l, f in self.entries if k == key)()
-        self.widgets[key] = page
-        self.stack.addWidget(page)
-        return page
+    def _widget(self, key: str) -> QWidget:
+        """A page, made the first time it is wanted (shown or not)."""
+        if key not in self.widgets:
+            page = next(f for k, _l, f in self.entries if k == key)()
+            self.widgets[key] = page
+            self.stack.addWidget(page)
+        return self.widgets[key]
 
     def _open_home_item(self, key: str, record_id: int) -> None:
         """From the workbench: an institution, unit or talent opens as its dossier."""

@@ -372,6 +372,14 @@ def tasks_of(period: Period | None, unit_id: int | None) -> pw.ModelSelect:
     return query.where(due)
 
 
+# The two columns of every count table (summary, unit ledger), and the note of
+# the records counted in 累计 only.
+L_CURRENT = QT_TRANSLATE_NOOP("Sheet", "This period")
+L_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Cumulative")
+UNDATED_NOTE = QT_TRANSLATE_NOOP(
+    "Sheet", "Records with no date: %1, counted in the cumulative column only."
+)
+
 UNDATED_LEFT_OUT = QT_TRANSLATE_NOOP(
     "Sheet",
     "Not listed: %1 record(s) with no date, which no period holds "

@@ -28,6 +28,8 @@ from desktop_app.reports.sheets.common import (
     L_CHAIN,
     L_CITY,
     L_CONTACT,
+    L_CUMULATIVE,
+    L_CURRENT,
     L_DATE,
     L_DEADLINE,
     L_DEGREE,
@@ -62,6 +64,7 @@ from desktop_app.reports.sheets.common import (
     L_VALUE,
     L_WEIGHT,
     L_YEAR,
+    UNDATED_NOTE,
     UNIT_LEDGER_LABEL,
     Translate,
     _chronological,
@@ -358,11 +361,6 @@ _LEDGER_TYPES = (
 
 UNIT_COUNTS = QT_TRANSLATE_NOOP("Sheet", "The unit's records")
 L_RECORD_TYPE = QT_TRANSLATE_NOOP("Sheet", "Record type")
-L_THIS_PERIOD = QT_TRANSLATE_NOOP("Sheet", "This period")
-L_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Cumulative")
-UNIT_UNDATED = QT_TRANSLATE_NOOP(
-    "Sheet", "Records with no date: %1, counted in the cumulative column only."
-)
 
 
 def _unit_counts(unit_id: int, period: Period | None, t: Translate) -> Table:
@@ -393,14 +391,14 @@ def _unit_counts(unit_id: int, period: Period | None, t: Translate) -> Table:
     table = Table(
         [
             Column(t(L_RECORD_TYPE), TEXT, 2.0),
-            Column(t(L_THIS_PERIOD), INT, 1.0),
+            Column(t(L_CURRENT), INT, 1.0),
             Column(t(L_CUMULATIVE), INT, 1.0),
         ],
         rows,
         heading=t(UNIT_COUNTS),
     )
     if undated:
-        table.note = fill(t(UNIT_UNDATED), undated)
+        table.note = fill(t(UNDATED_NOTE), undated)
     return table
 
 

@@ -8,6 +8,8 @@ from desktop_app.reports import figures as F
 from desktop_app.reports.model import INT, TEXT, Column, Period, Sheet, Table
 from desktop_app.reports.sheets.common import (
     _TOTAL,
+    L_CUMULATIVE,
+    L_CURRENT,
     L_DEGREE,
     L_LOCATION,
     L_MODE,
@@ -17,6 +19,7 @@ from desktop_app.reports.sheets.common import (
     L_TYPE,
     MODE_RESEARCH,
     SUMMARY_LABEL,
+    UNDATED_NOTE,
     Translate,
     _label,
     _unit_text,
@@ -25,15 +28,10 @@ from desktop_app.reports.sheets.common import (
     period_text,
 )
 
-L_CURRENT = QT_TRANSLATE_NOOP("Sheet", "This period")
-L_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Cumulative")
 L_COUNT_CURRENT = QT_TRANSLATE_NOOP("Sheet", "Activities, this period")
 L_PEOPLE_CURRENT = QT_TRANSLATE_NOOP("Sheet", "Participants, this period")
 L_COUNT_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Activities, cumulative")
 L_PEOPLE_CUMULATIVE = QT_TRANSLATE_NOOP("Sheet", "Participants, cumulative")
-UNDATED_NOTE = QT_TRANSLATE_NOOP(
-    "Sheet", "Records with no date: %1, counted in the cumulative column only."
-)
 KINDS_NOTE = QT_TRANSLATE_NOOP("Sheet", "Kinds of base: %1 this period, %2 cumulative.")
 LINKED_NOTE = QT_TRANSLATE_NOOP(
     "Sheet",
