@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,8 +32,6 @@ from desktop_app.records.specs import spec_for
 from desktop_app.store import db as store_db
 from desktop_app.ui.widgets.bar_chart import BarChart
 from desktop_app.ui.widgets.history_view import ACTIONS, operator_label
-
-NARROW = 1000  # below this width the page shows two cards and two charts a row
 
 
 def _home(text: str) -> str:
@@ -204,7 +203,17 @@ class HomePage(QWidget):
             self.charts.setColumnStretch(column, stretch)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
-        columns = 4 if event.size().width() >= NARROW else 2
+        # Four charts a row only where four fit beside the page's scroll bar
+        # (a fixed 1000 px let Windows fonts under Wine scroll sideways).
+        chart = self.chart_month.minimumWidth()
+        room = (
+            4 * chart
+            + 3 * self.charts.spacing()
+            + self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+            + 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_LayoutLeftMargin)
+            + 8
+        )
+        columns = 4 if event.size().width() >= room else 2
         if columns != self.columns:
             self.columns = columns
             self._arrange()
