@@ -208,6 +208,69 @@ def _chunks(items: list, size: int) -> Iterator[list]:
         yield items[start : start + size]
 
 
+FIELDS = ["现代农业", "新能源", "生物医药", "新材料", "智能制造", "生态环境", "食品科学",
+          "畜牧兽医", "园艺", "水利", "信息技术", "文化旅游"]  # fmt: skip
+LABS = ["研究所", "研究院", "重点实验室", "工程技术研究中心", "技术转移中心"]
+SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕"
+GIVEN = "建国明华丽强军平红伟芳敏静磊洋勇艳杰娟涛超秀霞刚桂英志文斌海波宁鹏飞晓东"
+DEGREES = ["博士", "硕士", "学士", ""]
+ACADEMIC = ["教授", "副教授", "研究员", "副研究员", "高级工程师", "讲师", ""]
+
+
+def build_people(institutions: int, talents: int) -> None:
+    """Add institutions up to `institutions` (research institutes beside the
+    300 schools) and `talents` talents, each from one of them and with a unit:
+    the ledger a city office holds after years (issue 13's figures)."""
+    from desktop_app.records.values import person_sort_key
+
+    rng = random.Random(SEED + 1)
+    unit_ids = [u.id for u in m.Unit.select(m.Unit.id)]
+    with store_db.write_transaction():
+        have = m.Institution.select().count()
+        rows = []
+        for i in range(have, institutions):
+            place, province = PLACES[i % len(PLACES)]
+            name = f"{place}{rng.choice(FIELDS)}{rng.choice(LABS)}第{i}分部"
+            rows.append(
+                {
+                    "name": name,
+                    "short_name": "",
+                    "kind": "科研院所",
+                    "location_class": "省内" if province == "山西" else "省外",
+                    "province": province,
+                    "city": place if province == "山西" else "",
+                    "stage": rng.choice(STAGES),
+                    "unit": rng.choice(unit_ids),
+                    "sort_key": _pinyin(name),
+                }
+            )
+        for chunk in _chunks(rows, 500):
+            m.Institution.insert_many(chunk).execute()
+        inst_ids = [i for (i,) in m.Institution.select(m.Institution.id).tuples()]
+        first = dt.date(2010, 1, 1).toordinal()
+        last = dt.date(2026, 12, 31).toordinal()
+        people = []
+        for _ in range(talents):
+            name = rng.choice(SURNAMES) + "".join(rng.sample(GIVEN, rng.choice((1, 2))))
+            start = dt.date.fromordinal(rng.randint(first, last))
+            people.append(
+                {
+                    "name": name,
+                    "sort_key": person_sort_key(name),
+                    "gender": rng.choice(("男", "女")),
+                    "institution": rng.choice(inst_ids),
+                    "degree": rng.choice(DEGREES),
+                    "title": rng.choice(ACADEMIC),
+                    "field": rng.choice(FIELDS),
+                    "unit": rng.choice(unit_ids),
+                    "start_date": start,
+                    "changed_by": "bench",
+                }
+            )
+        for chunk in _chunks(people, 1000):
+            m.Talent.insert_many(chunk).execute()
+
+
 def build(n: int) -> None:
     """Fill the open (empty) ledger with units, institutions and n activities."""
     rng = random.Random(SEED)
@@ -249,13 +312,22 @@ def build(n: int) -> None:
             flush()
 
 
-def open_bench_ledger(folder: Path, n: int, rebuild: bool) -> Path:
+def open_bench_ledger(
+    folder: Path, n: int, rebuild: bool, institutions: int = 300, talents: int = 0
+) -> Path:
+    """The bench ledger of n activities (and, beyond the 300 schools the
+    activities name, more institutions and talents when asked), built once."""
     from desktop_app.store.opening import open_ledger
 
-    path = folder / f"bench-{n}-v{DATA_VERSION}.sqlite"
+    people = f"-i{institutions}-t{talents}" if talents or institutions > 300 else ""
+    path = folder / f"bench-{n}{people}-v{DATA_VERSION}.sqlite"
     if path.exists() and not rebuild:
-        open_ledger(path)
-        if m.Activity.select().count() == n and m.Institution.select().count() == 300:
+        open_ledger(path)  # an index of an older numbering is renumbered here
+        if (
+            m.Activity.select().count() == n
+            and m.Institution.select().count() == max(institutions, 300)
+            and m.Talent.select().count() == talents
+        ):
             print(f"reusing {path}")
             return path
         store_db.close()
@@ -265,6 +337,8 @@ def open_bench_ledger(folder: Path, n: int, rebuild: bool) -> Path:
     started = time.perf_counter()
     open_ledger(path)
     build(n)
+    if people:
+        build_people(institutions, talents)
     # Written past the service (for speed): the search index is written after.
     from desktop_app.records import search_index
 
@@ -438,12 +512,48 @@ def run(path: Path, repeat: int) -> tuple[list[Result], list[Result]]:
         filter_case(SEARCH_WORD, "filter by typed word"),
     ]
     harder = [
-        sort_case("unit", "sort by unit ↓ (joined, pinyin)", "u.sort_key DESC, a.id DESC"),
+        # The anchor walks the units' sort index as ours does (an inner join:
+        # every bench activity has a unit).
+        sort_case(
+            "unit", "sort by unit ↓ (joined, pinyin)", "u.sort_key DESC, u.id DESC, a.id DESC"
+        ),
         filter_case(RARE_WORD, "filter by a rare word"),
         filter_case(BROAD_WORD, "filter by a word in most institution names"),
+        # One character has no pair in the index: matched as LIKE matches it.
+        filter_case(SEARCH_WORD[1], "filter by one character"),
     ]
     plain.close()
+    if m.Talent.select().count():
+        harder += people_cases(repeat)
     return goal, harder
+
+
+def people_cases(repeat: int) -> list[Result]:
+    """The talent and institution lists of a ledger with many of both: open,
+    sort by the joined institution, filter by a name and by an institution."""
+    from desktop_app.records.queries import ListQuery
+    from desktop_app.ui.table_model import RecordTableModel
+
+    out: list[Result] = []
+    for key, cases in (
+        ("talent", [("", None), ("", "institution"), ("建国", None), ("农业大学", None)]),
+        ("institution", [("", None), ("研究所", None), ("农业", None)]),
+    ):
+        spec = SPECS[key]
+        total = spec.model.select().count()
+        for word, sort in cases:
+            model = RecordTableModel(spec)
+
+            def show(word=word, sort=sort, model=model, spec=spec) -> None:
+                model.set_query(ListQuery(spec, search=word, sort_field=sort))
+
+            show()
+            what = f"filter by “{word}”" if word else "open the page"
+            if sort:
+                what += f", sorted by {sort} (joined)"
+            label = f"{key}s ({total:,}): {what} ({model.total:,} rows)"
+            out.append((label, *measure(show, None, repeat)))
+    return out
 
 
 def table(results: list[Result]) -> str:
@@ -473,13 +583,19 @@ def main(argv: list[str] | None = None) -> int:
         help="folder for the ledger file, reused between runs",
     )
     parser.add_argument("--rebuild", action="store_true", help="build the file afresh")
+    parser.add_argument(
+        "--institutions", type=int, default=300, help="institutions (300: the schools)"
+    )
+    parser.add_argument("--talents", type=int, default=0, help="talents (none)")
     args = parser.parse_args(argv)
 
     args.dir.mkdir(parents=True, exist_ok=True)
     # Settings (saved table headers) and backups stay in the bench folder,
     # never in the user's own.
     os.environ["COOP_LEDGER_HOME"] = str(args.dir)
-    path = open_bench_ledger(args.dir, args.rows, args.rebuild)
+    path = open_bench_ledger(
+        args.dir, args.rows, args.rebuild, institutions=args.institutions, talents=args.talents
+    )
     print(f"{args.rows:,} activities, median of {args.repeat} runs after one warm-up\n")
     goal, harder = run(path, args.repeat)
     store_db.close()

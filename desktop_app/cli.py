@@ -140,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _log_to_file()
     opening.wal_damage = None
+    opening.upgrade_progress = _UpgradeProgress()
     try:
         code = _main(argv)
         _tell_wal_damage(opening.wal_damage)
@@ -158,6 +159,22 @@ def main(argv: list[str] | None = None) -> int:
         return _broken_pipe()
     except Exception as exc:  # never a traceback in a user's face
         return _unexpected(exc)
+
+
+class _UpgradeProgress:
+    """An older ledger's upgrade (writing its search index) said on stderr in
+    tenths, so a command on a large ledger does not seem to hang."""
+
+    def __init__(self) -> None:
+        self.said = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        tenth = done * 10 // max(total, 1)
+        if tenth != self.said:
+            if self.said < 0:
+                print("coop-ledger: upgrading the ledger for this version …", file=sys.stderr)
+            self.said = tenth
+            print(f"coop-ledger: search index {done:,} of {total:,} records", file=sys.stderr)
 
 
 def _log_to_file() -> None:

@@ -83,9 +83,14 @@ class _Plan:
 MANY_HITS = 5_000
 
 
-def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelect:
+def _filtered(
+    plan: _Plan, q: ListQuery, query: pw.ModelSelect, wanted: int | None = None
+) -> pw.ModelSelect:
+    """query limited to q's records; wanted: how many rows the caller takes in
+    its order (offset + limit of a page), None for all of them."""
     spec, model = q.spec, plan.model
     indexed = None
+    hits = q.extra.get("hits", 0)
     for term in (q.search or "").split():
         if indexed is None:
             indexed = search_index.exists(model._meta.database)
@@ -94,7 +99,14 @@ def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelec
             # Two or more Chinese characters: the index holds exactly the records
             # whose search fields (or linked names) hold them, as LIKE would find;
             # a scan of a million rows took 0.7 s, the index a few milliseconds.
-            if q.extra.get("hits", 0) > MANY_HITS:
+            if wanted is not None and search_index.probing_cheaper(
+                hits, _rows_estimate(model), wanted
+            ):
+                # A word most records hold (大学 in 770,000 of a million): the
+                # page walks its order and asks the index about each record it
+                # passes (10 ms), rather than listing every hit first (120 ms).
+                query = query.where(search_index.holds(spec.key, term, model.id))
+            elif hits > MANY_HITS:
                 # Many hits: walk the sort's own index and keep the rows found
                 # (+ keeps SQLite from fetching each hit by its id and sorting
                 # them all: 110 ms for 57,709 hits, against 19 ms).
@@ -132,6 +144,11 @@ def _filtered(plan: _Plan, q: ListQuery, query: pw.ModelSelect) -> pw.ModelSelec
     if q.ids is not None:
         query = query.where(model.id.in_(q.ids or [0]))
     return query
+
+
+def _rows_estimate(model: type[pw.Model]) -> int:
+    """About how many records the table holds (its highest id: one seek)."""
+    return model.select(pw.fn.MAX(model.id)).scalar() or 0
 
 
 def _has_year(spec: RecordSpec) -> bool:
@@ -192,9 +209,57 @@ def _order(plan: _Plan, q: ListQuery) -> list[pw.Node]:
         # faster. COALESCE(x, NULL) is x, but no index serves it. Common words
         # fill a page early on the index, so they keep it.
         column = pw.fn.COALESCE(column, None)
+    # A joined column's ties (two units of one reading) are kept apart by the
+    # unit's id, as the page walk in _fk_page orders them.
+    columns = [column, plan.aliases[name].id] if f is not None and f.kind == FK else [column]
     if desc:
-        return [column.desc(nulls="LAST"), model.id.desc()]
-    return [column.asc(nulls="LAST"), model.id.asc()]
+        return [*(c.desc(nulls="LAST") for c in columns), model.id.desc()]
+    return [*(c.asc(nulls="LAST") for c in columns), model.id.asc()]
+
+
+def _sorted_by_link(plan: _Plan, q: ListQuery) -> str | None:
+    """The FK field q sorts by, when a page is best found by walking its
+    target's sort index (see _fk_page); None otherwise."""
+    name = q.sort_field or q.spec.default_sort[0]
+    if name == "id" or name not in plan.aliases or q.spec.field(name).kind != FK:
+        return None
+    if (q.search or "").split() and q.extra.get("hits", RARE_HITS + 1) <= RARE_HITS:
+        return None  # a rare word: its few hits are sorted as they are
+    return name
+
+
+def _fk_page(plan: _Plan, q: ListQuery, name: str, offset: int, limit: int) -> list[tuple]:
+    """A page sorted by a joined column (the unit's name) without sorting the
+    whole table: the records with a unit are walked unit by unit along the
+    unit's sort index and each unit's own index into the records (2 ms for a
+    page of a million activities, where sorting the join took 700 ms); the
+    records without one come after them, as NULLS LAST puts them."""
+    model, alias = plan.model, plan.aliases[name]
+    fk = getattr(model, f"{name}_id")
+    desc = q.descending if q.sort_field else q.spec.default_sort[1]
+    others = [n for n in plan.aliases if n != name]
+    key = (alias.sort_key, alias.id, model.id)
+    linked = (
+        _filtered(plan, q, plan.base_select(*plan.display_columns(), joins=others), offset + limit)
+        .join_from(model, alias, pw.JOIN.INNER, on=(fk == alias.id))
+        .order_by(*(k.desc() if desc else k.asc() for k in key))
+    )
+    rows = list(model._meta.database.execute(linked.offset(offset).limit(limit)))
+    if len(rows) == limit:
+        return rows
+    # The page reaches past the linked records: the unlinked ones follow in id order.
+    before = offset + len(rows)
+    if not rows:
+        counted = plan.base_select(pw.fn.COUNT(pw.SQL("*")), joins=others)
+        counted = counted.join_from(model, alias, pw.JOIN.INNER, on=(fk == alias.id))
+        before = _filtered(plan, q, counted).scalar() or 0
+    unlinked = (
+        _filtered(plan, q, plan.base_select(*plan.display_columns()))
+        .where(fk.is_null())
+        .order_by(model.id.desc() if desc else model.id.asc())
+    )
+    rest = unlinked.offset(max(offset - before, 0)).limit(limit - len(rows))
+    return rows + list(model._meta.database.execute(rest))
 
 
 def sortable(spec: RecordSpec, name: str) -> bool:
@@ -224,11 +289,16 @@ def count(q: ListQuery) -> int:
 def fetch_page(q: ListQuery, offset: int, limit: int) -> list[list[Any]]:
     """Rows [id, column values…] of one page, in list-column order."""
     plan = _Plan(q.spec)
-    query = _filtered(plan, q, plan.base_select(*plan.display_columns()))
-    query = query.order_by(*_order(plan, q)).offset(offset).limit(limit)
+    by_link = _sorted_by_link(plan, q)
+    if by_link is not None:
+        found = _fk_page(plan, q, by_link, offset, limit)
+    else:
+        query = _filtered(plan, q, plan.base_select(*plan.display_columns()), wanted=offset + limit)
+        query = query.order_by(*_order(plan, q)).offset(offset).limit(limit)
+        found = plan.model._meta.database.execute(query)
     # Plain cursor rows: peewee's per-value conversion cost more than the query
     # itself for a page of 200; only dates need converting here.
-    rows = [list(r) for r in plan.model._meta.database.execute(query)]
+    rows = [list(r) for r in found]
     if rows:
         _fill_links(q.spec, rows)
         for i, f in enumerate(q.spec.columns, start=1):

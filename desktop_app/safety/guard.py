@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -64,10 +65,12 @@ def open_guarded(
     read_only: bool = False,
     daily_backup: bool = True,
     keep: tuple[int, int, int] = (7, 4, 12),
+    progress: Callable[[int, int], None] | None = None,
 ) -> OpenedLedger:
     """Raises DamagedFile, lock.LockHeld, or what open_ledger raises.
 
     keep: how many daily, weekly and monthly backups the rotation keeps.
+    progress: passed to open_ledger (an upgrade's progress).
     """
     path = Path(path)
     # First of all, before any connection: the first SQLite connection to a
@@ -94,7 +97,7 @@ def open_guarded(
         lock.acquire()  # raises LockHeld
     try:
         existed = path.exists() and path.stat().st_size > 0
-        open_ledger(path, read_only=read_only, wal_checked=True)
+        open_ledger(path, read_only=read_only, wal_checked=True, progress=progress)
         opened = OpenedLedger(path, read_only, is_network_path(path), lock)
         opened.wal_damage = wal_damage
         if daily_backup and existed and not read_only:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import peewee as pw
@@ -21,18 +22,28 @@ class NeedsUpgradeReadOnly(RuntimeError):
     """A read-only file whose schema is older than this program's."""
 
 
+# Told how an upgrade goes when open_ledger's caller gives no progress of its
+# own (the command line prints it; see cli.main).
+upgrade_progress: Callable[[int, int], None] | None = None
+
 # What the last open_ledger() found in the ledger's -wal (None: nothing wrong).
 # The window and the command line tell the user; the copy is already aside.
 wal_damage: WalDamage | None = None
 
 
 def open_ledger(
-    path: str | os.PathLike | None = None, read_only: bool = False, *, wal_checked: bool = False
+    path: str | os.PathLike | None = None,
+    read_only: bool = False,
+    *,
+    wal_checked: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> pw.SqliteDatabase:
     """Open (creating if needed) the ledger at path, default the data folder.
 
     wal_checked: the caller ran check_wal already (open_guarded, before any
-    connection): its -wal is not read a second time."""
+    connection): its -wal is not read a second time.
+    progress(done, total): how an upgrade of an older ledger goes (only called
+    when one runs a long step)."""
     target = Path(path) if path else store_db.default_db_path()
     if read_only:
         db = store_db.connect(target, read_only=True)
@@ -50,7 +61,7 @@ def open_ledger(
             store_db.close()
             backup_before(target, "pre-migration")
             db = store_db.connect(target)
-        migrations.migrate()
+        migrations.migrate(progress or upgrade_progress)
     except BaseException:
         # A file we refuse (too new, failed step) must not stay bound to the
         # models: peewee reconnects a closed database on the next query, so

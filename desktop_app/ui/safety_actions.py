@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMessageBox,
+    QProgressDialog,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -69,7 +70,11 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
             settings.get_int("backups/keep_weekly", 4),
             settings.get_int("backups/keep_monthly", 12),
         )
-        _current = open_guarded(path, read_only=read_only, keep=keep)
+        upgrade = _UpgradeProgress(parent)
+        try:
+            _current = open_guarded(path, read_only=read_only, keep=keep, progress=upgrade)
+        finally:
+            upgrade.close()
     except LockHeld as exc:
         h = exc.holder
         box = QMessageBox(parent)
@@ -113,6 +118,40 @@ def open_interactive(parent: QWidget | None, path: Path, read_only: bool = False
             ).replace("%1", str(path)),
         )
     return True
+
+
+class _UpgradeProgress:
+    """A progress dialog for the upgrade of an older ledger, shown only when
+    one runs (writing the search index of a large ledger takes a while)."""
+
+    def __init__(self, parent: QWidget | None):
+        self.parent = parent
+        self.dialog: QProgressDialog | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.dialog is None:
+            self.dialog = QProgressDialog(
+                QCoreApplication.translate(
+                    "Safety", "Upgrading the ledger for this version: building the search index…"
+                ),
+                "",
+                0,
+                max(total, 1),
+                self.parent,
+            )
+            self.dialog.setWindowTitle(QCoreApplication.translate("Safety", "Upgrading"))
+            self.dialog.setCancelButton(None)  # a half-done upgrade is rolled back, not kept
+            self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+            self.dialog.setMinimumDuration(0)
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, max(total, 1)))
+        QCoreApplication.processEvents()
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog.deleteLater()
+            self.dialog = None
 
 
 def _tell_wal_damage(parent, damage) -> None:

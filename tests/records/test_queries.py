@@ -277,3 +277,67 @@ def test_fetch_page_query_count_is_bounded(ledger, make, schools):
     with count_queries() as counter:
         assert queries.count(ListQuery(ACTIVITY_SPEC, search="中北 活动")) == 200 * 2 // 5
     assert counter.count == 1
+
+
+# ---------------------------------------------------------------- sort by a joined column
+
+
+@pytest.fixture
+def units_and_activities(make):
+    """Activities of three units (two of them read alike) and some of none,
+    half of them holding the word 番茄."""
+    units = [
+        make("unit", name="县农业农村局"),
+        make("unit", name="县教育局"),
+        make("unit", name="县教育局（二）"),
+    ]
+    m.Unit.update(sort_key="xianjiaoyuju").where(m.Unit.id == units[2]).execute()
+    ids = []
+    for i in range(40):
+        unit = None if i % 9 == 4 else units[i % 3]
+        title = f"{'番茄' if i % 2 else '杂粮'}调研第{i}次"
+        ids.append(make("activity", title=title, unit=unit, date=dt.date(2023, 1, 1 + i % 28)))
+    return units, ids
+
+
+def _expected_by_unit(ids: list[int], descending: bool) -> list[int]:
+    keys = dict(m.Unit.select(m.Unit.id, m.Unit.sort_key).tuples())
+    units = dict(
+        m.Activity.select(m.Activity.id, m.Activity.unit).where(m.Activity.id.in_(ids)).tuples()
+    )
+    linked = sorted((i for i in ids if units[i]), key=lambda i: (keys[units[i]], units[i], i))
+    unlinked = sorted(i for i in ids if not units[i])
+    if descending:
+        linked.reverse()
+        unlinked.reverse()
+    return linked + unlinked  # records without a unit last, both ways
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("hits", [None, 5, 10_000])  # few: sorted; many: walked
+def test_sorting_by_unit_pages_through_every_record_in_the_units_order(
+    units_and_activities, descending, hits
+):
+    _, ids = units_and_activities
+    for word in ("", "番茄"):
+        chosen = [i for i in ids if not word or word in m.Activity.get_by_id(i).title]
+        q = ListQuery(ACTIVITY_SPEC, search=word, sort_field="unit", descending=descending)
+        if hits is not None:
+            q.extra["hits"] = hits
+        paged = []
+        for offset in range(0, 45, 7):  # pages that end inside and past the unitless ones
+            paged += [row[0] for row in queries.fetch_page(q, offset, 7)]
+        assert paged == _expected_by_unit(chosen, descending), (word, descending, hits)
+        assert queries.all_ids(q) == paged
+        # The page past the end is empty, not the unitless records again.
+        assert queries.fetch_page(q, len(paged), 7) == []
+
+
+def test_a_page_of_a_common_word_is_the_same_whichever_way_it_is_found(units_and_activities):
+    _, ids = units_and_activities
+    listed = ListQuery(ACTIVITY_SPEC, search="番茄")
+    probed = ListQuery(ACTIVITY_SPEC, search="番茄")
+    probed.extra["hits"] = 10**9  # as if nearly every record held it: probe each one
+    assert search_index.probing_cheaper(10**9, 40, 7)
+    for offset in (0, 7, 14):
+        assert queries.fetch_page(probed, offset, 7) == queries.fetch_page(listed, offset, 7)

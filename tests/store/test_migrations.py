@@ -287,3 +287,66 @@ def test_an_older_ledger_reads_names_as_people_read_them_after_the_upgrade(tmp_p
         assert places["中北大学"] == "kept-as-it-was"  # only keys that change are rewritten
     finally:
         store_db.close()
+
+
+def _ledger_indexed_by_version_9(path: Path) -> None:
+    """A ledger at version 9, its index rows numbered id × 16 + type."""
+    from desktop_app.records import search_index, service
+    from desktop_app.records.specs import SPECS
+
+    open_ledger(path)
+    service.save(SPECS["institution"], {"name": "中北大学", "short_name": "中北"})
+    service.save(SPECS["talent"], {"name": "高灵旺", "institution": 1})
+    db = store_db.database_proxy.obj
+    rows = db.execute_sql(f"SELECT rowid, body, pinyin FROM {search_index.TABLE}").fetchall()
+    db.execute_sql(f"DELETE FROM {search_index.TABLE}")
+    for rowid, body, pinyin in rows:
+        key, rid = search_index.record_of(rowid)
+        old = rid * 16 + search_index.TYPE_NUMBERS[key]
+        db.execute_sql(
+            f"INSERT INTO {search_index.TABLE}(rowid, body, pinyin) VALUES (?, ?, ?)",
+            (old, body, pinyin),
+        )
+    m.SchemaVersion.update(version=9).where(m.SchemaVersion.version == migrations.LATEST).execute()
+    store_db.close()
+
+
+def test_an_index_of_the_first_numbering_is_renumbered_by_type_with_progress(tmp_path, monkeypatch):
+    # Version 10 numbers the index by type first, so each type's rows are one
+    # range. A list search after the upgrade finds what it found before, and
+    # the upgrade reports its progress.
+    from desktop_app.records import queries, search_index
+    from desktop_app.records.specs import SPECS
+
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "v9.sqlite"
+    _ledger_indexed_by_version_9(path)
+    seen: list[tuple[int, int]] = []
+    open_ledger(path, progress=lambda done, total: seen.append((done, total)))
+    try:
+        assert migrations.schema_version() == migrations.LATEST >= 10
+        db = store_db.database_proxy.obj
+        assert search_index.numbered_by_type(db)
+        assert seen and seen[-1][0] == seen[-1][1] >= 2  # every record, counted
+        found = queries.all_ids(queries.ListQuery(SPECS["talent"], search="中北"))
+        assert found == [1]  # the talent, through its institution's name
+        assert queries.count(queries.ListQuery(SPECS["institution"], search="中北")) == 1
+        con = sqlite3.connect(path)
+        try:
+            assert search_index.problems(con) == []
+        finally:
+            con.close()
+    finally:
+        store_db.close()
+
+
+def test_a_command_says_how_the_upgrade_goes(tmp_path, monkeypatch, capsys):
+    from desktop_app import cli
+
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "v9.sqlite"
+    _ledger_indexed_by_version_9(path)
+    assert cli.main(["demo", "--db", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "upgrading the ledger" in err
+    assert "search index 2 of 2 records" in err

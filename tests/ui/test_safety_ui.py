@@ -208,3 +208,39 @@ def test_history_shows_values_whole_and_an_unnamed_operator_as_not_set(qtbot, wi
     qtbot.waitUntil(lambda: view.rowHeight(0) > 3 * view.fontMetrics().lineSpacing())
     page = window.open_page("change_log")
     assert page.operator.itemText(1) == "Not set"
+
+
+def test_opening_an_older_ledger_shows_the_upgrade_in_a_progress_dialog(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop_app.records import search_index
+    from desktop_app.ui import safety_actions
+    from tests.store.test_migrations import _ledger_indexed_by_version_9
+
+    path = tmp_path / "older.sqlite"
+    _ledger_indexed_by_version_9(path)
+    seen: list[str] = []
+
+    def look() -> None:
+        seen.extend(
+            w.labelText()
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, QProgressDialog) and w.isVisible()
+        )
+
+    QTimer.singleShot(0, look)  # runs while the upgrade lets the dialog paint
+    try:
+        assert safety_actions.open_interactive(None, path)
+        assert search_index.numbered_by_type(store_db.database_proxy.obj)
+    finally:
+        safety_actions.close_current()
+    assert seen == ["Upgrading the ledger for this version: building the search index…"]
+    qtbot.waitUntil(
+        lambda: (
+            not any(
+                isinstance(w, QProgressDialog) and w.isVisible()
+                for w in QApplication.topLevelWidgets()
+            )
+        )
+    )

@@ -2597,6 +2597,14 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>彻底删除前</translation>
     </message>
     <message>
+        <source>Upgrading the ledger for this version: building the search index…</source>
+        <translation>正在为新版本升级台账：建立搜索索引…</translation>
+    </message>
+    <message>
+        <source>Upgrading</source>
+        <translation>正在升级</translation>
+    </message>
+    <message>
         <source>%1 is damaged.</source>
         <translation>%1 已损坏。</translation>
     </message>
