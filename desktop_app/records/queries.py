@@ -96,11 +96,13 @@ def _filtered(
             indexed = search_index.exists(model._meta.database)
         found = search_index.chinese_ids(spec.key, term) if indexed else None
         if found is not None:
-            # Two or more Chinese characters: the index holds exactly the records
+            # Chinese characters: the index holds exactly the records
             # whose search fields (or linked names) hold them, as LIKE would find;
             # a scan of a million rows took 0.7 s, the index a few milliseconds.
-            if wanted is not None and search_index.probing_cheaper(
-                hits, _rows_estimate(model), wanted
+            if (
+                wanted is not None
+                and search_index.probeable(term)
+                and search_index.probing_cheaper(hits, _rows_estimate(model), wanted)
             ):
                 # A word most records hold (大学 in 770,000 of a million): the
                 # page walks its order and asks the index about each record it

@@ -4,10 +4,12 @@ SQLite's own tokenizers do not serve Chinese: unicode61 makes a whole run of
 Chinese characters one token (中北大学 is found only as 中北大学), and trigram
 cannot match the two-character words users type (中北, 番茄), besides wanting
 SQLite 3.34+ in ways 3.40 still limits. So the text is written as overlapping
-character pairs: 中北大学 is indexed as 中北 北大 大学, and a query of two or more
-Chinese characters is the phrase of its pairs ("中北 北大" for 中北大), which
-finds exactly the records holding it (the caller confirms with the fields
-themselves, so a phrase that happens to span two fields is not a hit). Latin
+character pairs, with the last character of each run alone: 中北大学 is indexed
+as 中北 北大 大学 学. A query of two or more Chinese characters is the phrase of
+its pairs ("中北 北大" for 中北大) and one character is the prefix query of the
+tokens it starts (北*: 北大, or 北 closing a run), which find exactly the records
+holding them, as LIKE does (runs of text and fields are kept apart by a
+separator token, so a phrase never spans two). Latin
 words and numbers are indexed as words. Each record's name is indexed in
 pinyin too: its syllables (zhong bei da xue), run together (zhongbeidaxue) and
 their initials (zbdx), so zbdx, zhongbei and "zhong bei" find 中北大学.
@@ -110,6 +112,11 @@ def pairs(text: str, separated: bool = True) -> str:
                 out.append(run)
             else:
                 out.extend(run[i : i + 2] for i in range(len(run) - 1))
+                if separated:
+                    # The last character alone too: every character of the
+                    # text then starts a token, so one typed character is
+                    # the prefix query 茄* (a pair 茄X, or 茄 closing a run).
+                    out.append(run[-1])
         else:
             out.append(run)
     return " ".join(out)
@@ -286,14 +293,24 @@ _ALL_CJK = re.compile(f"[{_CJK}]+")
 
 
 def phrase(term: str) -> str:
-    """The index's phrase for text: its pairs, quoted for an FTS5 MATCH."""
+    """The index's phrase for text: its pairs, quoted for an FTS5 MATCH; one
+    Chinese character, the tokens it starts."""
+    if len(term) == 1 and _ALL_CJK.fullmatch(term):
+        return f'body : "{term}"*'
     return 'body : "' + pairs(term, separated=False).replace('"', '""') + '"'
 
 
 def exact(term: str) -> bool:
-    """Whether the index alone answers term exactly as LIKE does: two or more
-    Chinese characters (one character has no pair to find)."""
-    return len(term) >= 2 and bool(_ALL_CJK.fullmatch(term))
+    """Whether the index alone answers term exactly as LIKE does: Chinese
+    characters only (Latin letters and digits are matched inside words by
+    LIKE, which the index's words cannot do)."""
+    return bool(_ALL_CJK.fullmatch(term))
+
+
+def probeable(term: str) -> bool:
+    """Whether asking the index about one record for term is cheap: a phrase
+    is, a prefix query (one character) merges every token it starts each time."""
+    return exact(term) and len(term) >= 2
 
 
 def chinese_ids(spec_key: str, term: str):
@@ -340,7 +357,7 @@ def probing_cheaper(hits: int, rows: int, wanted: int) -> bool:
 
 def holds(spec_key: str, term: str, id_column: pw.Node) -> pw.Node:
     """SQL true when the record whose id is id_column holds term (one probe of
-    the index); term as for chinese_ids."""
+    the index); term as for chinese_ids, and probeable."""
     return pw.NodeList(
         (
             pw.SQL(

@@ -40,21 +40,27 @@ def test_list_filters_through_the_index_find_exactly_what_like_finds(ledger_path
         assert _listed(word, index=True) == _listed(word), word
 
 
-def _words(n: int, seed: int) -> list[str]:
-    """Random Chinese words of 2 to 4 characters cut from the ledger's own text."""
+def _words(n: int, seed: int, mixed: bool = False) -> list[str]:
+    """Random words of 1 to 4 characters cut from the ledger's own text: all
+    Chinese, or (mixed) holding Chinese and anything else but spaces (5G基站,
+    2023年, （试行）)."""
     rnd = random.Random(seed)
     texts = []
     for spec in ALL_SPECS:
         for rid in [r for (r,) in spec.model.select(spec.model.id).tuples()]:
             texts += [t for t in search_index._texts(spec, [rid])[rid][0] if len(t) >= 4]
+    if mixed:
+        texts = [t for t in texts if search_index._RUNS.findall(t)[1:]]  # more than one run
     words = []
     while len(words) < n:
         text = rnd.choice(texts)
-        size = rnd.randint(2, 4)
+        size = rnd.randint(1, 4)
         start = rnd.randrange(0, len(text) - size + 1)
         word = text[start : start + size]
-        if all("\u4e00" <= ch <= "\u9fff" for ch in word):
-            words.append(word)
+        chinese = ["\u4e00" <= ch <= "\u9fff" for ch in word]
+        if all(chinese) if not mixed else (any(chinese) and not all(chinese)):
+            if not any(ch.isspace() for ch in word):
+                words.append(word)
     return words
 
 
@@ -63,6 +69,15 @@ def test_random_chinese_words_find_exactly_what_the_list_pages_find(ledger_path,
     demo.load_sample_data()
     for word in _words(50, seed=seed):
         assert _found(word) == _listed(word), word
+
+
+def test_words_mixing_chinese_with_digits_or_signs_find_what_the_lists_find(ledger_path):
+    demo.load_sample_data()
+    words = _words(60, seed=5, mixed=True)
+    assert len(set(words)) > 30
+    for word in words:
+        assert _found(word) == _listed(word), word
+        assert _listed(word, index=True) == _listed(word), word
 
 
 def test_two_words_must_both_be_there(ledger_path):
