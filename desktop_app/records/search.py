@@ -5,9 +5,9 @@ A query is words separated by spaces, each of which a hit must hold:
   index (one character: the pairs it starts), which holds it exactly when a
   field does (the index keeps runs of text and fields apart), so it finds
   what a list page's filter finds, without reading the records;
-- a word of Latin letters or digits is a word (or the start of one) in the
-  text, or the start of the name's pinyin (zbdx, zhongbei; "zhong bei" as
-  syllables in a row);
+- a word of Latin letters or digits is found inside the text's words (as
+  LIKE finds it: 023 in 2023), or as the start of the name's pinyin (zbdx,
+  zhongbei; "zhong bei" as syllables in a row);
 - a word mixing Chinese with other characters is matched the list pages' way
   (LIKE) among the records the index offers, and punctuation alone the lists'
   way.
@@ -59,17 +59,18 @@ def _plan(terms: list[str]) -> tuple[str, list[str]]:
     if len(terms) > 1 and all(_LETTERS.fullmatch(t) for t in terms):
         # "zhong bei": the name's syllables in a row, or every word in the text.
         spelled = _quoted(" ".join(terms).lower())
-        words = " AND ".join(f"body : {_quoted(t.lower())}*" for t in terms)
+        words = " AND ".join(f"({search_index.phrase(t)})" for t in terms)
         return f"(pinyin : {spelled}*) OR ({words})", []
     for term in terms:
-        if search_index.exact(term):
-            parts.append(search_index.phrase(term))
-        elif _WORD.fullmatch(term):
-            word = _quoted(term.lower())
-            part = f"body : {word}*"
+        if _WORD.fullmatch(term):
+            # Inside any word of the text (as the lists find it), or the start
+            # of the name's pinyin.
+            part = search_index.phrase(term)
             if _LETTERS.fullmatch(term):
-                part += f" OR pinyin : {word}*"
+                part += f" OR pinyin : {_quoted(term.lower())}*"
             parts.append(f"({part})")
+        elif search_index.exact(term):
+            parts.append(search_index.phrase(term))
         elif _CJK.search(term):
             # Chinese with other characters (5G基站): the index offers the
             # records holding each Chinese run (基站), LIKE decides. (The whole

@@ -9,10 +9,11 @@ as 中北 北大 大学 学. A query of two or more Chinese characters is the ph
 its pairs ("中北 北大" for 中北大) and one character is the prefix query of the
 tokens it starts (北*: 北大, or 北 closing a run), which find exactly the records
 holding them, as LIKE does (runs of text and fields are kept apart by a
-separator token, so a phrase never spans two). Latin
-words and numbers are indexed as words. Each record's name is indexed in
-pinyin too: its syllables (zhong bei da xue), run together (zhongbeidaxue) and
-their initials (zbdx), so zbdx, zhongbei and "zhong bei" find 中北大学.
+separator token, so a phrase never spans two). Latin words and numbers are
+indexed as words and as each of their suffixes (2023 023 23 3), so letters or
+digits typed from inside a word are a prefix query too. Each record's name is
+indexed in pinyin as well: its syllables (zhong bei da xue), run together
+(zhongbeidaxue) and their initials (zbdx), so zbdx, zhongbei and "zhong bei" find 中北大学.
 
 The index lives in the ledger (table search_index) and is written inside the
 same transaction as the records (service calls reindex and drop); `coop-ledger
@@ -95,8 +96,11 @@ def numbered_by_type(db: pw.Database) -> bool:
 
 # Written between runs of text and between fields, so that a phrase of pairs
 # can only match within one run of Chinese: 甲乙 and 乙丙 side by side are not
-# 甲乙丙. A token no one types (digits and a letter).
-SEP = "0x0"
+# 甲乙丙. A token no query can reach: a private-use character (queries the
+# index answers are Chinese characters or ASCII letters and digits).
+SEP = "\ue000"
+# A word of letters or digits, as the index's tokenizer (unicode61) cuts them.
+_ALNUM = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=16384)
@@ -119,6 +123,12 @@ def pairs(text: str, separated: bool = True) -> str:
                     out.append(run[-1])
         else:
             out.append(run)
+            if separated:
+                # Every word's suffixes too (2023: 023 23 3), so letters or
+                # digits typed from inside a word (023, nuc in 0351nuc) are the
+                # prefix query of a suffix, found as LIKE finds them.
+                for word in _ALNUM.findall(run):
+                    out.extend(word[i:] for i in range(1, len(word)))
     return " ".join(out)
 
 
@@ -292,25 +302,33 @@ def problems(con) -> list[str]:
 _ALL_CJK = re.compile(f"[{_CJK}]+")
 
 
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+
+
 def phrase(term: str) -> str:
-    """The index's phrase for text: its pairs, quoted for an FTS5 MATCH; one
-    Chinese character, the tokens it starts."""
-    if len(term) == 1 and _ALL_CJK.fullmatch(term):
+    """The index's query for a term exact() accepts, for an FTS5 MATCH: the
+    phrase of its pairs; one Chinese character, the tokens it starts; letters
+    or digits, the words and suffixes they start."""
+    if _ASCII_WORD.fullmatch(term):
+        return f'body : "{term.lower()}"*'
+    if len(term) == 1:
         return f'body : "{term}"*'
     return 'body : "' + pairs(term, separated=False).replace('"', '""') + '"'
 
 
 def exact(term: str) -> bool:
     """Whether the index alone answers term exactly as LIKE does: Chinese
-    characters only (Latin letters and digits are matched inside words by
-    LIKE, which the index's words cannot do)."""
-    return bool(_ALL_CJK.fullmatch(term))
+    characters only, or ASCII letters and digits only (LIKE ignores their
+    case, as the index does). A term mixing the two, or holding signs, is
+    matched by LIKE."""
+    return bool(_ALL_CJK.fullmatch(term) or _ASCII_WORD.fullmatch(term))
 
 
 def probeable(term: str) -> bool:
     """Whether asking the index about one record for term is cheap: a phrase
-    is, a prefix query (one character) merges every token it starts each time."""
-    return exact(term) and len(term) >= 2
+    is; a prefix query (one character, letters or digits) merges every token
+    it starts each time."""
+    return len(term) >= 2 and bool(_ALL_CJK.fullmatch(term))
 
 
 def chinese_ids(spec_key: str, term: str):

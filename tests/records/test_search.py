@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 import sqlite3
 
 import pytest
@@ -69,6 +70,35 @@ def test_random_chinese_words_find_exactly_what_the_list_pages_find(ledger_path,
     demo.load_sample_data()
     for word in _words(50, seed=seed):
         assert _found(word) == _listed(word), word
+
+
+def test_letters_and_digits_from_inside_words_find_what_like_finds(ledger_path):
+    # 023 in 2023, 921 in a phone number, NUC in an e-mail address: LIKE finds
+    # them inside words, and so must the index (as suffixes of the words).
+    demo.load_sample_data()
+    service.save(
+        SPECS["institution"],
+        {"name": "太原测试学院", "phone": "0351-3921234", "email": "Office@NUC.edu.cn"},
+    )
+    rnd = random.Random(3)
+    texts = [
+        t
+        for spec in ALL_SPECS
+        for rid in [r for (r,) in spec.model.select(spec.model.id).tuples()]
+        for t in search_index._texts(spec, [rid])[rid][0]
+    ]
+    words = set()
+    for text in texts:
+        for word in re.findall(r"[A-Za-z0-9]+", text):
+            size = rnd.randint(1, min(4, len(word)))
+            start = rnd.randrange(0, len(word) - size + 1)
+            words.add(word[start : start + size])
+    words |= {"921", "nuc", "NUC", "edu", "0x0", "x0", "zzz9"}
+    assert len(words) > 40
+    for word in sorted(words):
+        assert _listed(word, index=True) == _listed(word), word
+        found = _found(word)  # the search box finds those too (and names by pinyin)
+        assert all(ids <= found.get(k, set()) for k, ids in _listed(word).items()), word
 
 
 def test_words_mixing_chinese_with_digits_or_signs_find_what_the_lists_find(ledger_path):
