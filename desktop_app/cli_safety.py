@@ -52,11 +52,27 @@ def _index_problems(db: Path) -> list[str]:
     except sqlite3.Error as exc:
         return [f"search index: {exc}"]
     try:
-        return search_index.problems(con)
+        found = search_index.problems(con)
     except sqlite3.Error as exc:
         return [f"search index: {exc}"]
     finally:
         con.close()
+    if found:
+        return found
+    # A sample of records read as the program reads them, their index rows compared.
+    from desktop_app.store import db as store_db
+    from desktop_app.store.opening import NeedsUpgradeReadOnly, open_ledger
+
+    try:
+        open_ledger(db, read_only=True)
+    except NeedsUpgradeReadOnly:
+        return []
+    try:
+        return search_index.stale()
+    except sqlite3.Error as exc:
+        return [f"search index: {exc}"]
+    finally:
+        store_db.close()
 
 
 def _rebuild_index(db: Path) -> int | str:

@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
     db = Path(args.search_db) if args.search_db else default_db_path()
     if not db.exists():
         return _fail(f"no ledger file at {db}")
+    if db.is_dir():
+        return _fail(f"{db} is a folder; give the ledger file")
+    if db.stat().st_size == 0:
+        return _fail(f"{db} is empty: not a ledger")
     try:
         open_ledger(db, read_only=True)  # finding changes nothing
     except NeedsUpgradeReadOnly:

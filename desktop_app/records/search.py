@@ -58,15 +58,15 @@ def _plan(terms: list[str]) -> tuple[str, list[str]]:
     the lists' way, among the expression's hits when there is one)."""
     parts: list[str] = []
     like: list[str] = []
-    if len(terms) > 1 and all(_LETTERS.fullmatch(t) for t in terms):
+    if len(terms) > 1 and all(_LETTERS.fullmatch(t) and search_index.exact(t) for t in terms):
         # "zhong bei": the name's syllables in a row, or every word in the text.
         spelled = _quoted(" ".join(terms).lower())
         words = " AND ".join(f"({search_index.phrase(t)})" for t in terms)
         return f"(pinyin : {spelled}*) OR ({words})", []
     for term in terms:
-        if _WORD.fullmatch(term):
+        if _WORD.fullmatch(term) and search_index.exact(term):
             # Inside any word of the text (as the lists find it), or the start
-            # of the name's pinyin.
+            # of a syllable or of the name's pinyin.
             part = search_index.phrase(term)
             if _LETTERS.fullmatch(term):
                 part += f" OR pinyin : {_quoted(term.lower())}*"
@@ -87,7 +87,7 @@ def _plan(terms: list[str]) -> tuple[str, list[str]]:
 def search(text: str, type_key: str | None = None, limit: int = 20) -> list[Group]:
     """Every record type's matches for text (only type_key's when given),
     those found by name first; each with its count and its first `limit` hits."""
-    terms = text.split()
+    terms = search_index.words(text)
     if not terms:
         return []
     specs = [spec_for(type_key)] if type_key else list(ALL_SPECS)
@@ -147,21 +147,26 @@ NAME_ORDER_MAX = 2000
 def _gather(expression: str) -> dict[str, tuple[int, list[int]]]:
     """type -> (hits, their ids, or the newest NAME_ORDER_MAX+ of them when
     there are more), in one pass over the index's answer (row ids ascend,
-    type by type)."""
+    type by type: a type ends where the next one's range begins)."""
     out: dict[str, tuple[int, list[int]]] = {}
-    key, count, ids = None, 0, []
+    first, rowids, end = 0, [], -1
+
+    def close() -> None:
+        if rowids:
+            key, _ = search_index.record_of(rowids[0])
+            base = search_index.base(key)
+            out[key] = (first + len(rowids), [r - base for r in rowids])
+
     for (rowid,) in database_proxy.obj.execute_sql(_MATCH, (expression,)):
-        kind, rid = search_index.record_of(rowid)
-        if kind != key:
-            if key is not None:
-                out[key] = (count, ids)
-            key, count, ids = kind, 0, []
-        count += 1
-        ids.append(rid)
-        if len(ids) > 2 * NAME_ORDER_MAX:
-            del ids[:NAME_ORDER_MAX]  # only the newest are shown of so many
-    if key is not None:
-        out[key] = (count, ids)
+        if rowid > end:
+            close()
+            first, rowids = 0, []
+            end = ((rowid >> search_index.TYPE_SHIFT) + 1 << search_index.TYPE_SHIFT) - 1
+        rowids.append(rowid)
+        if len(rowids) > 2 * NAME_ORDER_MAX:  # only the newest are shown of so many
+            first += NAME_ORDER_MAX
+            del rowids[:NAME_ORDER_MAX]
+    close()
     return out
 
 
@@ -266,15 +271,20 @@ def _wheres(spec: RecordSpec, ids: list[int], terms: list[str]) -> dict[int, str
                 .where(model.id.in_(literal))
             )
         else:
+            # As the lists match: a linked record by its name or short name.
+            names = [title]
+            if hasattr(target.model, "short_name"):
+                names.append(target.model.short_name)
             owner_fk, target_fk = link_fields(spec, f.through)
             query = (
-                f.through.select(owner_fk, title)
+                f.through.select(owner_fk, *names)
                 .join(target.model, on=(target_fk == target.model.id))
                 .where(owner_fk.in_(literal))
             )
-        for rid, linked in query.tuples():
-            values[rid].setdefault(name, []).append(str(linked or ""))
-    fallback = PINYIN if _LETTERS.fullmatch(terms[0]) else spec.title_field
+        for rid, *linked in query.tuples():
+            values[rid].setdefault(name, []).extend(str(v or "") for v in linked)
+    spelled = spec.key in search_index.PINYIN_TYPES and _LETTERS.fullmatch(terms[0])
+    fallback = PINYIN if spelled else spec.title_field
     out = {}
     for rid in ids:
         out[rid] = next(

@@ -27,6 +27,7 @@ that hold it; with the types interleaved every count read them all).
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
@@ -99,8 +100,11 @@ def numbered_by_type(db: pw.Database) -> bool:
 # 甲乙丙. A token no query can reach: a private-use character (queries the
 # index answers are Chinese characters or ASCII letters and digits).
 SEP = "\ue000"
-# A word of letters or digits, as the index's tokenizer (unicode61) cuts them.
-_ALNUM = re.compile(r"[^\W_]+")
+_ASCII_RUN = re.compile(r"[A-Za-z0-9]+")
+# Suffixes are cut to this many characters, so an unbroken string of 10,000
+# letters costs 10,000 short tokens, not 50 million characters; a term longer
+# than this is matched by LIKE.
+SUFFIX_LENGTH = 32
 
 
 @lru_cache(maxsize=16384)
@@ -121,29 +125,44 @@ def pairs(text: str, separated: bool = True) -> str:
                     # text then starts a token, so one typed character is
                     # the prefix query 茄* (a pair 茄X, or 茄 closing a run).
                     out.append(run[-1])
+        elif separated:
+            # Each run of ASCII letters and digits, lower-cased, and each of
+            # its suffixes (2023: 023 23 3), at most SUFFIX_LENGTH long: letters
+            # or digits typed from inside a word (023, nuc in 0351nuc) are the
+            # prefix query of a suffix, found exactly as LIKE finds them (it
+            # ignores the case of ASCII letters only). Nothing else of the run
+            # is written: the tokenizer's own folding (K for k, ſ for s) and
+            # joining (e + a combining accent) would find what LIKE does not.
+            for word in _ASCII_RUN.findall(run):
+                word = word.lower()
+                out.extend(word[i : i + SUFFIX_LENGTH] for i in range(len(word)))
         else:
             out.append(run)
-            if separated:
-                # Every word's suffixes too (2023: 023 23 3), so letters or
-                # digits typed from inside a word (023, nuc in 0351nuc) are the
-                # prefix query of a suffix, found as LIKE finds them.
-                for word in _ALNUM.findall(run):
-                    out.extend(word[i:] for i in range(1, len(word)))
     return " ".join(out)
 
 
 @lru_cache(maxsize=65536)
-def pinyin_forms(name: str) -> str:
-    """A name in pinyin as the index stores it: syllables, run together, initials."""
+def pinyin_forms(name: str, person: bool = False) -> str:
+    """A name in pinyin as the index stores it: syllables, run together,
+    initials. A person's surname is read as a surname (曾国藩 zeng guo fan,
+    单田芳 shan tian fang), as the lists sort them."""
     from pypinyin import Style, lazy_pinyin
 
-    from desktop_app.records.values import warm_up
+    from desktop_app.records.values import SURNAME_READINGS, warm_up
 
     warm_up()  # the place names' own readings (长治 chang zhi) are loaded
     chinese = "".join(_HAS_CJK.findall(name))
     if not chinese:
         return ""
-    syllables = [s.lower() for s in lazy_pinyin(chinese, style=Style.NORMAL, errors="ignore")]
+    head: list[str] = []
+    if person:
+        for length in (2, 1):
+            if len(chinese) > length - 1 and chinese[:length] in SURNAME_READINGS:
+                head = SURNAME_READINGS[chinese[:length]].split()
+                chinese = chinese[length:]
+                break
+    rest = lazy_pinyin(chinese, style=Style.NORMAL, errors="ignore") if chinese else []
+    syllables = [s.lower() for s in [*head, *rest]]
     if not syllables:
         return ""
     return " ".join([*syllables, "".join(syllables), "".join(s[0] for s in syllables)])
@@ -229,6 +248,17 @@ def _texts(spec: RecordSpec, ids: list[int]) -> dict[int, tuple[list[str], str]]
     return out
 
 
+def _rows(spec: RecordSpec, ids: list[int]) -> list[tuple[int, str, str]]:
+    """(row id, body, pinyin) of these records, as the index holds them."""
+    spelled = spec.key in PINYIN_TYPES
+    person = spec.field(spec.title_field).person_name
+    rows = []
+    for rid, (texts, name) in _texts(spec, ids).items():
+        body = f" {SEP} ".join(pairs(t) for t in texts)
+        rows.append((row_id(spec.key, rid), body, pinyin_forms(name, person) if spelled else ""))
+    return rows
+
+
 def reindex(spec: RecordSpec, ids: Iterable[int], db: pw.Database | None = None) -> None:
     """Write these records' index rows anew (inside the caller's transaction)."""
     db = db or database_proxy.obj
@@ -237,13 +267,8 @@ def reindex(spec: RecordSpec, ids: Iterable[int], db: pw.Database | None = None)
     ids = [int(i) for i in ids]
     for start in range(0, len(ids), CHUNK):
         part = ids[start : start + CHUNK]
-        found = _texts(spec, part)
+        rows = _rows(spec, part)
         drop_rows(db, spec.key, part)
-        rows = []
-        spelled = spec.key in PINYIN_TYPES
-        for rid, (texts, name) in found.items():
-            body = f" {SEP} ".join(pairs(t) for t in texts)
-            rows.append((row_id(spec.key, rid), body, pinyin_forms(name) if spelled else ""))
         if rows:
             db.execute_sql(
                 f"INSERT INTO {TABLE}(rowid, body, pinyin) VALUES "
@@ -274,17 +299,42 @@ def rebuild(db: pw.Database, progress: Callable[[int, int], None] | None = None)
 
 def problems(con) -> list[str]:
     """What `coop-ledger check` says about the index, read on a plain sqlite3
-    connection: records missing from it, rows for records that are gone."""
+    connection (read-only): records missing from it, rows for records that are
+    gone, an index of an older numbering, a damaged index."""
     from desktop_app.records.specs import ALL_SPECS
 
     present = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone()
     if present is None:
         return ["the search index is missing (coop-ledger check --rebuild-index writes it)"]
-    indexed: dict[str, set[int]] = {}
-    for (rowid,) in con.execute(f"SELECT rowid FROM {TABLE}"):
-        key, rid = record_of(rowid)
-        indexed.setdefault(key, set()).add(rid)
+    first = con.execute(f"SELECT MIN(rowid) FROM {TABLE}").fetchone()[0]
+    if first is not None and first < (1 << TYPE_SHIFT):
+        return [
+            "the search index is numbered as an older version numbered it: open the ledger "
+            "with this version to upgrade it, or run coop-ledger check --rebuild-index"
+        ]
     out = []
+    try:
+        # Every entry of the index read once: a damaged page says so here (the
+        # records' own check does not read an FTS5 index's contents).
+        con.execute(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{TABLE}_terms "
+            f"USING fts5vocab(main, '{TABLE}', 'row')"
+        )
+        con.execute(f"SELECT COUNT(*), SUM(cnt) FROM temp.{TABLE}_terms").fetchone()
+    except sqlite3.DatabaseError as exc:
+        return [f"the search index is damaged ({exc}): coop-ledger check --rebuild-index"]
+    indexed: dict[str, set[int]] = {}
+    stray = 0
+    for (rowid,) in con.execute(f"SELECT rowid FROM {TABLE}"):
+        number = rowid >> TYPE_SHIFT
+        if number not in TYPES_BY_NUMBER:
+            stray += 1
+            continue
+        indexed.setdefault(TYPES_BY_NUMBER[number], set()).add(rowid & ((1 << TYPE_SHIFT) - 1))
+    if stray:
+        out.append(
+            f"search index: {stray} row(s) of no record type (coop-ledger check --rebuild-index)"
+        )
     for spec in ALL_SPECS:
         table = spec.model._meta.table_name
         have = {r for (r,) in con.execute(f'SELECT id FROM "{table}"')}
@@ -298,6 +348,46 @@ def problems(con) -> list[str]:
             out.append(
                 f"search index: {len(mine - have)} row(s) for {spec.key} records that are gone "
                 "(coop-ledger check --rebuild-index)"
+            )
+    return out
+
+
+STALE_SAMPLE = 2000
+
+
+def stale(sample: int = STALE_SAMPLE, seed: int = 0) -> list[str]:
+    """Records (up to sample of each type, chosen at random) whose index row
+    does not hold what they hold now: a record changed behind the program's
+    back. On the ledger open now."""
+    import random
+
+    from desktop_app.records.specs import ALL_SPECS
+
+    db = database_proxy.obj
+    rng = random.Random(seed)
+    out = []
+    for spec in ALL_SPECS:
+        ids = [r for (r,) in spec.model.select(spec.model.id).tuples()]
+        chosen = sorted(rng.sample(ids, sample)) if len(ids) > sample else ids
+        wrong = 0
+        for start in range(0, len(chosen), CHUNK):
+            part = chosen[start : start + CHUNK]
+            wanted = {rowid: (body, pinyin) for rowid, body, pinyin in _rows(spec, part)}
+            marks = ",".join(str(r) for r in wanted)
+            if not marks:
+                continue
+            held = {
+                rowid: (body, pinyin)
+                for rowid, body, pinyin in db.execute_sql(
+                    f"SELECT rowid, body, pinyin FROM {TABLE} WHERE rowid IN ({marks})"
+                )
+            }
+            wrong += sum(1 for rowid, row in wanted.items() if held.get(rowid) != row)
+        if wrong:
+            whole = "" if len(chosen) == len(ids) else f" of {len(chosen):,} checked"
+            out.append(
+                f"search index: {wrong} {spec.key} record(s){whole} are indexed with other text "
+                "than they hold (changed outside the program?): coop-ledger check --rebuild-index"
             )
     return out
 
@@ -321,10 +411,12 @@ def phrase(term: str) -> str:
 
 def exact(term: str) -> bool:
     """Whether the index alone answers term exactly as LIKE does: Chinese
-    characters only, or ASCII letters and digits only (LIKE ignores their
-    case, as the index does). A term mixing the two, or holding signs, is
-    matched by LIKE."""
-    return bool(_ALL_CJK.fullmatch(term) or _ASCII_WORD.fullmatch(term))
+    characters only, or up to SUFFIX_LENGTH ASCII letters and digits (LIKE
+    ignores their case, as the index does). A term mixing the two, or holding
+    signs, is matched by LIKE."""
+    if _ALL_CJK.fullmatch(term):
+        return True
+    return len(term) <= SUFFIX_LENGTH and bool(_ASCII_WORD.fullmatch(term))
 
 
 def probeable(term: str) -> bool:
@@ -334,16 +426,49 @@ def probeable(term: str) -> bool:
     return len(term) >= 2 and bool(_ALL_CJK.fullmatch(term))
 
 
-def chinese_ids(spec_key: str, term: str):
-    """The ids of spec_key's records whose search fields hold term, as a
-    sub-select for IN (...); None when the index does not answer term alone
-    (the caller matches it with LIKE)."""
-    if not exact(term):
-        return None
+# What a search box takes: its first MAX_WORDS words, each cut to MAX_WORD
+# characters (90 words overflowed SQLite's parser; a pasted 17,000-character
+# word made a LIKE pattern too complex for it).
+MAX_WORDS = 30
+MAX_WORD = 1000
+
+
+def words(text: str) -> list[str]:
+    """The words of a search, each once, as every search takes them."""
+    out: list[str] = []
+    for word in (text or "").split():
+        word = word[:MAX_WORD]
+        if word not in out:
+            out.append(word)
+        if len(out) == MAX_WORDS:
+            break
+    return out
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def expression(spec_key: str, terms: list[str]) -> str:
+    """The MATCH expression of records of spec_key holding every term (each
+    exact()): its phrase or prefix query in the text, and for a word of
+    letters also the start of a syllable or of the name's pinyin (zbdx,
+    zhongbei, xue) where names are indexed in pinyin."""
+    parts = []
+    for term in terms:
+        part = phrase(term)
+        if spec_key in PINYIN_TYPES and _LETTERS.fullmatch(term):
+            part = f'{part} OR pinyin : "{term.lower()}"*'
+        parts.append(f"({part})")
+    return " AND ".join(parts)
+
+
+def matching_ids(spec_key: str, terms: list[str]) -> pw.Node:
+    """The ids of spec_key's records holding every term (each exact()), as a
+    sub-select for IN (...)."""
     return pw.SQL(
         f"(SELECT rowid - {base(spec_key)} FROM {TABLE} WHERE {TABLE} MATCH ? "
         f"AND {in_type(spec_key)})",
-        (phrase(term),),
+        (expression(spec_key, terms),),
     )
 
 
@@ -357,7 +482,7 @@ def count_words(spec_key: str, terms: list[str]) -> int | None:
         return None
     row = db.execute_sql(
         f"SELECT COUNT(*) FROM {TABLE} WHERE {TABLE} MATCH ? AND {in_type(spec_key)}",
-        (" AND ".join(f"({phrase(t)})" for t in terms),),
+        (expression(spec_key, terms),),
     ).fetchone()
     return row[0]
 
@@ -376,13 +501,14 @@ def probing_cheaper(hits: int, rows: int, wanted: int) -> bool:
     return hits > 0 and wanted * rows * PROBE_COST < hits * hits
 
 
-def holds(spec_key: str, term: str, id_column: pw.Node) -> pw.Node:
-    """SQL true when the record whose id is id_column holds term (one probe of
-    the index); term as for chinese_ids, and probeable."""
+def holds(spec_key: str, terms: list[str], id_column: pw.Node) -> pw.Node:
+    """SQL true when the record whose id is id_column holds every term (one
+    probe of the index); each term exact() and probeable()."""
     return pw.NodeList(
         (
             pw.SQL(
-                f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid = ", (phrase(term),)
+                f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid = ",
+                (expression(spec_key, terms),),
             ),
             id_column,
             pw.SQL(f" + {base(spec_key)})"),

@@ -62,12 +62,26 @@ class _RichDelegate(QStyledItemDelegate):
 
 
 def highlighted(text: str, words: list[str]) -> str:
-    """text as HTML with each of words in bold (escaped, case kept)."""
-    out = html.escape(text)
-    for word in sorted({w for w in words if w}, key=len, reverse=True):
-        escaped = html.escape(word)
-        out = out.replace(escaped, f"<b>{escaped}</b>")
-    return out
+    """text as HTML with each of words in bold, found in the text itself
+    (ignoring the case of letters) and escaped piece by piece, so a word never
+    matches inside an entity or a tag (A&B, a<b>c)."""
+    lower = text.lower()
+    marked = [False] * len(text)
+    for word in {w.lower() for w in words if w}:
+        start = lower.find(word)
+        while start != -1:
+            for i in range(start, start + len(word)):
+                marked[i] = True
+            start = lower.find(word, start + 1)
+    out, i = [], 0
+    while i < len(text):
+        j = i
+        while j < len(text) and marked[j] == marked[i]:
+            j += 1
+        piece = html.escape(text[i:j])
+        out.append(f"<b>{piece}</b>" if marked[i] else piece)
+        i = j
+    return "".join(out)
 
 
 class GlobalSearch(QWidget):
@@ -147,6 +161,7 @@ class GlobalSearch(QWidget):
                     f" <span style='color:#888'>· {html.escape(where)}</span>"
                 )
                 item = QTreeWidgetItem([text_html])
+                item.setToolTip(0, f"{hit.title} · {where}")  # a long name is cut in the list
                 item.setData(0, Qt.ItemDataRole.UserRole, (hit.spec.key, hit.record_id))
                 item.setData(0, KIND_ROLE, "hit")
                 self.results.addTopLevelItem(item)

@@ -16,6 +16,7 @@ from desktop_app.records import errors as E
 from desktop_app.records import ledger_info, service
 from desktop_app.store import db as store_db
 from desktop_app.store.migrations import SchemaTooNewError
+from desktop_app.store.opening import NeedsUpgradeReadOnly
 from desktop_app.ui.messages import error_text
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,17 @@ def open_file(parent: QWidget | None, path: Path) -> bool:
             QCoreApplication.translate(
                 "LedgerActions",
                 "%1 was written by a newer version of this program. Please update it.",
+            ).replace("%1", str(path)),
+        )
+    except NeedsUpgradeReadOnly:
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("LedgerActions", "Open database"),
+            QCoreApplication.translate(
+                "LedgerActions",
+                "%1 was made by an older version of this program and must be upgraded, but it "
+                "can only be read here (a read-only file or folder). Copy it to a folder you can "
+                "write to, or ask for write access, and open it again.",
             ).replace("%1", str(path)),
         )
     except Exception as exc:  # not a ledger, unreadable …

@@ -96,9 +96,33 @@ def test_letters_and_digits_from_inside_words_find_what_like_finds(ledger_path):
     words |= {"921", "nuc", "NUC", "edu", "0x0", "x0", "zzz9"}
     assert len(words) > 40
     for word in sorted(words):
-        assert _listed(word, index=True) == _listed(word), word
-        found = _found(word)  # the search box finds those too (and names by pinyin)
-        assert all(ids <= found.get(k, set()) for k, ids in _listed(word).items()), word
+        # What LIKE finds, and (for letters) names whose pinyin has a syllable
+        # or a spelling starting with them; the search box finds the same.
+        wanted = _listed(word)
+        for key, ids in _by_pinyin(word).items():
+            wanted[key] = wanted.get(key, set()) | ids
+        assert _listed(word, index=True) == wanted, word
+        assert _found(word) == wanted, word
+
+
+def _by_pinyin(word: str) -> dict[str, set[int]]:
+    if not word.isalpha():
+        return {}
+    out = {}
+    for key in search_index.PINYIN_TYPES:
+        spec = SPECS[key]
+        person = spec.field(spec.title_field).person_name
+        title = getattr(spec.model, spec.title_field)
+        found = {
+            rid
+            for rid, name in spec.model.select(spec.model.id, title).tuples()
+            if any(
+                t.startswith(word.lower()) for t in search_index.pinyin_forms(name, person).split()
+            )
+        }
+        if found:
+            out[key] = found
+    return out
 
 
 def test_words_mixing_chinese_with_digits_or_signs_find_what_the_lists_find(ledger_path):
@@ -220,3 +244,99 @@ def test_a_list_search_on_a_reopened_ledger_uses_its_index(ledger_path):
     q = queries.ListQuery(SPECS["institution"], search="中北 大学")
     assert [row[0] for row in queries.fetch_page(q, 0, 10)] == [1]  # before any count
     assert queries.count(queries.ListQuery(SPECS["institution"], search="中北")) == 1
+
+
+def test_letters_the_tokenizer_would_fold_or_join_are_found_as_like_finds_them(ledger_path):
+    # SQLite's tokenizer joins e + a combining accent, a private-use character
+    # or a new currency sign into one word and folds K (Kelvin) and ſ to k and s;
+    # LIKE does neither. The index holds only runs of ASCII letters and digits.
+    for name in [
+        "Montre\u0301al Lab",
+        "5\u212a 实验室",
+        "Stra\u017fe Institut",
+        "Bio\ue000tech",
+        "100\u20bdrub",
+    ]:
+        service.save(SPECS["institution"], {"name": name})
+    for word in ["al", "tech", "rub", "k", "strase", "e", "5", "100", "Lab", "bio"]:
+        wanted = _listed(word)
+        for key, ids in _by_pinyin(word).items():
+            wanted[key] = wanted.get(key, set()) | ids
+        assert _listed(word, index=True) == wanted, word
+        assert _found(word) == wanted, word
+
+
+def test_a_long_unbroken_word_costs_a_bounded_index_and_is_still_found(ledger_path):
+    rnd = random.Random(9)
+    gene = "".join(rnd.choice("ATCG") for _ in range(10_000))
+    rid = service.save(SPECS["project"], {"name": "番茄育种", "notes": gene})
+    db = store_db.database_proxy.obj
+    (body,) = db.execute_sql(
+        f"SELECT body FROM {search_index.TABLE} WHERE rowid = ?",
+        (search_index.row_id("project", rid),),
+    ).fetchone()
+    assert len(body) < 10_000 * (search_index.SUFFIX_LENGTH + 2)
+    for size in (8, 32, 40, 200):  # within the indexed suffixes, and longer (LIKE)
+        word = gene[5000 : 5000 + size]
+        assert _listed(word, index=True) == _listed(word) == {"project": {rid}}, size
+
+
+def test_many_or_very_long_words_are_taken_without_an_error(ledger_path):
+    service.save(
+        SPECS["activity"], {"title": "中北大学番茄座谈", "type": "座谈会", "date": "2023-05-01"}
+    )
+    spec = SPECS["activity"]
+    for text in (" ".join(["中"] * 90), " ".join(["é"] * 90), "%" * 30_000, "\U0001f600" * 17_000):
+        q = queries.ListQuery(spec, search=text)
+        assert queries.count(q) == len(queries.fetch_page(q, 0, 50)), text[:10]
+        search.search(text)  # no error
+    assert queries.count(queries.ListQuery(spec, search=" ".join(["中"] * 90))) == 1
+
+
+def test_a_surname_is_spelled_as_a_surname(ledger_path):
+    zeng = service.save(SPECS["talent"], {"name": "曾国藩"})
+    shan = service.save(SPECS["talent"], {"name": "单田芳"})
+    for typed, rid in (("zgf", zeng), ("zengguofan", zeng), ("stf", shan), ("shantianfang", shan)):
+        assert _found(typed) == {"talent": {rid}}, typed
+        assert _listed(typed, index=True) == {"talent": {rid}}, typed
+
+
+def test_a_hit_through_a_linked_short_name_says_so(ledger_path):
+    inst = service.save(SPECS["institution"], {"name": "山西农业大学", "short_name": "山农大"})
+    service.save(
+        SPECS["activity"],
+        {"title": "番茄育种座谈", "type": "座谈会", "date": "2023-05-01", "institutions": [inst]},
+    )
+    groups = search.search("山农")
+    (act,) = [g for g in groups if g.spec.key == "activity"]
+    assert act.hits[0].where == "institutions"
+    assert groups[0].spec.key == "institution"  # found by its own (short) name first
+
+
+def test_check_names_an_old_damaged_or_stale_index(ledger_path, capsys):
+    from desktop_app import cli
+
+    service.save(SPECS["institution"], {"name": "中北大学"})
+    for i in range(40):
+        service.save(
+            SPECS["activity"], {"title": f"对接活动{i}号", "type": "座谈会", "date": "2023-05-01"}
+        )
+    store_db.close()
+    con = sqlite3.connect(ledger_path)
+    con.execute(
+        "UPDATE institution SET name = '改名测试院' WHERE id = 1"
+    )  # behind the program's back
+    con.commit()
+    con.close()
+    assert cli.main(["check", "--db", str(ledger_path)]) != 0
+    assert "indexed with other text than they hold" in capsys.readouterr().out
+    assert cli.main(["check", "--rebuild-index", "--db", str(ledger_path)]) == 0
+    capsys.readouterr()
+    con = sqlite3.connect(ledger_path)
+    con.execute(
+        f"UPDATE {search_index.TABLE}_data SET block = substr(block, 1, length(block) / 2) WHERE id > 10"
+    )
+    con.commit()
+    con.close()
+    assert cli.main(["check", "--db", str(ledger_path)]) != 0
+    assert "the search index is damaged" in capsys.readouterr().out

@@ -350,3 +350,17 @@ def test_a_command_says_how_the_upgrade_goes(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "upgrading the ledger" in err
     assert "search index 2 of 2 records" in err
+
+
+def test_check_on_a_ledger_not_yet_upgraded_says_so_instead_of_failing(
+    tmp_path, monkeypatch, capsys
+):
+    from desktop_app import cli
+
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "v9.sqlite"
+    _ledger_indexed_by_version_9(path)
+    code = cli.main(["check", "--db", str(path)])
+    out = capsys.readouterr()
+    assert code in (0, 1) and "error" not in out.err
+    assert "numbered as an older version numbered it" in out.out

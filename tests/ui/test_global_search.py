@@ -65,3 +65,10 @@ def test_show_all_opens_the_list_filtered_to_the_words(window, qtbot):
 
 def test_highlighting_escapes_what_it_shows():
     assert highlighted("<中北>大学", ["中北"]) == "&lt;<b>中北</b>&gt;大学"
+
+
+def test_highlighting_never_breaks_a_name_holding_signs():
+    assert highlighted("A&B 研究所", ["a", "b"]) == "<b>A</b>&amp;<b>B</b> 研究所"
+    assert highlighted("中北大学", ["b", "中"]) == "<b>中</b>北大学"
+    assert highlighted("a<b>c 中心", ["b", "中"]) == "a&lt;<b>b</b>&gt;c <b>中</b>心"
+    assert highlighted("Nuc 中北", ["nuc"]) == "<b>Nuc</b> 中北"

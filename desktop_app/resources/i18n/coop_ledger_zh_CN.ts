@@ -1598,6 +1598,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>%1 由更新版本的程序写入，请先升级本程序。</translation>
     </message>
     <message>
+        <source>%1 was made by an older version of this program and must be upgraded, but it can only be read here (a read-only file or folder). Copy it to a folder you can write to, or ask for write access, and open it again.</source>
+        <translation>%1 是由本程序的旧版本建立的，需要升级，但在这里只能读取（文件或文件夹是只读的）。请把它复制到可以写入的文件夹，或者申请写入权限，然后再打开。</translation>
+    </message>
+    <message>
         <source>Cannot open %1:
 %2</source>
         <translation>无法打开 %1：
