@@ -9,6 +9,7 @@ category rewrites the word (see store/categories.py).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import peewee as pw
 
@@ -17,6 +18,12 @@ from desktop_app.store.db import database_proxy
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
+
+
+def new_uid() -> str:
+    """A record's identity across copies of the ledger (a unit's copy and the
+    talent office's): 32 hex digits of a random UUID."""
+    return uuid.uuid4().hex
 
 
 class BaseModel(pw.Model):
@@ -53,6 +60,10 @@ class Record(BaseModel):
     is_sample = pw.BooleanField(default=False, index=True)
     # Pinyin of the display name, so ORDER BY sorts Chinese names as users expect.
     sort_key = pw.CharField(default="", index=True)
+    # The same record in every copy of the ledger (hand-in packages match by
+    # it, issue 14); ids differ from copy to copy. Older files: migration 11.
+    # NULL for a row another tool wrote (it is given one before it travels).
+    uid = pw.CharField(max_length=32, null=True, default=new_uid, unique=True)
 
 
 class Category(BaseModel):
@@ -337,4 +348,9 @@ ALL_MODELS: list[type[pw.Model]] = [
     MeetingUnit,
     AuditEntry,
     DeletedRecord,
+]
+
+# The ledger's record types (each a Record, with its uid).
+RECORD_MODELS: list[type[pw.Model]] = [
+    model for model in ALL_MODELS if isinstance(model, type) and issubclass(model, Record)
 ]
