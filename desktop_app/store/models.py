@@ -302,6 +302,38 @@ class DeletedRecord(BaseModel):
     payload = pw.TextField()  # JSON: columns, links, children, attachments
 
 
+class HandinBase(BaseModel):
+    """A unit's copy of the ledger: each record it handed in (or was sent), as
+    it was at that exchange; its next package says what changed since, and
+    the office finds a field both sides changed against it."""
+
+    record_type = pw.CharField()
+    record_id = pw.IntegerField()
+    uid = pw.CharField(max_length=32)
+    values = pw.TextField()  # JSON: handin/portable.py's form
+
+    class Meta:
+        indexes = ((("record_type", "uid"), True), (("record_type", "record_id"), False))
+
+
+class HandinReceipt(BaseModel):
+    """The office's ledger: each hand-in package received from a unit."""
+
+    unit_uid = pw.CharField(max_length=32, index=True)
+    unit_name = pw.CharField(default="")
+    seq = pw.IntegerField()
+    period = pw.CharField(default="")
+    sender = pw.CharField(default="")
+    made_at = pw.CharField(default="")
+    received_at = pw.DateTimeField(default=_now)
+    received_by = pw.CharField(default="")
+    signature = pw.CharField()
+    records = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("unit_uid", "seq"), True),)
+
+
 def _link(name: str, owner: type[pw.Model], target: type[pw.Model]) -> type[pw.Model]:
     """A many-to-many link table: deleting the owner drops its links, deleting
     a linked target is refused while links exist."""
@@ -348,6 +380,8 @@ ALL_MODELS: list[type[pw.Model]] = [
     MeetingUnit,
     AuditEntry,
     DeletedRecord,
+    HandinBase,
+    HandinReceipt,
 ]
 
 # The ledger's record types (each a Record, with its uid).

@@ -1,0 +1,383 @@
+"""The office receives a unit's hand-in package (接收报送包).
+
+inspect() reads and checks it and lists what it brings against the office's
+ledger: new records, changed ones (field by field, the office's value beside
+the unit's), deleted ones, and conflicts (a field both sides changed since
+the last exchange, or a record one side deleted and the other changed).
+merge() writes it after a verified backup, in one transaction, with the
+unit, sender and period in the change log as who made each change; the
+hand-in (台账报送) of that unit and period is marked 已报送.
+
+A package is refused, with its reason and nothing written, when it is
+damaged or altered, made for another office ledger, from a unit this ledger
+has not set up, out of order, or carries records the unit does not own.
+Receiving a package again changes nothing and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.handin import package, periods, portable, roles
+from desktop_app.handin.setup import creation_order, write_new
+from desktop_app.records import attachments, service
+from desktop_app.records.specs import RecordSpec, spec_for
+from desktop_app.store import categories
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+
+THEIRS, OURS = "theirs", "ours"
+_UID = re.compile("[0-9a-f]{32}")
+
+
+class Refused(ValueError):
+    """The package cannot be received; the message says why."""
+
+
+class NeedsDecision(ValueError):
+    """Conflicts are left without a choice of whose value to keep."""
+
+
+@dataclass
+class FieldChange:
+    name: str
+    base: Any
+    ours: Any
+    theirs: Any
+    conflict: bool
+
+
+@dataclass
+class Change:
+    kind: str  # "new", "changed", "deleted"
+    spec: RecordSpec
+    uid: str
+    title: str
+    local_id: int | None
+    fields: list[FieldChange] = field(default_factory=list)
+    conflict: str = ""  # "", "fields", "deleted here", "changed here"
+    entry: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Inspection:
+    path: Path
+    manifest: dict[str, Any]
+    signature: str
+    unit_id: int
+    unit_name: str
+    period: str
+    changes: list[Change]
+    files: dict[str, bytes]
+    already: m.HandinReceipt | None = None
+
+    @property
+    def conflicts(self) -> list[Change]:
+        return [c for c in self.changes if c.conflict]
+
+
+def inspect(path: Path) -> Inspection:
+    """Read and check the package; raises Refused or package.BadPackage."""
+    path = Path(path)
+    manifest = package.read_manifest(path)
+    if manifest.get("kind") != "handin":
+        raise Refused(f"{path.name} is not a unit's hand-in package")
+    if roles.unit_copy() is not None:
+        raise Refused("this is a unit's copy of the ledger: packages are received at the office")
+    office = roles.get(roles.OFFICE)
+    if not office or manifest.get("office") != office:
+        raise Refused(f"{path.name} was made for another office's ledger, not this one")
+    unit_uid = str(manifest.get("unit") or "")
+    unit = m.Unit.get_or_none(m.Unit.uid == unit_uid)
+    key = roles.get(roles.KEY_OF + unit_uid)
+    if unit is None or not key:
+        raise Refused(
+            f"{path.name} comes from a unit this ledger has not set up a copy for "
+            f"({manifest.get('unit_name') or unit_uid})"
+        )
+    pkg, signature = package.read(path, key)
+    seq = pkg.manifest.get("seq")
+    if not isinstance(seq, int) or seq < 1:
+        raise Refused(f"{path.name} has no package number")
+    period = periods.normalize(str(pkg.manifest.get("period") or "")) or str(
+        pkg.manifest.get("period") or ""
+    )
+    inspection = Inspection(
+        path, pkg.manifest, signature, unit.id, unit.name, period, [], pkg.files
+    )
+    received = m.HandinReceipt.get_or_none(
+        (m.HandinReceipt.unit_uid == unit_uid) & (m.HandinReceipt.seq == seq)
+    )
+    if received is not None:
+        if received.signature != signature:
+            raise Refused(
+                f"a different package numbered {seq} from {unit.name} was received on "
+                f"{received.received_at:%Y-%m-%d %H:%M}; this one was made later by a copy "
+                "that was restored or copied: ask the unit which is right"
+            )
+        inspection.already = received
+        return inspection
+    last = (
+        m.HandinReceipt.select(m.HandinReceipt.seq)
+        .where(m.HandinReceipt.unit_uid == unit_uid)
+        .order_by(m.HandinReceipt.seq.desc())
+        .scalar()
+        or 0
+    )
+    if seq != last + 1:
+        raise Refused(
+            f"{path.name} is package {seq} from {unit.name}, but package {last + 1} is the "
+            f"next one to receive: receive the packages in the order they were made"
+        )
+    inspection.changes = _changes(pkg.records, unit, path.name)
+    return inspection
+
+
+def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
+    uids = portable.Uids()
+    out = []
+    seen = set()
+    for entry in records if isinstance(records, list) else []:
+        if not isinstance(entry, dict):
+            raise Refused(f"{name} holds a record this program cannot read")
+        key = entry.get("type")
+        uid = entry.get("uid")
+        if key not in {s.key for s in creation_order()} or not roles.owned_by_units(key):
+            raise Refused(f"{name} carries records of a kind the office keeps ({key})")
+        if not isinstance(uid, str) or not _UID.fullmatch(uid) or (key, uid) in seen:
+            raise Refused(f"{name} holds a record without a proper identity")
+        seen.add((key, uid))
+        spec = spec_for(key)
+        model = spec.model
+        local = model.get_or_none(model.uid == uid)
+        unit_column = spec.field(spec.unit_field).column_name
+        if local is not None and getattr(local, unit_column) != unit.id:
+            raise Refused(
+                f"{name} changes a record of another unit ({service.title_of(spec, local)}): "
+                f"{unit.name} may only hand in its own"
+            )
+        base = entry.get("base")
+        ours = portable.portable(spec, local.id, uids) if local is not None else None
+        if entry.get("delete"):
+            if local is None:
+                continue  # deleted on both sides
+            title = service.title_of(spec, local)
+            change = Change("deleted", spec, uid, title, local.id, entry=entry)
+            if base is not None and ours != base:
+                change.conflict = "changed here"
+            out.append(change)
+            continue
+        values = entry.get("values")
+        if not isinstance(values, dict):
+            raise Refused(f"{name} holds a record without its values")
+        if values.get(spec.unit_field) != unit.uid:
+            raise Refused(
+                f"{name} carries a record of another unit "
+                f"({portable.title(spec, values, uids)}): {unit.name} may only hand in its own"
+            )
+        title = portable.title(spec, values, uids)
+        if local is None:
+            change = Change("new", spec, uid, title, None, entry=entry)
+            if base is not None:
+                change.conflict = "deleted here"  # the office deleted what the unit changed
+            out.append(change)
+            continue
+        fields = []
+        for f in spec.fields:
+            if f.name not in values:
+                continue
+            theirs, mine = values[f.name], ours.get(f.name)
+            was = base.get(f.name, mine) if isinstance(base, dict) else mine
+            if theirs == was or theirs == mine:
+                continue  # the unit did not change it, or both made the same change
+            fields.append(FieldChange(f.name, was, mine, theirs, mine != was))
+        if fields:
+            change = Change("changed", spec, uid, title, local.id, fields, entry=entry)
+            if any(fc.conflict for fc in fields):
+                change.conflict = "fields"
+            out.append(change)
+    return out
+
+
+@dataclass
+class Merged:
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    kept_ours: int = 0
+    files: int = 0
+    backup: Path | None = None
+    report_id: int | None = None
+
+
+def merge(
+    inspection: Inspection,
+    take: str | None = None,
+    choices: dict[tuple[str, str], str] | None = None,
+) -> Merged:
+    """Write what the package brings. take: THEIRS or OURS for every conflict;
+    choices: (uid, field name or "") -> THEIRS/OURS for single ones (they win
+    over take). Raises NeedsDecision when a conflict has neither."""
+    from desktop_app.safety.backup import backup_before
+
+    if inspection.already is not None:
+        return Merged()
+    choices = choices or {}
+
+    def side(uid: str, name: str = "") -> str:
+        found = choices.get((uid, name)) or choices.get((uid, "")) or take
+        if found not in (THEIRS, OURS):
+            raise NeedsDecision(uid)
+        return found
+
+    for change in inspection.conflicts:  # every conflict decided before anything is written
+        for fc in change.fields or [None]:
+            if fc is None or fc.conflict:
+                side(change.uid, fc.name if fc else "")
+    done = Merged()
+    path = store_db.current_path()
+    if path is not None:
+        done.backup = backup_before(Path(path), "pre-handin")
+    man = inspection.manifest
+    origin = f"{man.get('sender') or '?'}（{inspection.unit_name}报送 {inspection.period} 第{man['seq']}号）"
+    operator = store_db.current_operator()
+    store_db.set_operator(origin[:255])
+    try:
+        with store_db.write_transaction():
+            _apply(inspection, side, done)
+            done.report_id = _mark_report(inspection)
+            m.HandinReceipt.insert(
+                unit_uid=man["unit"],
+                unit_name=inspection.unit_name,
+                seq=man["seq"],
+                period=inspection.period,
+                sender=str(man.get("sender") or ""),
+                made_at=str(man.get("made_at") or ""),
+                received_by=operator,
+                signature=inspection.signature,
+                records=len(inspection.changes),
+            ).execute()
+    finally:
+        store_db.set_operator(operator)
+        service.UNDO.clear()  # Ctrl+Z must not take back one merged record
+    return done
+
+
+def _apply(inspection: Inspection, side, done: Merged) -> None:
+    uids = portable.Uids()
+    order = {spec.key: i for i, spec in enumerate(creation_order())}
+    changes = sorted(inspection.changes, key=lambda c: order[c.spec.key])
+    for change in changes:
+        spec, entry = change.spec, change.entry
+        try:
+            if change.kind == "new":
+                if change.conflict and side(change.uid) == OURS:
+                    done.kept_ours += 1
+                    continue
+                record_id = write_new(spec, change.uid, entry["values"], uids)
+                done.new += 1
+            elif change.kind == "changed":
+                values = portable.portable(spec, change.local_id, uids)
+                for fc in change.fields:
+                    if fc.conflict and side(change.uid, fc.name) == OURS:
+                        done.kept_ours += 1
+                        continue
+                    values[fc.name] = fc.theirs
+                service.save(spec, portable.local(spec, values, uids), change.local_id)
+                record_id = change.local_id
+                done.changed += 1
+            else:
+                if change.conflict and side(change.uid) == OURS:
+                    done.kept_ours += 1
+                    continue
+                service.delete(spec, change.local_id)
+                uids.forget(spec.key, change.local_id)
+                done.deleted += 1
+                continue
+        except portable.MissingLink as exc:
+            raise Refused(
+                f"{change.title}: its {spec.field(exc.field).label} is a record the office's "
+                "ledger does not hold"
+            ) from exc
+        done.files += _attach(spec, record_id, entry.get("attachments") or [], inspection.files)
+
+
+def _attach(spec: RecordSpec, record_id: int, listed: list, files: dict[str, bytes]) -> int:
+    """The record's attachments from the package (a file already attached is kept once)."""
+    added = 0
+    have = {(a.file_hash, a.file_name) for a in attachments.list_for(spec.key, record_id)}
+    for item in listed:
+        data = files.get(str(item.get("file")))
+        if data is None:
+            raise Refused(f"the package lacks the file {item.get('name')}")
+        digest = hashlib.sha256(data).hexdigest()
+        if (digest, item.get("name")) in have:
+            continue
+        target = attachments.files_dir() / str(item["file"])
+        if not target.exists():
+            tmp = target.with_suffix(target.suffix + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+        m.Attachment.create(
+            record_type=spec.key,
+            record_id=record_id,
+            file_hash=digest,
+            file_name=str(item.get("name") or target.name),
+            size=len(data),
+            description=str(item.get("description") or ""),
+            added_by=store_db.current_operator(),
+        )
+        added += 1
+    return added
+
+
+def _mark_report(inspection: Inspection) -> int:
+    """The unit's hand-in for the period marked 已报送 today (made if missing)."""
+    spec = spec_for("ledger_report")
+    model = spec.model
+    found = model.get_or_none(
+        (model.unit == inspection.unit_id) & (model.period == inspection.period)
+    )
+    values = (
+        service.load(spec, found.id)
+        if found is not None
+        else {**service.empty_values(spec), "unit": inspection.unit_id, "period": inspection.period}
+    )
+    values["status"] = categories.LEDGER_SUBMITTED
+    values["submitted_date"] = dt.date.today()
+    return service.save(spec, values, found.id if found is not None else None)
+
+
+def describe(inspection: Inspection) -> dict[str, Any]:
+    """What the preview and the command line show, as plain data."""
+    return {
+        "unit": inspection.unit_name,
+        "period": inspection.period,
+        "seq": inspection.manifest.get("seq"),
+        "sender": inspection.manifest.get("sender"),
+        "made_at": inspection.manifest.get("made_at"),
+        "already": inspection.already is not None,
+        "changes": [
+            {
+                "kind": c.kind,
+                "type": c.spec.key,
+                "title": c.title,
+                "conflict": c.conflict,
+                "fields": [
+                    {
+                        "field": fc.name,
+                        "ours": fc.ours,
+                        "theirs": fc.theirs,
+                        "conflict": fc.conflict,
+                    }
+                    for fc in c.fields
+                ],
+            }
+            for c in inspection.changes
+        ],
+    }

@@ -1,0 +1,111 @@
+"""The hand-in file: a zip holding a manifest, the records, the attachments'
+files and a signature.
+
+The signature is an HMAC-SHA256, with the key the office and the unit's copy
+share, of every other member's name and SHA-256: a package altered after it
+was made (any byte of any member, a member added or taken away) no longer
+matches it, and only a copy holding the key can make one that does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+FORMAT = 1
+SUFFIX = ".cledger"
+MANIFEST = "manifest.json"
+RECORDS = "records.json"
+SIGNATURE = "signature.txt"
+FILES = "files/"
+# Bigger than any ledger's hand-in: a member claiming more is not ours.
+MAX_MEMBER = 2 * 1024**3
+
+
+class BadPackage(ValueError):
+    """The file is no hand-in package this ledger can take; says why."""
+
+
+@dataclass
+class Package:
+    manifest: dict[str, Any]
+    records: list[dict[str, Any]] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)  # member name under files/ -> bytes
+
+
+def _digest_lines(members: dict[str, bytes]) -> bytes:
+    lines = [
+        f"{name}\n{hashlib.sha256(data).hexdigest()}\n" for name, data in sorted(members.items())
+    ]
+    return "".join(lines).encode()
+
+
+def sign(members: dict[str, bytes], key: str) -> str:
+    return hmac.new(bytes.fromhex(key), _digest_lines(members), hashlib.sha256).hexdigest()
+
+
+def write(package: Package, path: Path, key: str) -> str:
+    """Write the package to path (through a temporary file, so a half-written
+    package never carries the name); returns its signature."""
+    members = {
+        MANIFEST: json.dumps(package.manifest, ensure_ascii=False, indent=1).encode(),
+        RECORDS: json.dumps(package.records, ensure_ascii=False).encode(),
+    }
+    members.update({FILES + name: data for name, data in package.files.items()})
+    signature = sign(members, key)
+    tmp = path.with_name(path.name + ".part")
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+        z.writestr(SIGNATURE, signature)
+    tmp.replace(path)
+    return signature
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The manifest alone (who made it, for which office and period), before
+    the key to check it with is known."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            manifest = json.loads(z.read(MANIFEST).decode())
+    except FileNotFoundError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, OSError) as exc:
+        raise BadPackage(f"{path.name} is not a hand-in package, or it is damaged ({exc})") from exc
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+        raise BadPackage(f"{path.name} is not a hand-in package of this program's format")
+    return manifest
+
+
+def read(path: Path, key: str) -> tuple[Package, str]:
+    """The whole package, checked against its signature with key; returns it
+    and its signature. Raises BadPackage when any byte differs."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            members = {}
+            for info in z.infolist():
+                if info.file_size > MAX_MEMBER or info.is_dir():
+                    raise BadPackage(f"{path.name}: unexpected member {info.filename}")
+                members[info.filename] = z.read(info)
+    except zipfile.BadZipFile as exc:
+        raise BadPackage(f"{path.name} is damaged ({exc})") from exc
+    except (OSError, ValueError) as exc:  # a member whose bytes fail their CRC
+        raise BadPackage(f"{path.name} is damaged ({exc})") from exc
+    signature = members.pop(SIGNATURE, b"").decode(errors="replace").strip()
+    if not hmac.compare_digest(signature, sign(members, key)):
+        raise BadPackage(
+            f"{path.name} was altered after it was made (its signature does not match its "
+            "contents), or it was not made by this unit's copy of the ledger"
+        )
+    try:
+        manifest = json.loads(members.pop(MANIFEST).decode())
+        records = json.loads(members.pop(RECORDS).decode())
+    except (KeyError, ValueError, UnicodeDecodeError) as exc:
+        raise BadPackage(f"{path.name} is incomplete ({exc})") from exc
+    files = {name[len(FILES) :]: data for name, data in members.items() if name.startswith(FILES)}
+    return Package(manifest, records, files), signature
