@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from desktop_app.handin import package, periods, portable, roles
-from desktop_app.handin.setup import creation_order, write_new
+from desktop_app.handin.setup import creation_order
 from desktop_app.records import attachments, service
+from desktop_app.records.errors import ValidationError
 from desktop_app.records.specs import RecordSpec, spec_for
+from desktop_app.records.validation import BatchChecks, validate
 from desktop_app.store import categories
 from desktop_app.store import db as store_db
 from desktop_app.store import models as m
@@ -140,34 +142,41 @@ def inspect(path: Path) -> Inspection:
 
 def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
     uids = portable.Uids()
-    out = []
+    kinds = {s.key for s in creation_order()}
+    entries: list[tuple[RecordSpec, str, dict[str, Any], int | None]] = []
     seen = set()
     for entry in records if isinstance(records, list) else []:
         if not isinstance(entry, dict):
             raise Refused(f"{name} holds a record this program cannot read")
         key = entry.get("type")
         uid = entry.get("uid")
-        if key not in {s.key for s in creation_order()} or not roles.owned_by_units(key):
+        if key not in kinds or not roles.owned_by_units(key):
             raise Refused(f"{name} carries records of a kind the office keeps ({key})")
         if not isinstance(uid, str) or not _UID.fullmatch(uid) or (key, uid) in seen:
             raise Refused(f"{name} holds a record without a proper identity")
         seen.add((key, uid))
-        spec = spec_for(key)
-        model = spec.model
-        local = model.get_or_none(model.uid == uid)
-        unit_column = spec.field(spec.unit_field).column_name
-        if local is not None and getattr(local, unit_column) != unit.id:
+        entries.append((spec_for(key), uid, entry, uids.id(key, uid)))
+    # The office's side of every record the package touches, read in batches.
+    ours_of: dict[tuple[str, int], dict[str, Any]] = {}
+    for spec in creation_order():
+        here = [local for s, _, _, local in entries if s is spec and local is not None]
+        for rid, values in portable.portable_many(spec, here, uids).items():
+            ours_of[(spec.key, rid)] = values
+    out = []
+    for spec, uid, entry, local in entries:
+        ours = ours_of.get((spec.key, local)) if local is not None else None
+        if ours is not None and ours.get(spec.unit_field) != unit.uid:
             raise Refused(
-                f"{name} changes a record of another unit ({service.title_of(spec, local)}): "
-                f"{unit.name} may only hand in its own"
+                f"{name} changes a record of another unit "
+                f"({portable.title(spec, ours, uids)}): {unit.name} may only hand in its own"
             )
         base = entry.get("base")
-        ours = portable.portable(spec, local.id, uids) if local is not None else None
         if entry.get("delete"):
-            if local is None:
+            if ours is None:
                 continue  # deleted on both sides
-            title = service.title_of(spec, local)
-            change = Change("deleted", spec, uid, title, local.id, entry=entry)
+            change = Change(
+                "deleted", spec, uid, portable.title(spec, ours, uids), local, entry=entry
+            )
             if base is not None and ours != base:
                 change.conflict = "changed here"
             out.append(change)
@@ -181,7 +190,7 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
                 f"({portable.title(spec, values, uids)}): {unit.name} may only hand in its own"
             )
         title = portable.title(spec, values, uids)
-        if local is None:
+        if ours is None:
             change = Change("new", spec, uid, title, None, entry=entry)
             if base is not None:
                 change.conflict = "deleted here"  # the office deleted what the unit changed
@@ -197,7 +206,7 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
                 continue  # the unit did not change it, or both made the same change
             fields.append(FieldChange(f.name, was, mine, theirs, mine != was))
         if fields:
-            change = Change("changed", spec, uid, title, local.id, fields, entry=entry)
+            change = Change("changed", spec, uid, title, local, fields, entry=entry)
             if any(fc.conflict for fc in fields):
                 change.conflict = "fields"
             out.append(change)
@@ -269,47 +278,67 @@ def merge(
 
 
 def _apply(inspection: Inspection, side, done: Merged) -> None:
+    """New records of each type written in one batch (in the order types point
+    at each other), then the changed ones, then the deletions."""
     uids = portable.Uids()
-    order = {spec.key: i for i, spec in enumerate(creation_order())}
-    changes = sorted(inspection.changes, key=lambda c: order[c.spec.key])
-    for change in changes:
-        spec, entry = change.spec, change.entry
-        try:
-            if change.kind == "new":
-                if change.conflict and side(change.uid) == OURS:
+    checks = BatchChecks()
+    deletions = []
+    for spec in creation_order():
+        mine = [c for c in inspection.changes if c.spec is spec]
+        new = [c for c in mine if c.kind == "new"]
+        for change in [c for c in new if c.conflict and side(c.uid) == OURS]:
+            new.remove(change)  # the office deleted it and keeps it deleted
+            done.kept_ours += 1
+        cleaned = []
+        for change in new:
+            values = _local(change, change.entry["values"], uids)
+            try:
+                cleaned.append(validate(spec, values, None, checks))
+            except ValidationError as exc:
+                raise Refused(f"{change.title}: {exc}") from exc
+        ids = service.insert_validated(spec, cleaned, [c.uid for c in new])
+        for change, record_id in zip(new, ids, strict=True):
+            uids.learn(spec.key, record_id, change.uid)
+            done.new += 1
+            done.files += _attach(spec, record_id, change.entry, inspection.files)
+        for change in [c for c in mine if c.kind == "changed"]:
+            values = portable.portable(spec, change.local_id, uids)
+            for fc in change.fields:
+                if fc.conflict and side(change.uid, fc.name) == OURS:
                     done.kept_ours += 1
                     continue
-                record_id = write_new(spec, change.uid, entry["values"], uids)
-                done.new += 1
-            elif change.kind == "changed":
-                values = portable.portable(spec, change.local_id, uids)
-                for fc in change.fields:
-                    if fc.conflict and side(change.uid, fc.name) == OURS:
-                        done.kept_ours += 1
-                        continue
-                    values[fc.name] = fc.theirs
-                service.save(spec, portable.local(spec, values, uids), change.local_id)
-                record_id = change.local_id
-                done.changed += 1
-            else:
-                if change.conflict and side(change.uid) == OURS:
-                    done.kept_ours += 1
-                    continue
-                service.delete(spec, change.local_id)
-                uids.forget(spec.key, change.local_id)
-                done.deleted += 1
-                continue
-        except portable.MissingLink as exc:
-            raise Refused(
-                f"{change.title}: its {spec.field(exc.field).label} is a record the office's "
-                "ledger does not hold"
-            ) from exc
-        done.files += _attach(spec, record_id, entry.get("attachments") or [], inspection.files)
+                values[fc.name] = fc.theirs
+            try:
+                service.save(spec, _local(change, values, uids), change.local_id)
+            except ValidationError as exc:
+                raise Refused(f"{change.title}: {exc}") from exc
+            done.changed += 1
+            done.files += _attach(spec, change.local_id, change.entry, inspection.files)
+        deletions += [c for c in mine if c.kind == "deleted"]
+    for change in reversed(deletions):  # what points at others goes first
+        if change.conflict and side(change.uid) == OURS:
+            done.kept_ours += 1
+            continue
+        service.delete(change.spec, change.local_id)
+        done.deleted += 1
 
 
-def _attach(spec: RecordSpec, record_id: int, listed: list, files: dict[str, bytes]) -> int:
+def _local(change: Change, values: dict[str, Any], uids: portable.Uids) -> dict[str, Any]:
+    try:
+        return portable.local(change.spec, values, uids)
+    except portable.MissingLink as exc:
+        label = change.spec.field(exc.field).label
+        raise Refused(
+            f"{change.title}: its {label} is a record the office's ledger does not hold"
+        ) from exc
+
+
+def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, bytes]) -> int:
     """The record's attachments from the package (a file already attached is kept once)."""
     added = 0
+    listed = entry.get("attachments") or []
+    if not listed:
+        return 0
     have = {(a.file_hash, a.file_name) for a in attachments.list_for(spec.key, record_id)}
     for item in listed:
         data = files.get(str(item.get("file")))

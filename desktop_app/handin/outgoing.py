@@ -17,6 +17,7 @@ from pathlib import Path
 from desktop_app.handin import package, portable, roles
 from desktop_app.records import attachments
 from desktop_app.records.specs import spec_for
+from desktop_app.store import bulk
 from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 
@@ -55,42 +56,77 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
     uids = portable.Uids()
     records, files, bases = [], {}, []
     changed = deleted = 0
+    by_type: dict[str, list[int]] = {}
     for key, rid in touched:
+        by_type.setdefault(key, []).append(rid)
+    for key, ids in by_type.items():
         spec = spec_for(key)
-        base_row = m.HandinBase.get_or_none(
-            (m.HandinBase.record_type == key) & (m.HandinBase.record_id == rid)
+        model = spec.model
+        known = {
+            row.record_id: row
+            for start in range(0, len(ids), portable.CHUNK)
+            for row in m.HandinBase.select().where(
+                (m.HandinBase.record_type == key)
+                & m.HandinBase.record_id.in_(ids[start : start + portable.CHUNK])
+            )
+        }
+        unit_column = getattr(model, spec.field(spec.unit_field).column_name)
+        here: dict[int, str] = {}
+        for start in range(0, len(ids), portable.CHUNK):
+            chunk = ids[start : start + portable.CHUNK]
+            here.update(
+                model.select(model.id, model.uid)
+                .where(model.id.in_(chunk) & (unit_column == copy.unit_id))
+                .tuples()
+            )
+        gone = set(ids) - set(
+            r
+            for start in range(0, len(ids), portable.CHUNK)
+            for (r,) in model.select(model.id)
+            .where(model.id.in_(ids[start : start + portable.CHUNK]))
+            .tuples()
         )
-        base = json.loads(base_row.values) if base_row is not None else None
-        record = spec.model.get_or_none(spec.model.id == rid)
-        if record is None:
-            if base_row is None:
-                continue  # made and deleted between packages: never handed in
-            records.append({"type": key, "uid": base_row.uid, "delete": True, "base": base})
-            bases.append((key, rid, base_row.uid, None))
-            deleted += 1
-            continue
-        if getattr(record, spec.field(spec.unit_field).column_name) != copy.unit_id:
-            continue  # not the unit's record (another unit's meeting it points at)
-        values = portable.portable(spec, rid, uids)
-        if values == base:
-            continue  # changed and changed back
-        listed = []
-        for att in attachments.list_for(key, rid):
-            name = attachments.stored_path(att).name
-            files[name] = attachments.stored_path(att).read_bytes()
-            listed.append(
+        for rid in ids:
+            if rid in gone and rid in known:
+                # Deleted since: the office deletes it too (unless it changed it).
+                row = known[rid]
+                records.append(
+                    {"type": key, "uid": row.uid, "delete": True, "base": json.loads(row.values)}
+                )
+                bases.append((key, rid, row.uid, None))
+                deleted += 1
+        # (A record made and deleted between packages was never handed in; one
+        # of another unit, which the copy holds because the unit's point at
+        # it, is not the unit's to hand in.)
+        current = portable.portable_many(spec, list(here), uids)
+        files_of = _attachments(key, list(here))
+        for rid, values in current.items():
+            base = json.loads(known[rid].values) if rid in known else None
+            if values == base:
+                continue  # changed and changed back
+            listed = []
+            for att in files_of.get(rid, []):
+                name = attachments.stored_path(att).name
+                files[name] = attachments.stored_path(att).read_bytes()
+                listed.append(
+                    {
+                        "file": name,
+                        "name": att.file_name,
+                        "size": att.size,
+                        "description": att.description,
+                    }
+                )
+            records.append(
                 {
-                    "file": name,
-                    "name": att.file_name,
-                    "size": att.size,
-                    "description": att.description,
+                    "type": key,
+                    "uid": here[rid],
+                    "values": values,
+                    "base": base,
+                    "attachments": listed,
                 }
             )
-        records.append(
-            {"type": key, "uid": record.uid, "values": values, "base": base, "attachments": listed}
-        )
-        bases.append((key, rid, record.uid, values))
-        changed += 1
+            bases.append((key, rid, here[rid], values))
+            changed += 1
     manifest = {
         "format": package.FORMAT,
         "kind": "handin",
@@ -110,15 +146,38 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
     with store_db.write_transaction():
         roles.put(roles.SENT, str(seq))
         roles.put(roles.MARK, str(last))
-        for key, rid, uid, values in bases:
-            m.HandinBase.delete().where(
-                (m.HandinBase.record_type == key) & (m.HandinBase.uid == uid)
-            ).execute()
-            if values is not None:
-                m.HandinBase.insert(
-                    record_type=key,
-                    record_id=rid,
-                    uid=uid,
-                    values=json.dumps(values, ensure_ascii=False, sort_keys=True),
+        for key in {k for k, _, _, _ in bases}:
+            gone = [uid for k, _, uid, _ in bases if k == key]
+            for start in range(0, len(gone), portable.CHUNK):
+                m.HandinBase.delete().where(
+                    (m.HandinBase.record_type == key)
+                    & m.HandinBase.uid.in_(gone[start : start + portable.CHUNK])
                 ).execute()
+        bulk.insert_rows(
+            m.HandinBase,
+            [
+                {
+                    "record_type": key,
+                    "record_id": rid,
+                    "uid": uid,
+                    "values": json.dumps(values, ensure_ascii=False, sort_keys=True),
+                }
+                for key, rid, uid, values in bases
+                if values is not None
+            ],
+            want_ids=False,
+        )
     return Made(out, seq, period, changed, deleted, len(files))
+
+
+def _attachments(key: str, ids: list[int]) -> dict[int, list[m.Attachment]]:
+    out: dict[int, list[m.Attachment]] = {}
+    for start in range(0, len(ids), portable.CHUNK):
+        chunk = ids[start : start + portable.CHUNK]
+        for att in (
+            m.Attachment.select()
+            .where((m.Attachment.record_type == key) & m.Attachment.record_id.in_(chunk))
+            .order_by(m.Attachment.id)
+        ):
+            out.setdefault(att.record_id, []).append(att)
+    return out
