@@ -301,17 +301,23 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
             uids.learn(spec.key, record_id, change.uid)
             done.new += 1
             done.files += _attach(spec, record_id, change.entry, inspection.files)
-        for change in [c for c in mine if c.kind == "changed"]:
-            values = portable.portable(spec, change.local_id, uids)
+        edits = [c for c in mine if c.kind == "changed"]
+        current = portable.portable_many(spec, [c.local_id for c in edits], uids)
+        updates = []
+        for change in edits:
+            values = current[change.local_id]
             for fc in change.fields:
                 if fc.conflict and side(change.uid, fc.name) == OURS:
                     done.kept_ours += 1
                     continue
                 values[fc.name] = fc.theirs
             try:
-                service.save(spec, _local(change, values, uids), change.local_id)
+                clean = validate(spec, _local(change, values, uids), change.local_id, checks)
             except ValidationError as exc:
                 raise Refused(f"{change.title}: {exc}") from exc
+            updates.append((change.local_id, clean))
+        service.update_validated(spec, updates)
+        for change in edits:
             done.changed += 1
             done.files += _attach(spec, change.local_id, change.entry, inspection.files)
         deletions += [c for c in mine if c.kind == "deleted"]
