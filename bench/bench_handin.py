@@ -64,7 +64,9 @@ def build(folder: Path, rows: int) -> tuple[Path, Path, Path]:
     for p in (office, copy, changed):
         fresh(p)
     bench_import.build_ledger(office)
-    setup.make_unit_copy(office, UNIT, copy)
+    open_ledger(office)
+    setup.make_unit_copy(UNIT, copy)
+    store_db.close()
     open_ledger(copy)
     unit = m.Unit.get(m.Unit.name == UNIT).id
     schools = [i for (i,) in m.Institution.select(m.Institution.id).tuples()]

@@ -70,16 +70,20 @@ def run(args: argparse.Namespace) -> int:
 
 def _setup(db: Path, args) -> int:
     from desktop_app.handin import setup
+    from desktop_app.store.opening import open_ledger
 
     out = Path(args.out)
     if out.exists():
         return _fail(f"{out} already exists; name a new file")
     if not out.parent.is_dir():
         return _fail(f"no folder {out.parent}")
+    open_ledger(db)
     try:
-        made = setup.make_unit_copy(db, args.unit, out)
+        made = setup.make_unit_copy(args.unit, out)
     except setup.UnknownUnit as exc:
         return _fail(f"no unit named {exc.name!r}; units: {', '.join(exc.names) or 'none'}")
+    except setup.NotTheOffice:
+        return _fail(f"{db} is a unit's copy: copies are set up from the office's ledger")
     print(
         f"{out}: the copy for {made.unit}, holding {made.shared} shared record(s) and "
         f"{made.own} of its own; open it on the unit's PC and hand in with "

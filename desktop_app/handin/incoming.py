@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.exchange.messages import Message
+from desktop_app.handin import messages as M
 from desktop_app.handin import package, periods, portable, roles
 from desktop_app.handin.setup import creation_order
 from desktop_app.records import attachments, service
@@ -39,6 +41,10 @@ _UID = re.compile("[0-9a-f]{32}")
 
 class Refused(ValueError):
     """The package cannot be received; the message says why."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.text())
+        self.message = message
 
 
 class NeedsDecision(ValueError):
@@ -88,24 +94,21 @@ def inspect(path: Path) -> Inspection:
     path = Path(path)
     manifest = package.read_manifest(path)
     if manifest.get("kind") != "handin":
-        raise Refused(f"{path.name} is not a unit's hand-in package")
+        raise Refused(M.message(M.NOT_HANDIN, path.name))
     if roles.unit_copy() is not None:
-        raise Refused("this is a unit's copy of the ledger: packages are received at the office")
+        raise Refused(M.message(M.AT_UNIT))
     office = roles.get(roles.OFFICE)
     if not office or manifest.get("office") != office:
-        raise Refused(f"{path.name} was made for another office's ledger, not this one")
+        raise Refused(M.message(M.OTHER_OFFICE, path.name))
     unit_uid = str(manifest.get("unit") or "")
     unit = m.Unit.get_or_none(m.Unit.uid == unit_uid)
     key = roles.get(roles.KEY_OF + unit_uid)
     if unit is None or not key:
-        raise Refused(
-            f"{path.name} comes from a unit this ledger has not set up a copy for "
-            f"({manifest.get('unit_name') or unit_uid})"
-        )
+        raise Refused(M.message(M.UNKNOWN_UNIT, path.name, manifest.get("unit_name") or unit_uid))
     pkg, signature = package.read(path, key)
     seq = pkg.manifest.get("seq")
     if not isinstance(seq, int) or seq < 1:
-        raise Refused(f"{path.name} has no package number")
+        raise Refused(M.message(M.NO_NUMBER, path.name))
     period = periods.normalize(str(pkg.manifest.get("period") or "")) or str(
         pkg.manifest.get("period") or ""
     )
@@ -117,11 +120,8 @@ def inspect(path: Path) -> Inspection:
     )
     if received is not None:
         if received.signature != signature:
-            raise Refused(
-                f"a different package numbered {seq} from {unit.name} was received on "
-                f"{received.received_at:%Y-%m-%d %H:%M}; this one was made later by a copy "
-                "that was restored or copied: ask the unit which is right"
-            )
+            when = f"{received.received_at:%Y-%m-%d %H:%M}"
+            raise Refused(M.message(M.SAME_NUMBER, seq, unit.name, when))
         inspection.already = received
         return inspection
     last = (
@@ -132,10 +132,7 @@ def inspect(path: Path) -> Inspection:
         or 0
     )
     if seq != last + 1:
-        raise Refused(
-            f"{path.name} is package {seq} from {unit.name}, but package {last + 1} is the "
-            f"next one to receive: receive the packages in the order they were made"
-        )
+        raise Refused(M.message(M.OUT_OF_ORDER, path.name, seq, unit.name, last + 1))
     inspection.changes = _changes(pkg.records, unit, path.name)
     return inspection
 
@@ -147,13 +144,13 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
     seen = set()
     for entry in records if isinstance(records, list) else []:
         if not isinstance(entry, dict):
-            raise Refused(f"{name} holds a record this program cannot read")
+            raise Refused(M.message(M.UNREADABLE, name))
         key = entry.get("type")
         uid = entry.get("uid")
         if key not in kinds or not roles.owned_by_units(key):
-            raise Refused(f"{name} carries records of a kind the office keeps ({key})")
+            raise Refused(M.message(M.OFFICE_KIND, name, key))
         if not isinstance(uid, str) or not _UID.fullmatch(uid) or (key, uid) in seen:
-            raise Refused(f"{name} holds a record without a proper identity")
+            raise Refused(M.message(M.NO_IDENTITY, name))
         seen.add((key, uid))
         entries.append((spec_for(key), uid, entry, uids.id(key, uid)))
     # The office's side of every record the package touches, read in batches.
@@ -166,10 +163,8 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
     for spec, uid, entry, local in entries:
         ours = ours_of.get((spec.key, local)) if local is not None else None
         if ours is not None and ours.get(spec.unit_field) != unit.uid:
-            raise Refused(
-                f"{name} changes a record of another unit "
-                f"({portable.title(spec, ours, uids)}): {unit.name} may only hand in its own"
-            )
+            title = portable.title(spec, ours, uids)
+            raise Refused(M.message(M.NOT_THEIRS, name, title, unit.name))
         base = entry.get("base")
         if entry.get("delete"):
             if ours is None:
@@ -183,12 +178,10 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
             continue
         values = entry.get("values")
         if not isinstance(values, dict):
-            raise Refused(f"{name} holds a record without its values")
+            raise Refused(M.message(M.UNREADABLE, name))
         if values.get(spec.unit_field) != unit.uid:
-            raise Refused(
-                f"{name} carries a record of another unit "
-                f"({portable.title(spec, values, uids)}): {unit.name} may only hand in its own"
-            )
+            title = portable.title(spec, values, uids)
+            raise Refused(M.message(M.NOT_THEIRS, name, title, unit.name))
         title = portable.title(spec, values, uids)
         if ours is None:
             change = Change("new", spec, uid, title, None, entry=entry)
@@ -295,7 +288,7 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
             try:
                 cleaned.append(validate(spec, values, None, checks))
             except ValidationError as exc:
-                raise Refused(f"{change.title}: {exc}") from exc
+                raise Refused(M.message(M.INVALID, change.title, exc)) from exc
         ids = service.insert_validated(spec, cleaned, [c.uid for c in new])
         for change, record_id in zip(new, ids, strict=True):
             uids.learn(spec.key, record_id, change.uid)
@@ -314,7 +307,7 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
             try:
                 clean = validate(spec, _local(change, values, uids), change.local_id, checks)
             except ValidationError as exc:
-                raise Refused(f"{change.title}: {exc}") from exc
+                raise Refused(M.message(M.INVALID, change.title, exc)) from exc
             updates.append((change.local_id, clean))
         service.update_validated(spec, updates)
         for change in edits:
@@ -334,9 +327,7 @@ def _local(change: Change, values: dict[str, Any], uids: portable.Uids) -> dict[
         return portable.local(change.spec, values, uids)
     except portable.MissingLink as exc:
         label = change.spec.field(exc.field).label
-        raise Refused(
-            f"{change.title}: its {label} is a record the office's ledger does not hold"
-        ) from exc
+        raise Refused(M.message(M.MISSING_LINK, change.title, label, label_args=(2,))) from exc
 
 
 def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, bytes]) -> int:
@@ -349,7 +340,7 @@ def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, byte
     for item in listed:
         data = files.get(str(item.get("file")))
         if data is None:
-            raise Refused(f"the package lacks the file {item.get('name')}")
+            raise Refused(M.message(M.MISSING_FILE, item.get("name")))
         digest = hashlib.sha256(data).hexdigest()
         if (digest, item.get("name")) in have:
             continue

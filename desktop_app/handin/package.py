@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop_app.exchange.messages import Message
+from desktop_app.handin import messages as M
+
 FORMAT = 1
 SUFFIX = ".cledger"
 MANIFEST = "manifest.json"
@@ -29,6 +32,10 @@ MAX_MEMBER = 2 * 1024**3
 
 class BadPackage(ValueError):
     """The file is no hand-in package this ledger can take; says why."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.text())
+        self.message = message
 
 
 @dataclass
@@ -76,9 +83,9 @@ def read_manifest(path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         raise
     except (zipfile.BadZipFile, KeyError, ValueError, UnicodeDecodeError, OSError) as exc:
-        raise BadPackage(f"{path.name} is not a hand-in package, or it is damaged ({exc})") from exc
+        raise BadPackage(M.message(M.NOT_A_PACKAGE, path.name, exc)) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BadPackage(f"{path.name} is not a hand-in package of this program's format")
+        raise BadPackage(M.message(M.OTHER_FORMAT, path.name))
     return manifest
 
 
@@ -90,22 +97,17 @@ def read(path: Path, key: str) -> tuple[Package, str]:
             members = {}
             for info in z.infolist():
                 if info.file_size > MAX_MEMBER or info.is_dir():
-                    raise BadPackage(f"{path.name}: unexpected member {info.filename}")
+                    raise BadPackage(M.message(M.DAMAGED, path.name, info.filename))
                 members[info.filename] = z.read(info)
-    except zipfile.BadZipFile as exc:
-        raise BadPackage(f"{path.name} is damaged ({exc})") from exc
-    except (OSError, ValueError) as exc:  # a member whose bytes fail their CRC
-        raise BadPackage(f"{path.name} is damaged ({exc})") from exc
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:  # bytes that fail their CRC
+        raise BadPackage(M.message(M.DAMAGED, path.name, exc)) from exc
     signature = members.pop(SIGNATURE, b"").decode(errors="replace").strip()
     if not hmac.compare_digest(signature, sign(members, key)):
-        raise BadPackage(
-            f"{path.name} was altered after it was made (its signature does not match its "
-            "contents), or it was not made by this unit's copy of the ledger"
-        )
+        raise BadPackage(M.message(M.ALTERED, path.name))
     try:
         manifest = json.loads(members.pop(MANIFEST).decode())
         records = json.loads(members.pop(RECORDS).decode())
     except (KeyError, ValueError, UnicodeDecodeError) as exc:
-        raise BadPackage(f"{path.name} is incomplete ({exc})") from exc
+        raise BadPackage(M.message(M.INCOMPLETE, path.name, exc)) from exc
     files = {name[len(FILES) :]: data for name, data in members.items() if name.startswith(FILES)}
     return Package(manifest, records, files), signature

@@ -40,44 +40,60 @@ def creation_order() -> list[RecordSpec]:
     return service._delete_order()
 
 
-def make_unit_copy(office_path: Path, unit_name: str, out: Path) -> Made:
+def make_unit_copy(unit_name: str, out: Path) -> Made:
     """Write the copy for unit_name at out (a new file) from the office ledger
-    at office_path. Leaves no ledger open."""
+    open now, which is open again when this returns."""
     out = Path(out)
     if out.exists():
         raise FileExistsError(str(out))
-    open_ledger(office_path)
-    try:
-        unit = m.Unit.get_or_none(m.Unit.name == unit_name.strip())
-        if unit is None:
-            names = [n for (n,) in m.Unit.select(m.Unit.name).order_by(m.Unit.sort_key).tuples()]
-            raise UnknownUnit(unit_name, names)
-        office = roles.office_identity()
-        key = roles.new_key()
-        records = _records_for(unit.id)
-        categories = list(
-            m.Category.select(m.Category.list_key, m.Category.name, m.Category.sort_order).tuples()
-        )
-        roles.put(roles.KEY_OF + unit.uid, key)
-        unit_uid, name = unit.uid, unit.name
-    finally:
-        store_db.close()
+    office_path = store_db.current_path()
+    if office_path is None:
+        raise RuntimeError("no ledger is open")
+    if roles.unit_copy() is not None:
+        raise NotTheOffice()
+    unit = m.Unit.get_or_none(m.Unit.name == unit_name.strip())
+    if unit is None:
+        names = [n for (n,) in m.Unit.select(m.Unit.name).order_by(m.Unit.sort_key).tuples()]
+        raise UnknownUnit(unit_name, names)
+    office = roles.office_identity()
+    key = roles.new_key()
+    records = _records_for(unit.id)
+    categories = list(
+        m.Category.select(m.Category.list_key, m.Category.name, m.Category.sort_order).tuples()
+    )
+    unit_uid, name = unit.uid, unit.name
     out.parent.mkdir(parents=True, exist_ok=True)
-    open_ledger(out)
+    operator = store_db.current_operator()
+    store_db.close()
     try:
-        own = _write_copy(records, categories)
-        roles.put(roles.ROLE, roles.UNIT_ROLE)
-        roles.put(roles.OFFICE, office)
-        roles.put(roles.UNIT, unit_uid)
-        roles.put(roles.KEY, key)
-        roles.put(roles.SENT, "0")
-        ledger_info.set_value(ledger_info.ORGANISATION, name)
-        # What the copy was made with is not the unit's to hand in again.
-        roles.put(roles.MARK, str(_last_entry()))
-        shared = sum(1 for spec, _, _ in records if spec.key in roles.SHARED_TYPES)
+        open_ledger(out)
+        try:
+            own = _write_copy(records, categories)
+            roles.put(roles.ROLE, roles.UNIT_ROLE)
+            roles.put(roles.OFFICE, office)
+            roles.put(roles.UNIT, unit_uid)
+            roles.put(roles.KEY, key)
+            roles.put(roles.SENT, "0")
+            ledger_info.set_value(ledger_info.ORGANISATION, name)
+            # What the copy was made with is not the unit's to hand in again.
+            roles.put(roles.MARK, str(_last_entry()))
+        finally:
+            store_db.close()
+    except BaseException:
+        for suffix in ("", "-wal", "-shm"):  # no half-made copy is left to be handed out
+            Path(f"{out}{suffix}").unlink(missing_ok=True)
+        raise
     finally:
-        store_db.close()
+        open_ledger(office_path)
+        store_db.set_operator(operator)
+    # The office keeps the key once the copy is whole.
+    roles.put(roles.KEY_OF + unit_uid, key)
+    shared = sum(1 for spec, _, _ in records if spec.key in roles.SHARED_TYPES)
     return Made(out, name, shared, own)
+
+
+class NotTheOffice(RuntimeError):
+    """A unit's copy cannot set up copies of its own."""
 
 
 def _last_entry() -> int:

@@ -62,7 +62,8 @@ def office(tmp_path) -> Path:
 @pytest.fixture
 def unit_copy(office, tmp_path) -> Path:
     out = tmp_path / "agri.sqlite"
-    made = setup.make_unit_copy(office, AGRI, out)
+    with opened(office):
+        made = setup.make_unit_copy(AGRI, out)
     assert (made.unit, made.shared) == (AGRI, 3)  # two units and one institution
     return out
 
