@@ -238,6 +238,8 @@ class ReceiveDialog(QDialog):
         self.table.resizeColumnsToContents()
         for column, most in ((1, 260), (4, 200), (5, 200)):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), most))
+        # The record's name takes the room the window has to spare.
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         all_theirs = QPushButton(self.tr("Keep the unit's values in all conflicts"), self)
         all_ours = QPushButton(self.tr("Keep the office's values in all conflicts"), self)
         all_theirs.clicked.connect(lambda: self._all(0))
@@ -266,13 +268,13 @@ class ReceiveDialog(QDialog):
 
     def _add(self, change: incoming.Change, uids: portable.Uids) -> None:
         kind = QCoreApplication.translate("Record", change.spec.label)
-        what = _kind_label(change.kind)
-        if change.conflict:
-            what += " · " + _conflict_label(change.conflict)
         lines = change.fields or [None]
         for fc in lines:
             r = self.table.rowCount()
             self.table.insertRow(r)
+            what = _kind_label(change.kind)
+            if change.conflict and (fc is None or fc.conflict):
+                what += " · " + _conflict_label(change.conflict)
             cells = [kind, change.title, what, "", "", ""]
             if fc is not None:
                 label = change.spec.field(fc.name).label
