@@ -79,3 +79,15 @@ def new_key() -> str:
 def owned_by_units(spec_key: str) -> bool:
     """Whether records of this type belong to a unit, which hands them in."""
     return spec_key not in SHARED_TYPES and spec_key not in OFFICE_TYPES
+
+
+def locked_here(spec_key: str, record_unit_id: int | None = None) -> bool:
+    """Whether this copy of the ledger may not change records of this type
+    (or this record, of record_unit_id): a unit's copy changes only its own
+    unit's records; the shared lists and the office's own records it reads."""
+    copy = unit_copy()
+    if copy is None:
+        return False
+    if not owned_by_units(spec_key):
+        return True
+    return record_unit_id is not None and record_unit_id != copy.unit_id

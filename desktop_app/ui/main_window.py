@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import settings
+from desktop_app.handin import roles
 from desktop_app.records.specs import ALL_SPECS, QT_TRANSLATE_NOOP, spec_for
 from desktop_app.records.timeline import DOSSIER_TYPES
 from desktop_app.store import db as store_db
@@ -344,6 +345,15 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "Read-only: %1 cannot be changed here (it is open elsewhere, or the file or folder is read-only)."
                 ).replace("%1", str(self.db_path))
+            )
+            self.banner.show()
+        elif (copy := roles.unit_copy()) is not None:
+            # A unit's copy says whose it is and how its records get to the office.
+            self.banner.setText(
+                self.tr(
+                    "This is %1's ledger, set up by the talent office. Keep %1's records here; "
+                    "the shared lists are read-only. Hand them in with File › Make hand-in package…."
+                ).replace("%1", copy.unit_name)
             )
             self.banner.show()
         else:

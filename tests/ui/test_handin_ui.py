@@ -143,3 +143,40 @@ def test_a_damaged_package_is_refused_with_its_reason(qtbot, window, tmp_path):
     assert not handin_actions.receive_package(window, junk)
     assert said["text"].startswith("Refused; nothing was written.")
     assert "junk.cledger is not a hand-in package" in said["text"]
+
+
+def test_a_units_copy_keeps_the_shared_lists_read_only_and_records_its_own(qtbot, ledger, tmp_path):
+    from desktop_app.handin import setup
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.record_form import RecordDialog
+
+    _office_records()
+    tech = m.Unit.get(m.Unit.name == "县科技局").id
+    meeting = service.save(
+        SPECS["meeting"], {**DEFAULTS["meeting"], "title": "科技局的会议", "unit": tech}
+    )
+    agri = m.Unit.get(m.Unit.name == AGRI).id
+    service.save(
+        SPECS["task"], {**DEFAULTS["task"], "title": "落实", "unit": agri, "meeting": meeting}
+    )
+    copy = tmp_path / "agri.sqlite"
+    setup.make_unit_copy(AGRI, copy)
+    store_db.close()
+    open_ledger(copy)
+    w = MainWindow(copy)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.banner.isVisible() and f"This is {AGRI}'s ledger" in w.banner.text()
+    assert not w.page("institution").new_button.isEnabled()
+    assert not w.page("unit").delete_button.isEnabled()
+    assert w.page("activity").new_button.isEnabled()
+    # A new record is the unit's own, and cannot be given to another unit.
+    new = RecordDialog(SPECS["activity"], None, w)
+    qtbot.addWidget(new, before_close_func=lambda d: d.discard())
+    assert new.editors["unit"].value() == roles.unit_copy().unit_id
+    # The other unit's meeting (there because the unit's task points at it) is read-only.
+    other = m.Meeting.get(m.Meeting.title == "科技局的会议").id
+    shown = RecordDialog(SPECS["meeting"], other, w)
+    qtbot.addWidget(shown, before_close_func=lambda d: d.discard())
+    assert shown.locked
+    assert not shown.buttons.button(shown.buttons.StandardButton.Save).isEnabled()

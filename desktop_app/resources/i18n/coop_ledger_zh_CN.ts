@@ -2035,6 +2035,10 @@ Backup made first: %8</source>
         <translation>只读：此处不能修改 %1（它已在别处打开，或文件、文件夹为只读）。</translation>
     </message>
     <message>
+        <source>This is %1&apos;s ledger, set up by the talent office. Keep %1&apos;s records here; the shared lists are read-only. Hand them in with File › Make hand-in package….</source>
+        <translation>这是人才办为%1建立的台账。请在这里记录%1的台账，共用名单只读；用“文件 › 生成报送包…”报送。</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -2617,6 +2621,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Saved %1 %2</source>
         <translation>已保存 %1 %2</translation>
+    </message>
+    <message>
+        <source>This is %1&apos;s ledger: records of other units cannot be deleted here.</source>
+        <translation>这是%1的台账，不能在这里删除其他单位的记录。</translation>
     </message>
     <message>
         <source>Delete %1 record(s)?</source>
@@ -3710,6 +3718,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1 cannot be below %2.</source>
         <translation>%1不能小于 %2。</translation>
+    </message>
+    <message>
+        <source>This is %1&apos;s ledger: it keeps %1&apos;s records only; the others hand in their own.</source>
+        <translation>这是%1的台账，只记录%1的记录；其他单位的记录由其自行报送。</translation>
     </message>
     <message>
         <source>%1 must be a number.</source>
