@@ -29,13 +29,21 @@ def add_parser(sub) -> None:
     e.add_argument("--out", required=True, metavar="FILE", help="the package to write (.cledger)")
     e.add_argument("--sender", default="", help="who sends it (default: the operator's name)")
     e.add_argument("--db", metavar="PATH", dest="handin_db", help="the unit's copy")
-    i = acts.add_parser("import", help="(office) check a package, show it, and merge it")
+    u = acts.add_parser("update", help="(office) make the update for a unit's copy")
+    u.add_argument("--unit", required=True, metavar="NAME", help="the unit, by its name")
+    u.add_argument("--out", required=True, metavar="FILE", help="the update to write (.cledger)")
+    u.add_argument("--sender", default="", help="who sends it (default: the operator's name)")
+    u.add_argument("--db", metavar="PATH", dest="handin_db", help="the office's ledger")
+    i = acts.add_parser(
+        "import",
+        help="check a package (at the office) or an update (on a unit's copy), show it, merge it",
+    )
     i.add_argument("file", metavar="FILE", help="the package (.cledger)")
     i.add_argument("--dry-run", action="store_true", help="only show what it brings")
     i.add_argument(
         "--take",
         choices=["theirs", "ours"],
-        help="for every conflict, keep the unit's value (theirs) or the office's (ours)",
+        help="for every conflict, keep the sender's value (theirs) or this ledger's (ours)",
     )
     i.add_argument("--db", metavar="PATH", dest="handin_db", help="the office's ledger")
 
@@ -62,6 +70,8 @@ def run(args: argparse.Namespace) -> int:
             return _setup(db, args)
         if args.handin_action == "export":
             return _export(db, args)
+        if args.handin_action == "update":
+            return _update(db, args)
         return _import(db, args)
     finally:
         store_db.close()
@@ -120,8 +130,28 @@ def _export(db: Path, args) -> int:
     return 0
 
 
+def _update(db: Path, args) -> int:
+    from desktop_app.handin import incoming, package, updates
+    from desktop_app.store.opening import open_ledger
+
+    out = Path(args.out)
+    if out.suffix.lower() != package.SUFFIX:
+        out = out.with_name(out.name + package.SUFFIX)
+    if not out.parent.is_dir():
+        return _fail(f"no folder {out.parent}")
+    if out.exists():
+        return _fail(f"{out} already exists; name a new file")
+    open_ledger(db)
+    try:
+        made = updates.make_update(args.unit, out, args.sender)
+    except incoming.Refused as exc:
+        return _fail(str(exc))
+    print(f"{out}: update {made.seq} for {made.unit}: {made.records} record(s)")
+    return 0
+
+
 def _import(db: Path, args) -> int:
-    from desktop_app.handin import incoming, package
+    from desktop_app.handin import incoming, package, updates
     from desktop_app.store.opening import open_ledger
 
     path = Path(args.file)
@@ -129,14 +159,24 @@ def _import(db: Path, args) -> int:
         return _fail(f"no file at {path}")
     open_ledger(db)
     try:
-        seen = incoming.inspect(path)
+        is_update = package.read_manifest(path).get("kind") == "update"
+        seen = updates.inspect_update(path) if is_update else incoming.inspect(path)
     except (incoming.Refused, package.BadPackage) as exc:
         return _fail(f"refused, nothing written: {exc}")
     man = seen.manifest
-    print(
-        f"package {man.get('seq')} from {seen.unit_name} for {seen.period}, "
-        f"sent by {man.get('sender') or '?'} at {man.get('made_at') or '?'}"
-    )
+    if is_update:
+        print(
+            f"update {man.get('seq')} from the talent office for {seen.unit_name}, "
+            f"sent by {man.get('sender') or '?'} at {man.get('made_at') or '?'}"
+        )
+    else:
+        print(
+            f"package {man.get('seq')} from {seen.unit_name} for {seen.period}, "
+            f"sent by {man.get('sender') or '?'} at {man.get('made_at') or '?'}"
+        )
+    if seen.already is True:
+        print("already received; nothing changed")
+        return 0
     if seen.already is not None:
         print(f"already received on {seen.already.received_at:%Y-%m-%d %H:%M}; nothing changed")
         return 0
@@ -156,17 +196,19 @@ def _import(db: Path, args) -> int:
         print("dry run: nothing written")
         return 0
     try:
-        done = incoming.merge(seen, take=args.take)
+        merge = updates.merge_update if is_update else incoming.merge
+        done = merge(seen, take=args.take)
     except incoming.NeedsDecision:
         return _fail(
-            "conflicts above: choose whose values to keep with --take theirs (the unit's) "
-            "or --take ours (the office's); nothing written"
+            "conflicts above: choose whose values to keep with --take theirs (the sender's) "
+            "or --take ours (this ledger's); nothing written"
         )
     except incoming.Refused as exc:
         return _fail(f"refused, nothing written: {exc}")
     print(
         f"merged: {done.new} new, {done.changed} changed, {done.deleted} deleted, "
-        f"{done.kept_ours} kept as the office had them, {done.files} file(s); "
-        f"{seen.unit_name}'s hand-in for {seen.period} marked 已报送; backup {done.backup}"
+        f"{done.kept_ours} kept as they were here, {done.files} file(s); backup {done.backup}"
     )
+    if not is_update:
+        print(f"{seen.unit_name}'s hand-in for {seen.period} marked 已报送")
     return 0

@@ -82,7 +82,7 @@ class Inspection:
     period: str
     changes: list[Change]
     files: dict[str, bytes]
-    already: m.HandinReceipt | None = None
+    already: Any = None  # the receipt (or True) of a package received before
 
     @property
     def conflicts(self) -> list[Change]:
@@ -137,7 +137,16 @@ def inspect(path: Path) -> Inspection:
     return inspection
 
 
-def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
+def _changes(
+    records: list,
+    unit: m.Unit | None,
+    name: str,
+    bases: dict[tuple[str, str], dict[str, Any]] | None = None,
+) -> list[Change]:
+    """What the package's records change here. unit: the unit handing in (its
+    package may touch its own records only, each with the base it carries);
+    None for an update from the office, whose records are all taken, with
+    bases (type, uid) -> values this copy last exchanged for its own records."""
     uids = portable.Uids()
     kinds = {s.key for s in creation_order()}
     entries: list[tuple[RecordSpec, str, dict[str, Any], int | None]] = []
@@ -147,7 +156,7 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
             raise Refused(M.message(M.UNREADABLE, name))
         key = entry.get("type")
         uid = entry.get("uid")
-        if key not in kinds or not roles.owned_by_units(key):
+        if key not in kinds or (unit is not None and not roles.owned_by_units(key)):
             raise Refused(M.message(M.OFFICE_KIND, name, key))
         if not isinstance(uid, str) or not _UID.fullmatch(uid) or (key, uid) in seen:
             raise Refused(M.message(M.NO_IDENTITY, name))
@@ -162,10 +171,10 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
     out = []
     for spec, uid, entry, local in entries:
         ours = ours_of.get((spec.key, local)) if local is not None else None
-        if ours is not None and ours.get(spec.unit_field) != unit.uid:
+        if unit is not None and ours is not None and ours.get(spec.unit_field) != unit.uid:
             title = portable.title(spec, ours, uids)
             raise Refused(M.message(M.NOT_THEIRS, name, title, unit.name))
-        base = entry.get("base")
+        base = entry.get("base") if unit is not None else (bases or {}).get((spec.key, uid))
         if entry.get("delete"):
             if ours is None:
                 continue  # deleted on both sides
@@ -179,7 +188,7 @@ def _changes(records: list, unit: m.Unit, name: str) -> list[Change]:
         values = entry.get("values")
         if not isinstance(values, dict):
             raise Refused(M.message(M.UNREADABLE, name))
-        if values.get(spec.unit_field) != unit.uid:
+        if unit is not None and values.get(spec.unit_field) != unit.uid:
             title = portable.title(spec, values, uids)
             raise Refused(M.message(M.NOT_THEIRS, name, title, unit.name))
         title = portable.title(spec, values, uids)

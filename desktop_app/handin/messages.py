@@ -47,6 +47,10 @@ MISSING_LINK = QT_TRANSLATE_NOOP(
 )
 INVALID = QT_TRANSLATE_NOOP("Handin", "%1: %2")
 MISSING_FILE = QT_TRANSLATE_NOOP("Handin", "The package lacks the file %1.")
+NOT_UPDATE = QT_TRANSLATE_NOOP("Handin", "%1 is not an update from the talent office.")
+NOT_AT_UNIT = QT_TRANSLATE_NOOP(
+    "Handin", "%1 is an update for a unit's ledger; open that unit's ledger to receive it."
+)
 
 
 def message(template: str, *args, label_args: tuple[int, ...] = ()) -> Message:

@@ -22,6 +22,9 @@ KEY_OF = "handin.key."  # the office: + a unit's uid -> that unit's key
 SENT = "handin.sent"  # a unit's copy: the number of its last package
 MARK = "handin.mark"  # a unit's copy: the last change-log entry its packages hold
 RECEIVED = "handin.received."  # the office: + a unit's uid -> the last package merged
+UPDATE_SENT_OF = "handin.update_sent."  # the office: + unit uid -> its last update's number
+UPDATE_MARK_OF = "handin.update_mark."  # the office: + unit uid -> last change-log entry sent
+UPDATE_RECEIVED = "handin.update_received"  # a unit's copy: the last update's number
 
 UNIT_ROLE = "unit"
 # What the office keeps and the units read: the lists every copy shares, and

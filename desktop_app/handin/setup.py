@@ -62,6 +62,7 @@ def make_unit_copy(unit_name: str, out: Path) -> Made:
         m.Category.select(m.Category.list_key, m.Category.name, m.Category.sort_order).tuples()
     )
     unit_uid, name = unit.uid, unit.name
+    office_last = _last_entry()  # the copy holds the office's ledger as of this entry
     out.parent.mkdir(parents=True, exist_ok=True)
     operator = store_db.current_operator()
     store_db.close()
@@ -86,8 +87,11 @@ def make_unit_copy(unit_name: str, out: Path) -> Made:
     finally:
         open_ledger(office_path)
         store_db.set_operator(operator)
-    # The office keeps the key once the copy is whole.
-    roles.put(roles.KEY_OF + unit_uid, key)
+    # The office keeps the key once the copy is whole; its updates to the unit
+    # start from what the copy holds.
+    with store_db.write_transaction():
+        roles.put(roles.KEY_OF + unit_uid, key)
+        roles.put(roles.UPDATE_MARK_OF + unit_uid, str(office_last))
     shared = sum(1 for spec, _, _ in records if spec.key in roles.SHARED_TYPES)
     return Made(out, name, shared, own)
 

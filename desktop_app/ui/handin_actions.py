@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop_app.handin import incoming, outgoing, package, periods, roles, setup
+from desktop_app.handin import incoming, outgoing, package, periods, roles, setup, updates
 from desktop_app.store import db as store_db
 from desktop_app.ui import ledger_actions
 from desktop_app.ui.dialogs.handin_dialogs import ExportDialog, ReceiveDialog, SetupDialog
@@ -234,5 +234,123 @@ def receive_package(parent: QWidget, path: Path | None = None) -> bool:
         .replace("%6", seen.unit_name)
         .replace("%7", seen.period)
         .replace("%8", str(done.backup)),
+    )
+    return True
+
+
+def make_update(parent: QWidget) -> bool:
+    """At the office: the update for one unit's ledger."""
+    title = QCoreApplication.translate("Handin", "Make update for a unit")
+    if roles.unit_copy() is not None:
+        _say(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "Handin", "This is a unit's copy: updates are made at the office."
+            ),
+        )
+        return False
+    folder = (store_db.current_path() or Path.home()).parent
+    dialog = SetupDialog(parent, folder, update=True)
+    if not dialog.unit.count():
+        _say(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "Handin",
+                "No unit has its own ledger yet: set one up with File › Set up a unit's ledger….",
+            ),
+        )
+        return False
+    if not dialog.exec():
+        return False
+    out = dialog.target.path()
+    if out.suffix.lower() != package.SUFFIX:
+        out = out.with_name(out.name + package.SUFFIX)
+    if out.exists() or not out.parent.is_dir():
+        _say(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "Handin", "%1 already exists; choose a new file name."
+            ).replace("%1", str(out))
+            if out.exists()
+            else QCoreApplication.translate("Handin", "The folder %1 does not exist.").replace(
+                "%1", str(out.parent)
+            ),
+            True,
+        )
+        return False
+    made = updates.make_update(dialog.unit.currentText(), out)
+    _say(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "Handin",
+            "Update no. %1 for %2 is written: %3\n\n%4 records. Send the file to the unit.",
+        )
+        .replace("%1", str(made.seq))
+        .replace("%2", made.unit)
+        .replace("%3", str(made.path))
+        .replace("%4", str(made.records)),
+    )
+    return True
+
+
+def receive_update(parent: QWidget, path: Path | None = None) -> bool:
+    """On a unit's copy: an update from the office. True when records changed."""
+    from PySide6.QtWidgets import QFileDialog
+
+    title = QCoreApplication.translate("Handin", "Receive update from the office")
+    if ledger_actions.refuse_if_read_only(parent):
+        return False
+    if path is None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            parent,
+            title,
+            str((store_db.current_path() or Path.home()).parent),
+            QCoreApplication.translate("Handin", "Hand-in packages (*.cledger);;All files (*)"),
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+    try:
+        seen = updates.inspect_update(path)
+    except (incoming.Refused, package.BadPackage) as exc:
+        _say(
+            parent,
+            title,
+            QCoreApplication.translate("Handin", "Refused; nothing was written.")
+            + "\n\n"
+            + _translated(exc.message),
+            True,
+        )
+        return False
+    if seen.already:
+        _say(
+            parent,
+            title,
+            QCoreApplication.translate(
+                "Handin", "Update no. %1 was received already; nothing changed."
+            ).replace("%1", str(seen.manifest.get("seq"))),
+        )
+        return False
+    dialog = ReceiveDialog(parent, seen)
+    if not dialog.exec():
+        return False
+    done = updates.merge_update(seen, choices=dialog.chosen())
+    _say(
+        parent,
+        title,
+        QCoreApplication.translate(
+            "Handin",
+            "Received: %1 new, %2 changed, %3 deleted, %4 kept as they were here.\n\n"
+            "Backup made first: %5",
+        )
+        .replace("%1", str(done.new))
+        .replace("%2", str(done.changed))
+        .replace("%3", str(done.deleted))
+        .replace("%4", str(done.kept_ours))
+        .replace("%5", str(done.backup)),
     )
     return True

@@ -402,8 +402,10 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Restore…"), self._restore)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Set up a unit's ledger…"), self._set_up_unit)
-        self._action(file_menu, self.tr("Make hand-in package…"), self._make_package)
         self._action(file_menu, self.tr("Receive hand-in package…"), self._receive_package)
+        self._action(file_menu, self.tr("Make update for a unit…"), self._make_update)
+        self._action(file_menu, self.tr("Make hand-in package…"), self._make_package)
+        self._action(file_menu, self.tr("Receive update from the office…"), self._receive_update)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Load sample data"), self._load_sample)
         self._action(file_menu, self.tr("Remove sample data"), self._remove_sample)
@@ -494,6 +496,13 @@ class MainWindow(QMainWindow):
 
     def _receive_package(self) -> None:
         if handin_actions.receive_package(self):
+            self.reset_pages()
+
+    def _make_update(self) -> None:
+        handin_actions.make_update(self)
+
+    def _receive_update(self) -> None:
+        if handin_actions.receive_update(self):
             self.reset_pages()
 
     def _undo(self) -> None:

@@ -58,6 +58,26 @@ def test_setup_export_import_from_the_command_line(tmp_path, capsys):
     assert "new\tactivity\t新的对接活动" in out and "dry run: nothing written" in out
     assert cli.main(["handin", "import", str(package_file), "--db", str(office)]) == 0
     assert "marked 已报送" in capsys.readouterr().out
+    # The office's update back to the unit, received on the unit's copy.
+    update = tmp_path / "u1.cledger"
+    assert (
+        cli.main(
+            [
+                "handin",
+                "update",
+                "--unit",
+                "县农业农村局",
+                "--out",
+                str(update),
+                "--db",
+                str(office),
+            ]
+        )
+        == 0
+    )
+    assert "update 1 for 县农业农村局" in capsys.readouterr().out
+    assert cli.main(["handin", "import", str(update), "--db", str(copy)]) == 0
+    assert "update 1 from the talent office" in capsys.readouterr().out
     assert cli.main(["handin", "import", str(package_file), "--db", str(office)]) == 0
     assert "already received" in capsys.readouterr().out
     open_ledger(office)

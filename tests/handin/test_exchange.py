@@ -166,13 +166,16 @@ def test_a_package_altered_in_any_byte_is_refused_and_nothing_is_written(
     with zipfile.ZipFile(forged, "w") as z:
         for name, data in members.items():
             z.writestr(name, data)
-    broken = tmp_path / "broken.cledger"
-    data = bytearray(pkg.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    broken.write_bytes(bytes(data))
+    broken = []
+    whole = pkg.read_bytes()
+    for i, at in enumerate(range(0, len(whole), max(1, len(whole) // 40))):
+        data = bytearray(whole)
+        data[at] ^= 0xFF  # one byte anywhere: a header, the data, the directory
+        broken.append(tmp_path / f"broken{i}.cledger")
+        broken[-1].write_bytes(bytes(data))
     with opened(office):
         before = m.AuditEntry.select().count()
-        for bad in (forged, broken):
+        for bad in (forged, *broken):
             with pytest.raises(package.BadPackage):
                 incoming.inspect(bad)
         assert m.AuditEntry.select().count() == before

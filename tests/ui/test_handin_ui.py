@@ -74,7 +74,7 @@ def test_the_office_sets_up_a_unit_and_merges_its_package_choosing_in_a_conflict
         seen["rows"] = rows
         assert len(dialog.choices) == 1  # the place, changed on both sides
         keep_ours = next(
-            b for b in dialog.findChildren(QPushButton) if "office's values" in b.text()
+            b for b in dialog.findChildren(QPushButton) if "this ledger's values" in b.text()
         )
         keep_ours.click()
         answer_next_dialog(lambda box: (seen.setdefault("done", box.text()), box.accept()))

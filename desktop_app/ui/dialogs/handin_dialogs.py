@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import settings
-from desktop_app.handin import incoming, package, portable
+from desktop_app.handin import incoming, package, portable, roles
 from desktop_app.records import service
 from desktop_app.records.specs import CHILDREN, FK, LINKS, spec_for
 from desktop_app.store import models as m
@@ -67,37 +67,55 @@ def _buttons(dialog: QDialog, ok: str) -> QDialogButtonBox:
 
 
 class SetupDialog(QDialog):
-    """文件 › 为单位建立台账…: which unit, and where to write its copy."""
+    """文件 › 为单位建立台账… (update=False) and 生成单位更新包… (update=True):
+    which unit, and where to write its ledger or its update."""
 
-    def __init__(self, parent: QWidget, folder: Path):
+    def __init__(self, parent: QWidget, folder: Path, update: bool = False):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Set up a unit's ledger"))
-        self.setMinimumWidth(560)
-        note = QLabel(
-            self.tr(
+        if update:
+            self.setWindowTitle(self.tr("Make update for a unit"))
+            text = self.tr(
+                "Makes the update for one unit's ledger: what changed at the office since the "
+                "last update (units, institutions, category words, the unit's hand-ins and "
+                "assessment, corrections to its records). The unit receives it with File › "
+                "Receive update from the office…."
+            )
+            units = [
+                name
+                for name, uid in m.Unit.select(m.Unit.name, m.Unit.uid)
+                .order_by(m.Unit.sort_key)
+                .tuples()
+                if roles.get(roles.KEY_OF + (uid or ""))
+            ]
+            pattern, ok = self.tr("Update packages (*.cledger)"), self.tr("Make the update")
+        else:
+            self.setWindowTitle(self.tr("Set up a unit's ledger"))
+            text = self.tr(
                 "Makes a ledger file for one unit: the shared lists (units, institutions, "
                 "category words) and the unit's own records. Give the file to the unit; it opens "
                 "it with this program on its own PC, keeps its records there and hands them in "
                 "with File › Make hand-in package…."
-            ),
-            self,
-        )
+            )
+            units = [n for (n,) in m.Unit.select(m.Unit.name).order_by(m.Unit.sort_key).tuples()]
+            pattern, ok = self.tr("Ledger files (*.sqlite)"), self.tr("Make the unit's ledger")
+        self.setMinimumWidth(560)
+        note = QLabel(text, self)
         note.setWordWrap(True)
         self.unit = QComboBox(self)
-        for (name,) in m.Unit.select(m.Unit.name).order_by(m.Unit.sort_key).tuples():
-            self.unit.addItem(name)
-        self.target = _PathRow(
-            self, self.windowTitle(), folder / "unit.sqlite", self.tr("Ledger files (*.sqlite)")
-        )
-        self.unit.currentTextChanged.connect(
-            lambda name: self.target.edit.setText(str(folder / f"{name}台账.sqlite"))
-        )
-        self.unit.currentTextChanged.emit(self.unit.currentText())
+        self.unit.addItems(units)
+        self.target = _PathRow(self, self.windowTitle(), folder / "unit.sqlite", pattern)
+
+        def suggest(name: str) -> None:
+            stem = f"{name}更新包{package.SUFFIX}" if update else f"{name}台账.sqlite"
+            self.target.edit.setText(str(folder / stem))
+
+        self.unit.currentTextChanged.connect(suggest)
+        suggest(self.unit.currentText())
         form = QFormLayout(self)
         form.addRow(note)
         form.addRow(self.tr("Unit"), self.unit)
         form.addRow(self.tr("Save as"), self.target)
-        form.addRow(_buttons(self, self.tr("Make the unit's ledger")))
+        form.addRow(_buttons(self, ok))
 
 
 def quarter_names(today: dt.date) -> list[str]:
@@ -157,12 +175,8 @@ def _kind_label(kind: str) -> str:
 def _conflict_label(conflict: str) -> str:
     return {
         "fields": QCoreApplication.translate("Handin", "changed on both sides"),
-        "deleted here": QCoreApplication.translate(
-            "Handin", "deleted at the office, changed by the unit"
-        ),
-        "changed here": QCoreApplication.translate(
-            "Handin", "changed at the office, deleted by the unit"
-        ),
+        "deleted here": QCoreApplication.translate("Handin", "deleted here, changed by the sender"),
+        "changed here": QCoreApplication.translate("Handin", "changed here, deleted by the sender"),
     }.get(conflict, "")
 
 
@@ -197,12 +211,19 @@ class ReceiveDialog(QDialog):
         counts = {
             k: sum(1 for c in seen.changes if c.kind == k) for k in ("new", "changed", "deleted")
         }
-        head = QLabel(
-            self.tr(
+        if man.get("kind") == "update":
+            self.setWindowTitle(self.tr("Receive update from the office"))
+            template = self.tr(
+                "<b>Update from the talent office</b> for %1%2, no. %3, sent by %4 at %5.<br>"
+                "%6 new, %7 changed, %8 deleted; %9 conflict(s) with changes made here."
+            )
+        else:
+            template = self.tr(
                 "<b>%1</b>, %2, package no. %3, sent by %4 at %5.<br>"
                 "%6 new, %7 changed, %8 deleted; %9 conflict(s)."
             )
-            .replace("%1", seen.unit_name)
+        head = QLabel(
+            template.replace("%1", seen.unit_name)
             .replace("%2", seen.period)
             .replace("%3", str(man.get("seq")))
             .replace("%4", str(man.get("sender") or "?"))
@@ -221,8 +242,8 @@ class ReceiveDialog(QDialog):
                 self.tr("Record"),
                 self.tr("Change"),
                 self.tr("Field"),
-                self.tr("Office now"),
-                self.tr("Unit sends"),
+                self.tr("Here now"),
+                self.tr("Sent"),
                 self.tr("Keep"),
             ]
         )
@@ -240,8 +261,8 @@ class ReceiveDialog(QDialog):
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), most))
         # The record's name takes the room the window has to spare.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        all_theirs = QPushButton(self.tr("Keep the unit's values in all conflicts"), self)
-        all_ours = QPushButton(self.tr("Keep the office's values in all conflicts"), self)
+        all_theirs = QPushButton(self.tr("Keep the sender's values in all conflicts"), self)
+        all_ours = QPushButton(self.tr("Keep this ledger's values in all conflicts"), self)
         all_theirs.clicked.connect(lambda: self._all(0))
         all_ours.clicked.connect(lambda: self._all(1))
         for b in (all_theirs, all_ours):
@@ -289,7 +310,7 @@ class ReceiveDialog(QDialog):
                 self.table.setItem(r, c, item)
             if change.conflict and (fc is None or fc.conflict):
                 pick = QComboBox(self.table)
-                pick.addItems([self.tr("the unit's"), self.tr("the office's")])
+                pick.addItems([self.tr("the sender's"), self.tr("this ledger's")])
                 self.table.setCellWidget(r, 6, pick)
                 self.choices[(change.uid, fc.name if fc else "")] = pick
 
