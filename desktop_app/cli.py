@@ -10,6 +10,7 @@ from pathlib import Path
 from desktop_app import (
     __version__,
     cli_exchange,
+    cli_handin,
     cli_ledger,
     cli_report,
     cli_safety,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_exchange.add_parsers(sub)
     cli_ledger.add_parser(sub)
     cli_search.add_parser(sub)
+    cli_handin.add_parser(sub)
     return parser
 
 
@@ -242,7 +244,15 @@ def _unexpected(exc: Exception) -> int:
 
 # Each command has its own --db (and report its own --lang) so that it can be
 # given after the command; given before it, the program-wide one is meant.
-_COMMAND_DB = ("demo_db", "report_db", "safety_db", "exchange_db", "ledger_db", "search_db")
+_COMMAND_DB = (
+    "demo_db",
+    "report_db",
+    "safety_db",
+    "exchange_db",
+    "ledger_db",
+    "search_db",
+    "handin_db",
+)
 
 
 def _inherit_global_options(args: argparse.Namespace) -> None:
@@ -276,6 +286,8 @@ def _main(argv: list[str] | None) -> int:
         return cli_ledger.run(args)
     if args.command == "search":
         return cli_search.run(args)
+    if args.command == "handin":
+        return cli_handin.run(args)
     from desktop_app.app import run_gui
 
     return run_gui(args.db, args.lang)

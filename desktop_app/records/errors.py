@@ -16,6 +16,9 @@ V = "Validation"
 REQUIRED = QT_TRANSLATE_NOOP("Validation", "%1 is required.")
 NOT_UNIQUE = QT_TRANSLATE_NOOP("Validation", '%1 "%2" already exists.')
 NEGATIVE = QT_TRANSLATE_NOOP("Validation", "%1 cannot be below %2.")
+OWN_UNIT_ONLY = QT_TRANSLATE_NOOP(
+    "Validation", "This is %1's ledger: it keeps %1's records only; the others hand in their own."
+)
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "%1 must be a number.")
 TOO_LARGE = QT_TRANSLATE_NOOP("Validation", "%1 is too large a number.")
 NOT_A_DATE = QT_TRANSLATE_NOOP("Validation", "%1 must be a date like 2023-09-04.")

@@ -128,3 +128,25 @@ def insert_rows(
     if len(ids) != len(rows):  # SQLite picks random ids only past 2**63 - 1
         raise pw.IntegrityError(f"{meta.table_name}: {len(ids)} new ids for {len(rows)} rows")
     return ids
+
+
+def update_rows(model: type[pw.Model], rows: list[tuple[int, Mapping[str, Any]]]) -> None:
+    """UPDATE each (id, values) row (all with the same keys), in one
+    executemany(), the values through the fields' own db_value as peewee
+    would store them. Inside the caller's write transaction."""
+    if not rows:
+        return
+    meta = model._meta
+    given = [meta.combined[key] for key in rows[0][1]]
+    keys = list(rows[0][1])
+    converters = list(zip([_converter(f) for f in given], keys, strict=True))
+    mark = getattr(meta.database, "param", "?")  # ? for SQLite, %s for PostgreSQL
+    sql = "UPDATE {} SET {} WHERE {} = {}".format(
+        _quote(meta.table_name),
+        ", ".join(f"{_quote(f.column_name)} = {mark}" for f in given),
+        _quote(meta.primary_key.column_name),
+        mark,
+    )
+    params = [[conv(values[k]) for conv, k in converters] + [rid] for rid, values in rows]
+    cursor = meta.database.cursor()
+    cursor.executemany(sql, params)

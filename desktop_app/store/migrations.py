@@ -215,6 +215,23 @@ def _v10_search_index_by_type(db: pw.Database) -> None:
         search_index.rebuild(db, progress=_progress)
 
 
+def _v11_record_uids(db: pw.Database) -> None:
+    # Every record gets its identity across copies of the ledger (hand-in
+    # packages from the units, issue 14), then the unique index the model
+    # declares. ALTER TABLE cannot give each row its own default: filled here.
+    for model in m.RECORD_MODELS:
+        table = model._meta.table_name
+        columns = {c.name for c in db.get_columns(table)}
+        if "uid" not in columns:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN uid VARCHAR(32)')
+        ids = [r for (r,) in db.execute_sql(f'SELECT id FROM "{table}" WHERE uid IS NULL')]
+        cursor = db.cursor()
+        cursor.executemany(
+            f'UPDATE "{table}" SET uid = ? WHERE id = ?', [(m.new_uid(), i) for i in ids]
+        )
+        db.execute_sql(f'CREATE UNIQUE INDEX IF NOT EXISTS "{table}_uid" ON "{table}" (uid)')
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
@@ -226,6 +243,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     8: _v8_names_read_as_people_read_them,
     9: _v9_search_index,
     10: _v10_search_index_by_type,
+    11: _v11_record_uids,
 }
 # Steps that rebuild tables others point at: SQLite's foreign keys must be off
 # around their transaction, or dropping the old table would cascade-delete

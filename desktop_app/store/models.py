@@ -9,6 +9,7 @@ category rewrites the word (see store/categories.py).
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import peewee as pw
 
@@ -17,6 +18,12 @@ from desktop_app.store.db import database_proxy
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
+
+
+def new_uid() -> str:
+    """A record's identity across copies of the ledger (a unit's copy and the
+    talent office's): 32 hex digits of a random UUID."""
+    return uuid.uuid4().hex
 
 
 class BaseModel(pw.Model):
@@ -53,6 +60,10 @@ class Record(BaseModel):
     is_sample = pw.BooleanField(default=False, index=True)
     # Pinyin of the display name, so ORDER BY sorts Chinese names as users expect.
     sort_key = pw.CharField(default="", index=True)
+    # The same record in every copy of the ledger (hand-in packages match by
+    # it, issue 14); ids differ from copy to copy. Older files: migration 11.
+    # NULL for a row another tool wrote (it is given one before it travels).
+    uid = pw.CharField(max_length=32, null=True, default=new_uid, unique=True)
 
 
 class Category(BaseModel):
@@ -291,6 +302,38 @@ class DeletedRecord(BaseModel):
     payload = pw.TextField()  # JSON: columns, links, children, attachments
 
 
+class HandinBase(BaseModel):
+    """A unit's copy of the ledger: each record it handed in (or was sent), as
+    it was at that exchange; its next package says what changed since, and
+    the office finds a field both sides changed against it."""
+
+    record_type = pw.CharField()
+    record_id = pw.IntegerField()
+    uid = pw.CharField(max_length=32)
+    values = pw.TextField()  # JSON: handin/portable.py's form
+
+    class Meta:
+        indexes = ((("record_type", "uid"), True), (("record_type", "record_id"), False))
+
+
+class HandinReceipt(BaseModel):
+    """The office's ledger: each hand-in package received from a unit."""
+
+    unit_uid = pw.CharField(max_length=32, index=True)
+    unit_name = pw.CharField(default="")
+    seq = pw.IntegerField()
+    period = pw.CharField(default="")
+    sender = pw.CharField(default="")
+    made_at = pw.CharField(default="")
+    received_at = pw.DateTimeField(default=_now)
+    received_by = pw.CharField(default="")
+    signature = pw.CharField()
+    records = pw.IntegerField(default=0)
+
+    class Meta:
+        indexes = ((("unit_uid", "seq"), True),)
+
+
 def _link(name: str, owner: type[pw.Model], target: type[pw.Model]) -> type[pw.Model]:
     """A many-to-many link table: deleting the owner drops its links, deleting
     a linked target is refused while links exist."""
@@ -337,4 +380,11 @@ ALL_MODELS: list[type[pw.Model]] = [
     MeetingUnit,
     AuditEntry,
     DeletedRecord,
+    HandinBase,
+    HandinReceipt,
+]
+
+# The ledger's record types (each a Record, with its uid).
+RECORD_MODELS: list[type[pw.Model]] = [
+    model for model in ALL_MODELS if isinstance(model, type) and issubclass(model, Record)
 ]

@@ -23,10 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import settings
+from desktop_app.handin import roles
 from desktop_app.records.specs import ALL_SPECS, QT_TRANSLATE_NOOP, spec_for
 from desktop_app.records.timeline import DOSSIER_TYPES
 from desktop_app.store import db as store_db
-from desktop_app.ui import ledger_actions, overdue_notice, safety_actions, status_notice
+from desktop_app.ui import (
+    handin_actions,
+    ledger_actions,
+    overdue_notice,
+    safety_actions,
+    status_notice,
+)
 from desktop_app.ui.change_log_page import ChangeLogPage
 from desktop_app.ui.dialogs import help_dialog
 from desktop_app.ui.dialogs.categories_dialog import CategoriesDialog
@@ -340,6 +347,15 @@ class MainWindow(QMainWindow):
                 ).replace("%1", str(self.db_path))
             )
             self.banner.show()
+        elif (copy := roles.unit_copy()) is not None:
+            # A unit's copy says whose it is and how its records get to the office.
+            self.banner.setText(
+                self.tr(
+                    "This is %1's ledger, set up by the talent office. Keep %1's records here; "
+                    "the shared lists are read-only. Hand them in with File › Make hand-in package…."
+                ).replace("%1", copy.unit_name)
+            )
+            self.banner.show()
         else:
             self.banner.hide()
 
@@ -384,6 +400,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Back up now…"), lambda: safety_actions.back_up_now(self))
         self._action(file_menu, self.tr("Restore…"), self._restore)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Set up a unit's ledger…"), self._set_up_unit)
+        self._action(file_menu, self.tr("Receive hand-in package…"), self._receive_package)
+        self._action(file_menu, self.tr("Make update for a unit…"), self._make_update)
+        self._action(file_menu, self.tr("Make hand-in package…"), self._make_package)
+        self._action(file_menu, self.tr("Receive update from the office…"), self._receive_update)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Load sample data"), self._load_sample)
         self._action(file_menu, self.tr("Remove sample data"), self._remove_sample)
@@ -463,6 +485,24 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         if safety_actions.restore_dialog(self, self.db_path):
+            self.reset_pages()
+
+    def _set_up_unit(self) -> None:
+        if handin_actions.set_up_unit_copy(self):
+            self.reset_pages()  # the ledger was closed and opened again
+
+    def _make_package(self) -> None:
+        handin_actions.make_package(self)
+
+    def _receive_package(self) -> None:
+        if handin_actions.receive_package(self):
+            self.reset_pages()
+
+    def _make_update(self) -> None:
+        handin_actions.make_update(self)
+
+    def _receive_update(self) -> None:
+        if handin_actions.receive_update(self):
             self.reset_pages()
 
     def _undo(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.handin import roles
 from desktop_app.records import audit, service
 from desktop_app.records import errors as E
 from desktop_app.records.specs import CHOICE, DATE, INT, RecordSpec, spec_for
@@ -78,7 +79,10 @@ class RecordDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self.check_and_save)
-        if store_db.is_read_only():
+        # Read-only here: the file, or (in a unit's copy) a shared list or
+        # another unit's record.
+        self.locked = store_db.is_read_only() or roles.locked_here(spec.key, self._record_unit())
+        if self.locked:
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -115,12 +119,19 @@ class RecordDialog(QDialog):
         return not self.saved and self._state() != self._loaded
 
     def _save_shortcut(self) -> None:
-        if not store_db.is_read_only():
+        if not self.locked:
             self.check_and_save()
+
+    def _record_unit(self) -> int | None:
+        if self.record_id is None or not self.spec.unit_field:
+            return None
+        column = self.spec.field(self.spec.unit_field).column_name
+        record = self.spec.model.get_or_none(self.spec.model.id == self.record_id)
+        return getattr(record, column) if record is not None else None
 
     def _confirm_leaving(self) -> bool:
         """Save / Discard / Cancel when what was typed would be lost."""
-        if store_db.is_read_only() or not self.changed():
+        if self.locked or not self.changed():
             return True
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
@@ -201,6 +212,9 @@ class RecordDialog(QDialog):
                     # A required list starts at its first word (未开始, 未报送 …).
                     words = categories.words(f.choices)
                     values[f.name] = words[0] if words else ""
+            copy = roles.unit_copy()
+            if copy is not None and self.spec.unit_field:
+                values[self.spec.unit_field] = copy.unit_id  # a unit records its own
         else:
             values = service.load(self.spec, self.record_id)
         for name, editor in self.editors.items():
@@ -235,6 +249,12 @@ class RecordDialog(QDialog):
 
     def check_and_save(self) -> bool:
         values, problems = self.values()
+        copy = roles.unit_copy()
+        if copy is not None and self.spec.unit_field:
+            if values.get(self.spec.unit_field) != copy.unit_id:
+                problems.append(
+                    E.Problem(self.spec.unit_field, E.OWN_UNIT_ONLY, (copy.unit_name,), 0)
+                )
         if problems:
             self.show_problems(problems)
             return False

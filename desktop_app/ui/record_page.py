@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app import settings
+from desktop_app.handin import roles
 from desktop_app.records import errors as E
 from desktop_app.records import queries, service
 from desktop_app.records.specs import RecordSpec
@@ -133,7 +134,9 @@ class RecordPage(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.count_label)
 
-        if store_db.is_read_only():
+        # Read-only here: the file, or (in a unit's copy) a list the office keeps.
+        self.locked = store_db.is_read_only() or roles.locked_here(spec.key)
+        if self.locked:
             self.new_button.setEnabled(False)
             self.delete_button.setEnabled(False)
             self.import_button.setEnabled(False)
@@ -261,13 +264,13 @@ class RecordPage(QWidget):
         if self.has_dossier:
             menu.addAction(self.tr("View dossier"), self._open_dossier)
         menu.addAction(self.tr("Edit…"), lambda: self.edit_record(rid))
-        if not store_db.is_read_only():
+        if not self.locked:
             menu.addAction(self.tr("Delete"), self.delete_selected)
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
 
     def new_record(self) -> None:
-        if store_db.is_read_only():
+        if self.locked:
             return
         dialog = RecordDialog(self.spec, None, self)
         saved = dialog.exec() and dialog.saved
@@ -298,11 +301,25 @@ class RecordPage(QWidget):
         announce(self, text, can_undo=True)
 
     def delete_selected(self) -> None:
-        if store_db.is_read_only():
+        if self.locked:
             return
         ids = self.table.selected_ids()
         if not ids:
             return
+        copy = roles.unit_copy()
+        if copy is not None and self.spec.unit_field:
+            column = getattr(self.spec.model, self.spec.field(self.spec.unit_field).column_name)
+            model = self.spec.model
+            others = model.select().where(model.id.in_(ids) & (column != copy.unit_id)).count()
+            if others:
+                QMessageBox.information(
+                    self,
+                    self.tr("Delete"),
+                    self.tr(
+                        "This is %1's ledger: records of other units cannot be deleted here."
+                    ).replace("%1", copy.unit_name),
+                )
+                return
         names = service.names_of(self.spec.key, ids)
         shown = "\n".join(names.get(i, "") for i in ids[:10])
         if len(ids) > 10:
@@ -343,7 +360,7 @@ class RecordPage(QWidget):
         return list_sheet(self.current_query(), self.table.visible_columns(), translate)
 
     def import_records(self) -> None:
-        if store_db.is_read_only():
+        if self.locked:
             return
         from desktop_app.ui.dialogs.import_wizard import ImportWizard
 

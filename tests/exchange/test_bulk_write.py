@@ -20,7 +20,7 @@ INSTITUTION = spec_for("institution")
 
 def stored(model, rid) -> dict:
     row = model.select().where(model.id == rid).dicts().get()
-    for k in ("id", "created_at", "updated_at"):
+    for k in ("id", "created_at", "updated_at", "uid"):  # each record its own uid
         row.pop(k)
     return row
 

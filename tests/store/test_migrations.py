@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import peewee as pw
 import pytest
 
 from desktop_app.records import service
@@ -364,3 +365,37 @@ def test_check_on_a_ledger_not_yet_upgraded_says_so_instead_of_failing(
     out = capsys.readouterr()
     assert code in (0, 1) and "error" not in out.err
     assert "numbered as an older version numbered it" in out.out
+
+
+def test_records_of_an_older_ledger_get_their_own_identity(tmp_path, monkeypatch):
+    # Version 11 gives every record a uid (its identity in every copy of the
+    # ledger, issue 14): 32 hex digits, different for each, kept unique.
+    import re
+
+    from desktop_app.records import service
+    from desktop_app.records.specs import SPECS
+
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "v10.sqlite"
+    open_ledger(path)
+    service.save(SPECS["unit"], {"name": "县农业农村局"})
+    service.save(SPECS["unit"], {"name": "县科技局"})
+    service.save(SPECS["institution"], {"name": "中北大学"})
+    service.save(SPECS["talent"], {"name": "高灵旺", "institution": 1, "unit": 1})
+    db = store_db.database_proxy.obj
+    for model in m.RECORD_MODELS:
+        table = model._meta.table_name
+        db.execute_sql(f'DROP INDEX "{table}_uid"')
+        db.execute_sql(f'ALTER TABLE "{table}" DROP COLUMN uid')
+    m.SchemaVersion.update(version=10).where(m.SchemaVersion.version == migrations.LATEST).execute()
+    store_db.close()
+    open_ledger(path)
+    try:
+        uids = [u for model in m.RECORD_MODELS for (u,) in model.select(model.uid).tuples()]
+        assert len(uids) == 4 == len(set(uids))
+        assert all(re.fullmatch("[0-9a-f]{32}", u) for u in uids)
+        other = m.Unit.get_by_id(2).uid
+        with pytest.raises(pw.IntegrityError):  # the index keeps them unique
+            m.Unit.update(uid=other).where(m.Unit.id == 1).execute()
+    finally:
+        store_db.close()

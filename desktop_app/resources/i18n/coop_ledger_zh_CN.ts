@@ -331,6 +331,37 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Make hand-in package</source>
+        <translation>生成报送包</translation>
+    </message>
+    <message>
+        <source>The package holds every record of %1 added, changed or deleted since the last package, with their attachments. Send it to the talent office by e-mail or on a USB stick; it is signed, so any change to it on the way is found.</source>
+        <translation>报送包包含%1自上次报送以来新增、修改和删除的全部记录及其附件。请通过电子邮件或U盘交给人才办；报送包带有签名，途中的任何改动都会被发现。</translation>
+    </message>
+    <message>
+        <source>Hand-in packages (*.cledger)</source>
+        <translation>报送包 (*.cledger)</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>报送期间</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>报送人</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Make the package</source>
+        <translation>生成报送包</translation>
+    </message>
+</context>
+<context>
     <name>Field</name>
     <message>
         <source>Notes</source>
@@ -621,6 +652,229 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>Show all %1</source>
         <translation>显示全部 %1 条</translation>
+    </message>
+</context>
+<context>
+    <name>Handin</name>
+    <message>
+        <source>%1 is not a hand-in package, or it is damaged (%2).</source>
+        <translation>%1 不是报送包，或者已经损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a hand-in package of this program&apos;s format.</source>
+        <translation>%1 不是本程序格式的报送包。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged (%2).</source>
+        <translation>%1 已损坏（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 was altered after it was made (its signature does not match its contents), or it was not made by this unit&apos;s copy of the ledger.</source>
+        <translation>%1 在生成后被改动过（签名与内容不符），或者不是由该单位的台账生成的。</translation>
+    </message>
+    <message>
+        <source>%1 is incomplete (%2).</source>
+        <translation>%1 不完整（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a unit&apos;s hand-in package.</source>
+        <translation>%1 不是单位的报送包。</translation>
+    </message>
+    <message>
+        <source>This is a unit&apos;s copy of the ledger: packages are received at the office.</source>
+        <translation>这是单位的台账副本：报送包应在人才办接收。</translation>
+    </message>
+    <message>
+        <source>%1 was made for another office&apos;s ledger, not this one.</source>
+        <translation>%1 是为另一个人才办的台账生成的，不是本台账。</translation>
+    </message>
+    <message>
+        <source>%1 comes from a unit this ledger has not set up a copy for (%2).</source>
+        <translation>%1 来自本台账尚未为其建立台账的单位（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 has no package number.</source>
+        <translation>%1 没有报送包编号。</translation>
+    </message>
+    <message>
+        <source>A different package numbered %1 from %2 was received on %3; this one was made by a copy that was restored or copied since. Ask the unit which is right.</source>
+        <translation>%3 已接收过%2的另一个第%1号报送包；这一个是由恢复或复制过的台账生成的。请向该单位确认哪一个是正确的。</translation>
+    </message>
+    <message>
+        <source>%1 is package %2 from %3, but package %4 is the next one to receive: receive the packages in the order they were made.</source>
+        <translation>%1 是%3的第%2号报送包，但下一个应接收的是第%4号：请按生成的顺序接收报送包。</translation>
+    </message>
+    <message>
+        <source>%1 carries records of a kind the office keeps (%2).</source>
+        <translation>%1 含有由人才办维护的记录类型（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 holds a record without a proper identity.</source>
+        <translation>%1 含有一条缺少有效标识的记录。</translation>
+    </message>
+    <message>
+        <source>%1 holds a record this program cannot read.</source>
+        <translation>%1 含有一条本程序无法读取的记录。</translation>
+    </message>
+    <message>
+        <source>%1 carries a record of another unit (%2): %3 may only hand in its own.</source>
+        <translation>%1 含有其他单位的记录（%2）：%3 只能报送本单位的记录。</translation>
+    </message>
+    <message>
+        <source>%1: its %2 is a record the office&apos;s ledger does not hold.</source>
+        <translation>%1：其%2在人才办的台账中不存在。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>The package lacks the file %1.</source>
+        <translation>报送包缺少文件 %1。</translation>
+    </message>
+    <message>
+        <source>%1 is not an update from the talent office.</source>
+        <translation>%1 不是人才办的更新包。</translation>
+    </message>
+    <message>
+        <source>%1 is an update for a unit&apos;s ledger; open that unit&apos;s ledger to receive it.</source>
+        <translation>%1 是发给单位台账的更新包，请打开该单位的台账接收。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>changed on both sides</source>
+        <translation>双方都修改了</translation>
+    </message>
+    <message>
+        <source>deleted here, changed by the sender</source>
+        <translation>本处已删除，对方修改了</translation>
+    </message>
+    <message>
+        <source>changed here, deleted by the sender</source>
+        <translation>本处修改了，对方已删除</translation>
+    </message>
+    <message>
+        <source>(new)</source>
+        <translation>（新增）</translation>
+    </message>
+    <message>
+        <source>Set up a unit&apos;s ledger</source>
+        <translation>为单位建立台账</translation>
+    </message>
+    <message>
+        <source>This is a unit&apos;s copy: units&apos; ledgers are set up at the office.</source>
+        <translation>这是单位的台账副本：单位台账由人才办建立。</translation>
+    </message>
+    <message>
+        <source>The ledger has no units yet. Add the units first.</source>
+        <translation>台账中还没有责任单位，请先添加单位。</translation>
+    </message>
+    <message>
+        <source>%1 already exists; choose a new file name.</source>
+        <translation>%1 已存在，请另选文件名。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>文件夹 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The ledger of %1 is ready: %2
+
+It holds %3 shared records and %4 of the unit&apos;s own. Give the file to the unit; on its PC it is opened with this program, and its records come back as hand-in packages (File › Receive hand-in package…).</source>
+        <translation>%1的台账已建立：%2
+
+其中有 %3 条共用记录和 %4 条本单位记录。请把这个文件交给该单位，在其电脑上用本程序打开；该单位的记录将以报送包的形式交回（文件 › 接收报送包…）。</translation>
+    </message>
+    <message>
+        <source>Make hand-in package</source>
+        <translation>生成报送包</translation>
+    </message>
+    <message>
+        <source>Hand-in packages are made on a unit&apos;s copy of the ledger. The talent office makes one for each unit with File › Set up a unit&apos;s ledger….</source>
+        <translation>报送包在单位的台账副本上生成。人才办用“文件 › 为单位建立台账…”为每个单位建立台账。</translation>
+    </message>
+    <message>
+        <source>“%1” is no period: write it as 2023年第三季度, 2023Q3, 2023年7月 or 2023年度.</source>
+        <translation>“%1”不是有效的期间：请写成 2023年第三季度、2023Q3、2023年7月 或 2023年度。</translation>
+    </message>
+    <message>
+        <source>Package no. %1 for %2 is written: %3
+
+%4 new or changed records, %5 deleted, %6 attached files. Send the file to the talent office.</source>
+        <translation>%2第%1号报送包已生成：%3
+
+新增或修改 %4 条记录，删除 %5 条，附件 %6 个。请把这个文件交给人才办。</translation>
+    </message>
+    <message>
+        <source>Receive hand-in package</source>
+        <translation>接收报送包</translation>
+    </message>
+    <message>
+        <source>Hand-in packages (*.cledger);;All files (*)</source>
+        <translation>报送包 (*.cledger);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Refused; nothing was written.</source>
+        <translation>已拒收，台账没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Package no. %1 from %2 was received on %3 already; nothing changed.</source>
+        <translation>%2的第%1号报送包已于 %3 接收过，本次没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Merged: %1 new, %2 changed, %3 deleted, %4 kept as the office had them, %5 files. The hand-in of %6 for %7 is marked 已报送.
+
+Backup made first: %8</source>
+        <translation>已合并：新增 %1 条，修改 %2 条，删除 %3 条，%4 处保留人才办的内容，附件 %5 个。%6%7的台账报送已标记为“已报送”。
+
+合并前已备份：%8</translation>
+    </message>
+    <message>
+        <source>Make update for a unit</source>
+        <translation>生成单位更新包</translation>
+    </message>
+    <message>
+        <source>This is a unit&apos;s copy: updates are made at the office.</source>
+        <translation>这是单位的台账副本：更新包由人才办生成。</translation>
+    </message>
+    <message>
+        <source>No unit has its own ledger yet: set one up with File › Set up a unit&apos;s ledger….</source>
+        <translation>还没有为任何单位建立台账：请先用“文件 › 为单位建立台账…”建立。</translation>
+    </message>
+    <message>
+        <source>Update no. %1 for %2 is written: %3
+
+%4 records. Send the file to the unit.</source>
+        <translation>%2的第%1号更新包已生成：%3
+
+共 %4 条记录。请把这个文件交给该单位。</translation>
+    </message>
+    <message>
+        <source>Receive update from the office</source>
+        <translation>接收人才办更新包</translation>
+    </message>
+    <message>
+        <source>Update no. %1 was received already; nothing changed.</source>
+        <translation>第%1号更新包已经接收过，本次没有任何改动。</translation>
+    </message>
+    <message>
+        <source>Received: %1 new, %2 changed, %3 deleted, %4 kept as they were here.
+
+Backup made first: %5</source>
+        <translation>已接收：新增 %1 条，修改 %2 条，删除 %3 条，%4 处保留本处的内容。
+
+接收前已备份：%5</translation>
     </message>
 </context>
 <context>
@@ -1829,6 +2083,10 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
         <translation>只读：此处不能修改 %1（它已在别处打开，或文件、文件夹为只读）。</translation>
     </message>
     <message>
+        <source>This is %1&apos;s ledger, set up by the talent office. Keep %1&apos;s records here; the shared lists are read-only. Hand them in with File › Make hand-in package….</source>
+        <translation>这是人才办为%1建立的台账。请在这里记录%1的台账，共用名单只读；用“文件 › 生成报送包…”报送。</translation>
+    </message>
+    <message>
         <source>Search</source>
         <translation>搜索</translation>
     </message>
@@ -1859,6 +2117,26 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     <message>
         <source>Restore…</source>
         <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <source>Set up a unit&apos;s ledger…</source>
+        <translation>为单位建立台账…</translation>
+    </message>
+    <message>
+        <source>Make hand-in package…</source>
+        <translation>生成报送包…</translation>
+    </message>
+    <message>
+        <source>Receive hand-in package…</source>
+        <translation>接收报送包…</translation>
+    </message>
+    <message>
+        <source>Make update for a unit…</source>
+        <translation>生成单位更新包…</translation>
+    </message>
+    <message>
+        <source>Receive update from the office…</source>
+        <translation>接收人才办更新包…</translation>
     </message>
     <message>
         <source>Load sample data</source>
@@ -2071,6 +2349,77 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
 %2</source>
         <translation>无法写入 %1：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveDialog</name>
+    <message>
+        <source>Receive hand-in package</source>
+        <translation>接收报送包</translation>
+    </message>
+    <message>
+        <source>Receive update from the office</source>
+        <translation>接收人才办更新包</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Update from the talent office&lt;/b&gt; for %1%2, no. %3, sent by %4 at %5.&lt;br&gt;%6 new, %7 changed, %8 deleted; %9 conflict(s) with changes made here.</source>
+        <translation>&lt;b&gt;人才办更新包&lt;/b&gt;（%1%2），第%3号，%4 于 %5 发出。&lt;br&gt;新增 %6 条，修改 %7 条，删除 %8 条；与本处修改冲突 %9 处。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;, %2, package no. %3, sent by %4 at %5.&lt;br&gt;%6 new, %7 changed, %8 deleted; %9 conflict(s).</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;，%2，第%3号报送包，%4 于 %5 报送。&lt;br&gt;新增 %6 条，修改 %7 条，删除 %8 条；冲突 %9 处。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Here now</source>
+        <translation>本处现有</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>对方发来</translation>
+    </message>
+    <message>
+        <source>Keep the sender&apos;s values in all conflicts</source>
+        <translation>冲突处全部采用对方的</translation>
+    </message>
+    <message>
+        <source>Keep this ledger&apos;s values in all conflicts</source>
+        <translation>冲突处全部保留本处的</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>this ledger&apos;s</source>
+        <translation>本处的</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>采用</translation>
+    </message>
+    <message>
+        <source>Merge into the ledger</source>
+        <translation>合并到台账</translation>
+    </message>
+    <message>
+        <source>The ledger is backed up first, and the merge is one step: all of it is written, or none. Each change is recorded in the change log as made by the sender.</source>
+        <translation>合并前会先备份台账；合并一步完成：要么全部写入，要么什么都不写。每一处修改都以报送人的名义记入变更记录。</translation>
     </message>
 </context>
 <context>
@@ -2336,6 +2685,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Saved %1 %2</source>
         <translation>已保存 %1 %2</translation>
+    </message>
+    <message>
+        <source>This is %1&apos;s ledger: records of other units cannot be deleted here.</source>
+        <translation>这是%1的台账，不能在这里删除其他单位的记录。</translation>
     </message>
     <message>
         <source>Delete %1 record(s)?</source>
@@ -2683,6 +3036,49 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1@%2 (pid %3) since %4</source>
         <translation>%1@%2（进程 %3，自 %4 起）</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <source>Make update for a unit</source>
+        <translation>生成单位更新包</translation>
+    </message>
+    <message>
+        <source>Makes the update for one unit&apos;s ledger: what changed at the office since the last update (units, institutions, category words, the unit&apos;s hand-ins and assessment, corrections to its records). The unit receives it with File › Receive update from the office….</source>
+        <translation>为一个单位的台账生成更新包：包含上次更新以来人才办的变化（责任单位、合作院校、分类词，该单位的台账报送和考核，以及对其记录的更正）。该单位用“文件 › 接收人才办更新包…”接收。</translation>
+    </message>
+    <message>
+        <source>Update packages (*.cledger)</source>
+        <translation>更新包 (*.cledger)</translation>
+    </message>
+    <message>
+        <source>Make the update</source>
+        <translation>生成更新包</translation>
+    </message>
+    <message>
+        <source>Set up a unit&apos;s ledger</source>
+        <translation>为单位建立台账</translation>
+    </message>
+    <message>
+        <source>Makes a ledger file for one unit: the shared lists (units, institutions, category words) and the unit&apos;s own records. Give the file to the unit; it opens it with this program on its own PC, keeps its records there and hands them in with File › Make hand-in package….</source>
+        <translation>为一个单位生成台账文件：包含共用的名单（责任单位、合作院校、分类词）和该单位自己的记录。把文件交给该单位，在其电脑上用本程序打开、记录台账，并用“文件 › 生成报送包…”报送。</translation>
+    </message>
+    <message>
+        <source>Ledger files (*.sqlite)</source>
+        <translation>台账文件 (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>Make the unit&apos;s ledger</source>
+        <translation>建立单位台账</translation>
     </message>
 </context>
 <context>
@@ -3404,6 +3800,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>%1不能小于 %2。</translation>
     </message>
     <message>
+        <source>This is %1&apos;s ledger: it keeps %1&apos;s records only; the others hand in their own.</source>
+        <translation>这是%1的台账，只记录%1的记录；其他单位的记录由其自行报送。</translation>
+    </message>
+    <message>
         <source>%1 must be a number.</source>
         <translation>%1必须是数字。</translation>
     </message>
@@ -3458,6 +3858,13 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1: the last character should be %2 for the first 17 (check the number).</source>
         <translation>%1：按前 17 位，末位校验码应为 %2，请核对号码。</translation>
+    </message>
+</context>
+<context>
+    <name>_PathRow</name>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
 </context>
 </TS>

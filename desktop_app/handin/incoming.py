@@ -1,0 +1,418 @@
+"""The office receives a unit's hand-in package (接收报送包).
+
+inspect() reads and checks it and lists what it brings against the office's
+ledger: new records, changed ones (field by field, the office's value beside
+the unit's), deleted ones, and conflicts (a field both sides changed since
+the last exchange, or a record one side deleted and the other changed).
+merge() writes it after a verified backup, in one transaction, with the
+unit, sender and period in the change log as who made each change; the
+hand-in (台账报送) of that unit and period is marked 已报送.
+
+A package is refused, with its reason and nothing written, when it is
+damaged or altered, made for another office ledger, from a unit this ledger
+has not set up, out of order, or carries records the unit does not own.
+Receiving a package again changes nothing and says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from desktop_app.exchange.messages import Message
+from desktop_app.handin import messages as M
+from desktop_app.handin import package, periods, portable, roles
+from desktop_app.handin.setup import creation_order
+from desktop_app.records import attachments, service
+from desktop_app.records.errors import ValidationError
+from desktop_app.records.specs import RecordSpec, spec_for
+from desktop_app.records.validation import BatchChecks, validate
+from desktop_app.store import categories
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+
+THEIRS, OURS = "theirs", "ours"
+_UID = re.compile("[0-9a-f]{32}")
+
+
+class Refused(ValueError):
+    """The package cannot be received; the message says why."""
+
+    def __init__(self, message: Message):
+        super().__init__(message.text())
+        self.message = message
+
+
+class NeedsDecision(ValueError):
+    """Conflicts are left without a choice of whose value to keep."""
+
+
+@dataclass
+class FieldChange:
+    name: str
+    base: Any
+    ours: Any
+    theirs: Any
+    conflict: bool
+
+
+@dataclass
+class Change:
+    kind: str  # "new", "changed", "deleted"
+    spec: RecordSpec
+    uid: str
+    title: str
+    local_id: int | None
+    fields: list[FieldChange] = field(default_factory=list)
+    conflict: str = ""  # "", "fields", "deleted here", "changed here"
+    entry: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Inspection:
+    path: Path
+    manifest: dict[str, Any]
+    signature: str
+    unit_id: int
+    unit_name: str
+    period: str
+    changes: list[Change]
+    files: dict[str, bytes]
+    already: Any = None  # the receipt (or True) of a package received before
+
+    @property
+    def conflicts(self) -> list[Change]:
+        return [c for c in self.changes if c.conflict]
+
+
+def inspect(path: Path) -> Inspection:
+    """Read and check the package; raises Refused or package.BadPackage."""
+    path = Path(path)
+    manifest = package.read_manifest(path)
+    if manifest.get("kind") != "handin":
+        raise Refused(M.message(M.NOT_HANDIN, path.name))
+    if roles.unit_copy() is not None:
+        raise Refused(M.message(M.AT_UNIT))
+    office = roles.get(roles.OFFICE)
+    if not office or manifest.get("office") != office:
+        raise Refused(M.message(M.OTHER_OFFICE, path.name))
+    unit_uid = str(manifest.get("unit") or "")
+    unit = m.Unit.get_or_none(m.Unit.uid == unit_uid)
+    key = roles.get(roles.KEY_OF + unit_uid)
+    if unit is None or not key:
+        raise Refused(M.message(M.UNKNOWN_UNIT, path.name, manifest.get("unit_name") or unit_uid))
+    pkg, signature = package.read(path, key)
+    seq = pkg.manifest.get("seq")
+    if not isinstance(seq, int) or seq < 1:
+        raise Refused(M.message(M.NO_NUMBER, path.name))
+    period = periods.normalize(str(pkg.manifest.get("period") or "")) or str(
+        pkg.manifest.get("period") or ""
+    )
+    inspection = Inspection(
+        path, pkg.manifest, signature, unit.id, unit.name, period, [], pkg.files
+    )
+    received = m.HandinReceipt.get_or_none(
+        (m.HandinReceipt.unit_uid == unit_uid) & (m.HandinReceipt.seq == seq)
+    )
+    if received is not None:
+        if received.signature != signature:
+            when = f"{received.received_at:%Y-%m-%d %H:%M}"
+            raise Refused(M.message(M.SAME_NUMBER, seq, unit.name, when))
+        inspection.already = received
+        return inspection
+    last = (
+        m.HandinReceipt.select(m.HandinReceipt.seq)
+        .where(m.HandinReceipt.unit_uid == unit_uid)
+        .order_by(m.HandinReceipt.seq.desc())
+        .scalar()
+        or 0
+    )
+    if seq != last + 1:
+        raise Refused(M.message(M.OUT_OF_ORDER, path.name, seq, unit.name, last + 1))
+    inspection.changes = _changes(pkg.records, unit, path.name)
+    return inspection
+
+
+def _changes(
+    records: list,
+    unit: m.Unit | None,
+    name: str,
+    bases: dict[tuple[str, str], dict[str, Any]] | None = None,
+) -> list[Change]:
+    """What the package's records change here. unit: the unit handing in (its
+    package may touch its own records only, each with the base it carries);
+    None for an update from the office, whose records are all taken, with
+    bases (type, uid) -> values this copy last exchanged for its own records."""
+    uids = portable.Uids()
+    kinds = {s.key for s in creation_order()}
+    entries: list[tuple[RecordSpec, str, dict[str, Any], int | None]] = []
+    seen = set()
+    for entry in records if isinstance(records, list) else []:
+        if not isinstance(entry, dict):
+            raise Refused(M.message(M.UNREADABLE, name))
+        key = entry.get("type")
+        uid = entry.get("uid")
+        if key not in kinds or (unit is not None and not roles.owned_by_units(key)):
+            raise Refused(M.message(M.OFFICE_KIND, name, key))
+        if not isinstance(uid, str) or not _UID.fullmatch(uid) or (key, uid) in seen:
+            raise Refused(M.message(M.NO_IDENTITY, name))
+        seen.add((key, uid))
+        entries.append((spec_for(key), uid, entry, uids.id(key, uid)))
+    # The office's side of every record the package touches, read in batches.
+    ours_of: dict[tuple[str, int], dict[str, Any]] = {}
+    for spec in creation_order():
+        here = [local for s, _, _, local in entries if s is spec and local is not None]
+        for rid, values in portable.portable_many(spec, here, uids).items():
+            ours_of[(spec.key, rid)] = values
+    out = []
+    for spec, uid, entry, local in entries:
+        ours = ours_of.get((spec.key, local)) if local is not None else None
+        if unit is not None and ours is not None and ours.get(spec.unit_field) != unit.uid:
+            title = portable.title(spec, ours, uids)
+            raise Refused(M.message(M.NOT_THEIRS, name, title, unit.name))
+        base = entry.get("base") if unit is not None else (bases or {}).get((spec.key, uid))
+        if entry.get("delete"):
+            if ours is None:
+                continue  # deleted on both sides
+            change = Change(
+                "deleted", spec, uid, portable.title(spec, ours, uids), local, entry=entry
+            )
+            if base is not None and ours != base:
+                change.conflict = "changed here"
+            out.append(change)
+            continue
+        values = entry.get("values")
+        if not isinstance(values, dict):
+            raise Refused(M.message(M.UNREADABLE, name))
+        if unit is not None and values.get(spec.unit_field) != unit.uid:
+            title = portable.title(spec, values, uids)
+            raise Refused(M.message(M.NOT_THEIRS, name, title, unit.name))
+        title = portable.title(spec, values, uids)
+        if ours is None:
+            change = Change("new", spec, uid, title, None, entry=entry)
+            if base is not None:
+                change.conflict = "deleted here"  # the office deleted what the unit changed
+            out.append(change)
+            continue
+        fields = []
+        for f in spec.fields:
+            if f.name not in values:
+                continue
+            theirs, mine = values[f.name], ours.get(f.name)
+            was = base.get(f.name, mine) if isinstance(base, dict) else mine
+            if theirs == was or theirs == mine:
+                continue  # the unit did not change it, or both made the same change
+            fields.append(FieldChange(f.name, was, mine, theirs, mine != was))
+        if fields:
+            change = Change("changed", spec, uid, title, local, fields, entry=entry)
+            if any(fc.conflict for fc in fields):
+                change.conflict = "fields"
+            out.append(change)
+    return out
+
+
+@dataclass
+class Merged:
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    kept_ours: int = 0
+    files: int = 0
+    backup: Path | None = None
+    report_id: int | None = None
+
+
+def merge(
+    inspection: Inspection,
+    take: str | None = None,
+    choices: dict[tuple[str, str], str] | None = None,
+) -> Merged:
+    """Write what the package brings. take: THEIRS or OURS for every conflict;
+    choices: (uid, field name or "") -> THEIRS/OURS for single ones (they win
+    over take). Raises NeedsDecision when a conflict has neither."""
+    from desktop_app.safety.backup import backup_before
+
+    if inspection.already is not None:
+        return Merged()
+    choices = choices or {}
+
+    def side(uid: str, name: str = "") -> str:
+        found = choices.get((uid, name)) or choices.get((uid, "")) or take
+        if found not in (THEIRS, OURS):
+            raise NeedsDecision(uid)
+        return found
+
+    for change in inspection.conflicts:  # every conflict decided before anything is written
+        for fc in change.fields or [None]:
+            if fc is None or fc.conflict:
+                side(change.uid, fc.name if fc else "")
+    done = Merged()
+    path = store_db.current_path()
+    if path is not None:
+        done.backup = backup_before(Path(path), "pre-handin")
+    man = inspection.manifest
+    origin = f"{man.get('sender') or '?'}（{inspection.unit_name}报送 {inspection.period} 第{man['seq']}号）"
+    operator = store_db.current_operator()
+    store_db.set_operator(origin[:255])
+    try:
+        with store_db.write_transaction():
+            _apply(inspection, side, done)
+            done.report_id = _mark_report(inspection)
+            m.HandinReceipt.insert(
+                unit_uid=man["unit"],
+                unit_name=inspection.unit_name,
+                seq=man["seq"],
+                period=inspection.period,
+                sender=str(man.get("sender") or ""),
+                made_at=str(man.get("made_at") or ""),
+                received_by=operator,
+                signature=inspection.signature,
+                records=len(inspection.changes),
+            ).execute()
+    finally:
+        store_db.set_operator(operator)
+        service.UNDO.clear()  # Ctrl+Z must not take back one merged record
+    return done
+
+
+def _apply(inspection: Inspection, side, done: Merged) -> None:
+    """New records of each type written in one batch (in the order types point
+    at each other), then the changed ones, then the deletions."""
+    uids = portable.Uids()
+    checks = BatchChecks()
+    deletions = []
+    for spec in creation_order():
+        mine = [c for c in inspection.changes if c.spec is spec]
+        new = [c for c in mine if c.kind == "new"]
+        for change in [c for c in new if c.conflict and side(c.uid) == OURS]:
+            new.remove(change)  # the office deleted it and keeps it deleted
+            done.kept_ours += 1
+        cleaned = []
+        for change in new:
+            values = _local(change, change.entry["values"], uids)
+            try:
+                cleaned.append(validate(spec, values, None, checks))
+            except ValidationError as exc:
+                raise Refused(M.message(M.INVALID, change.title, exc)) from exc
+        ids = service.insert_validated(spec, cleaned, [c.uid for c in new])
+        for change, record_id in zip(new, ids, strict=True):
+            uids.learn(spec.key, record_id, change.uid)
+            done.new += 1
+            done.files += _attach(spec, record_id, change.entry, inspection.files)
+        edits = [c for c in mine if c.kind == "changed"]
+        current = portable.portable_many(spec, [c.local_id for c in edits], uids)
+        updates = []
+        for change in edits:
+            values = current[change.local_id]
+            for fc in change.fields:
+                if fc.conflict and side(change.uid, fc.name) == OURS:
+                    done.kept_ours += 1
+                    continue
+                values[fc.name] = fc.theirs
+            try:
+                clean = validate(spec, _local(change, values, uids), change.local_id, checks)
+            except ValidationError as exc:
+                raise Refused(M.message(M.INVALID, change.title, exc)) from exc
+            updates.append((change.local_id, clean))
+        service.update_validated(spec, updates)
+        for change in edits:
+            done.changed += 1
+            done.files += _attach(spec, change.local_id, change.entry, inspection.files)
+        deletions += [c for c in mine if c.kind == "deleted"]
+    for change in reversed(deletions):  # what points at others goes first
+        if change.conflict and side(change.uid) == OURS:
+            done.kept_ours += 1
+            continue
+        service.delete(change.spec, change.local_id)
+        done.deleted += 1
+
+
+def _local(change: Change, values: dict[str, Any], uids: portable.Uids) -> dict[str, Any]:
+    try:
+        return portable.local(change.spec, values, uids)
+    except portable.MissingLink as exc:
+        label = change.spec.field(exc.field).label
+        raise Refused(M.message(M.MISSING_LINK, change.title, label, label_args=(2,))) from exc
+
+
+def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, bytes]) -> int:
+    """The record's attachments from the package (a file already attached is kept once)."""
+    added = 0
+    listed = entry.get("attachments") or []
+    if not listed:
+        return 0
+    have = {(a.file_hash, a.file_name) for a in attachments.list_for(spec.key, record_id)}
+    for item in listed:
+        data = files.get(str(item.get("file")))
+        if data is None:
+            raise Refused(M.message(M.MISSING_FILE, item.get("name")))
+        digest = hashlib.sha256(data).hexdigest()
+        if (digest, item.get("name")) in have:
+            continue
+        target = attachments.files_dir() / str(item["file"])
+        if not target.exists():
+            tmp = target.with_suffix(target.suffix + ".part")
+            tmp.write_bytes(data)
+            tmp.replace(target)
+        m.Attachment.create(
+            record_type=spec.key,
+            record_id=record_id,
+            file_hash=digest,
+            file_name=str(item.get("name") or target.name),
+            size=len(data),
+            description=str(item.get("description") or ""),
+            added_by=store_db.current_operator(),
+        )
+        added += 1
+    return added
+
+
+def _mark_report(inspection: Inspection) -> int:
+    """The unit's hand-in for the period marked 已报送 today (made if missing)."""
+    spec = spec_for("ledger_report")
+    model = spec.model
+    found = model.get_or_none(
+        (model.unit == inspection.unit_id) & (model.period == inspection.period)
+    )
+    values = (
+        service.load(spec, found.id)
+        if found is not None
+        else {**service.empty_values(spec), "unit": inspection.unit_id, "period": inspection.period}
+    )
+    values["status"] = categories.LEDGER_SUBMITTED
+    values["submitted_date"] = dt.date.today()
+    return service.save(spec, values, found.id if found is not None else None)
+
+
+def describe(inspection: Inspection) -> dict[str, Any]:
+    """What the preview and the command line show, as plain data."""
+    return {
+        "unit": inspection.unit_name,
+        "period": inspection.period,
+        "seq": inspection.manifest.get("seq"),
+        "sender": inspection.manifest.get("sender"),
+        "made_at": inspection.manifest.get("made_at"),
+        "already": inspection.already is not None,
+        "changes": [
+            {
+                "kind": c.kind,
+                "type": c.spec.key,
+                "title": c.title,
+                "conflict": c.conflict,
+                "fields": [
+                    {
+                        "field": fc.name,
+                        "ours": fc.ours,
+                        "theirs": fc.theirs,
+                        "conflict": fc.conflict,
+                    }
+                    for fc in c.fields
+                ],
+            }
+            for c in inspection.changes
+        ],
+    }

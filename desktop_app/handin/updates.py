@@ -1,0 +1,215 @@
+"""The office sends a unit an update (单位更新包), received on the unit's copy.
+
+It holds what changed at the office since the last update to that unit: the
+shared lists (units, institutions) and the category words, the office's own
+records about the unit (its hand-ins, 退回 with their comments, its assessment
+targets), and corrections the office made to the unit's records. On the
+unit's copy the shared and office records are taken as they come; the unit's
+own records are compared with what the copy last exchanged, so a field both
+sides changed is a conflict the unit decides, as the office does for a
+hand-in. Signed with the same key, numbered, received in order, once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop_app.handin import incoming, package, portable, roles
+from desktop_app.handin import messages as M
+from desktop_app.handin.incoming import Refused
+from desktop_app.store import bulk
+from desktop_app.store import db as store_db
+from desktop_app.store import models as m
+
+UPDATE_SENT_OF = roles.UPDATE_SENT_OF
+UPDATE_MARK_OF = roles.UPDATE_MARK_OF
+UPDATE_RECEIVED = roles.UPDATE_RECEIVED
+
+
+@dataclass
+class Made:
+    path: Path
+    seq: int
+    unit: str
+    records: int
+
+
+def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
+    """At the office: the update for unit_name written to out."""
+    if roles.unit_copy() is not None:
+        raise Refused(M.message(M.AT_UNIT))
+    unit = m.Unit.get_or_none(m.Unit.name == unit_name.strip())
+    key = roles.get(roles.KEY_OF + unit.uid) if unit is not None else ""
+    if unit is None or not key:
+        raise Refused(M.message(M.UNKNOWN_UNIT, unit_name, unit_name))
+    seq = int(roles.get(UPDATE_SENT_OF + unit.uid) or 0) + 1
+    mark = int(roles.get(UPDATE_MARK_OF + unit.uid) or 0)
+    last = m.AuditEntry.select(m.AuditEntry.id).order_by(m.AuditEntry.id.desc()).scalar() or 0
+    touched: dict[str, set[int]] = {}
+    for kind, rid in (
+        m.AuditEntry.select(m.AuditEntry.record_type, m.AuditEntry.record_id)
+        .where(m.AuditEntry.id > mark)
+        .tuples()
+    ):
+        touched.setdefault(kind, set()).add(rid)
+    uids = portable.Uids()
+    records: list[dict[str, Any]] = []
+    for spec in incoming.creation_order():
+        ids = sorted(touched.get(spec.key, ()))
+        if not ids:
+            continue
+        current = portable.portable_many(spec, ids, uids)
+        for rid in ids:
+            values = current.get(rid)
+            if values is None:
+                uid = _deleted_uid(spec.key, rid)
+                if uid:
+                    records.append({"type": spec.key, "uid": uid, "delete": True})
+                continue
+            if spec.key not in roles.SHARED_TYPES and values.get(spec.unit_field) != unit.uid:
+                continue  # another unit's: not this unit's business
+            records.append({"type": spec.key, "uid": uids.uid(spec.key, rid), "values": values})
+    words = list(
+        m.Category.select(m.Category.list_key, m.Category.name, m.Category.sort_order).tuples()
+    )
+    manifest = {
+        "format": package.FORMAT,
+        "kind": "update",
+        "office": roles.office_identity(),
+        "unit": unit.uid,
+        "unit_name": unit.name,
+        "seq": seq,
+        "sender": sender or store_db.current_operator(),
+        "made_at": dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
+        "categories": words,
+    }
+    package.write(package.Package(manifest, records), Path(out), key)
+    with store_db.write_transaction():
+        roles.put(UPDATE_SENT_OF + unit.uid, str(seq))
+        roles.put(UPDATE_MARK_OF + unit.uid, str(last))
+    return Made(Path(out), seq, unit.name, len(records))
+
+
+def _deleted_uid(key: str, record_id: int) -> str | None:
+    """The uid of a deleted record, from the recycle bin."""
+    for entry in (
+        m.DeletedRecord.select()
+        .where((m.DeletedRecord.record_type == key) & (m.DeletedRecord.record_id == record_id))
+        .order_by(m.DeletedRecord.id.desc())
+    ):
+        try:
+            return json.loads(entry.payload)["columns"].get("uid")
+        except (ValueError, KeyError, TypeError):
+            return None
+    return None
+
+
+def inspect_update(path: Path) -> incoming.Inspection:
+    """On a unit's copy: read and check an update from the office."""
+    path = Path(path)
+    manifest = package.read_manifest(path)
+    copy = roles.unit_copy()
+    if manifest.get("kind") != "update":
+        raise Refused(M.message(M.NOT_UPDATE, path.name))
+    if copy is None:
+        raise Refused(M.message(M.NOT_AT_UNIT, path.name))
+    if manifest.get("office") != copy.office or manifest.get("unit") != copy.unit_uid:
+        raise Refused(M.message(M.OTHER_OFFICE, path.name))
+    pkg, signature = package.read(path, copy.key)
+    seq = pkg.manifest.get("seq")
+    if not isinstance(seq, int) or seq < 1:
+        raise Refused(M.message(M.NO_NUMBER, path.name))
+    seen = incoming.Inspection(
+        path, pkg.manifest, signature, copy.unit_id, copy.unit_name, "", [], pkg.files
+    )
+    last = int(roles.get(UPDATE_RECEIVED) or 0)
+    if seq <= last:
+        seen.already = True
+        return seen
+    if seq != last + 1:
+        raise Refused(M.message(M.OUT_OF_ORDER, path.name, seq, copy.unit_name, last + 1))
+    bases = {(row.record_type, row.uid): json.loads(row.values) for row in m.HandinBase.select()}
+    seen.changes = incoming._changes(pkg.records, None, path.name, bases)
+    return seen
+
+
+def merge_update(
+    seen: incoming.Inspection,
+    take: str | None = None,
+    choices: dict[tuple[str, str], str] | None = None,
+) -> incoming.Merged:
+    """Write the update on the unit's copy (after a backup, in one transaction)."""
+    from desktop_app.safety.backup import backup_before
+
+    if seen.already:
+        return incoming.Merged()
+    choices = choices or {}
+
+    def side(uid: str, name: str = "") -> str:
+        found = choices.get((uid, name)) or choices.get((uid, "")) or take
+        if found not in (incoming.THEIRS, incoming.OURS):
+            raise incoming.NeedsDecision(uid)
+        return found
+
+    for change in seen.conflicts:
+        for fc in change.fields or [None]:
+            if fc is None or fc.conflict:
+                side(change.uid, fc.name if fc else "")
+    done = incoming.Merged()
+    path = store_db.current_path()
+    if path is not None:
+        done.backup = backup_before(Path(path), "pre-update")
+    operator = store_db.current_operator()
+    store_db.set_operator(
+        f"{seen.manifest.get('sender') or '?'}（人才办更新 第{seen.manifest['seq']}号）"[:255]
+    )
+    try:
+        with store_db.write_transaction():
+            incoming._apply(seen, side, done)
+            _take_categories(seen.manifest.get("categories") or [])
+            _move_bases(seen)
+            roles.put(UPDATE_RECEIVED, str(seen.manifest["seq"]))
+    finally:
+        store_db.set_operator(operator)
+    return done
+
+
+def _take_categories(words: list) -> None:
+    """The office's category words added where missing (a word the unit uses
+    stays, so none of its records loses its word)."""
+    have = set(m.Category.select(m.Category.list_key, m.Category.name).tuples())
+    new = [
+        {"list_key": k, "name": n, "sort_order": o}
+        for k, n, o in (tuple(w) for w in words if isinstance(w, list) and len(w) == 3)
+        if (k, n) not in have
+    ]
+    if new:
+        bulk.insert_rows(m.Category, new, want_ids=False)
+
+
+def _move_bases(seen: incoming.Inspection) -> None:
+    """The unit's records the update touched are now as the office sent them
+    (a field the unit kept its own value of differs from that, so its next
+    hand-in carries it back)."""
+    uids = portable.Uids()
+    for change in seen.changes:
+        spec = change.spec
+        if not roles.owned_by_units(spec.key):
+            continue
+        m.HandinBase.delete().where(
+            (m.HandinBase.record_type == spec.key) & (m.HandinBase.uid == change.uid)
+        ).execute()
+        rid = uids.id(spec.key, change.uid)
+        values = change.entry.get("values")
+        if rid is None or values is None:
+            continue
+        m.HandinBase.insert(
+            record_type=spec.key,
+            record_id=rid,
+            uid=change.uid,
+            values=json.dumps(values, ensure_ascii=False, sort_keys=True),
+        ).execute()

@@ -1,0 +1,99 @@
+"""Updates from the office to a unit's copy: shared lists, the office's
+records about the unit, corrections; conflicts decided at the unit."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop_app.handin import incoming, outgoing, setup, updates
+from desktop_app.store import models as m
+from tests.handin.test_exchange import AGRI, TECH, by_uid, opened, save
+
+
+@pytest.fixture
+def pair(tmp_path):
+    office, copy = tmp_path / "office.sqlite", tmp_path / "agri.sqlite"
+    with opened(office):
+        agri = save("unit", name=AGRI)
+        tech = save("unit", name=TECH)
+        nuc = save("institution", name="中北大学")
+        save("activity", title="番茄产业对接", unit=agri, institutions=[nuc])
+        save("activity", title="科技局的活动", unit=tech)
+        setup.make_unit_copy(AGRI, copy)
+    return office, copy
+
+
+def test_an_update_brings_shared_lists_office_records_and_corrections(pair, tmp_path):
+    office, copy = pair
+    with opened(office):
+        agri = m.Unit.get(m.Unit.name == AGRI).id
+        nuc = m.Institution.get().id
+        save("institution", nuc, short_name="中北")
+        save("institution", name="山西农业大学")
+        activity = m.Activity.get(m.Activity.title == "番茄产业对接")
+        save("activity", activity.id, place="县委党校")  # a correction by the office
+        save("activity", m.Activity.get(m.Activity.title == "科技局的活动").id, place="别处")
+        save(
+            "ledger_report", unit=agri, period="2023年第三季度", status="未报送", notes="请补报附件"
+        )
+        made = updates.make_update(AGRI, tmp_path / "u1.cledger", "王主任")
+        uid = activity.uid
+    assert made.seq == 1
+    with opened(copy):
+        seen = updates.inspect_update(tmp_path / "u1.cledger")
+        kinds = sorted((c.kind, c.spec.key) for c in seen.changes)
+        assert kinds == [
+            ("changed", "activity"),
+            ("changed", "institution"),
+            ("new", "institution"),
+            ("new", "ledger_report"),
+        ]  # not the other unit's activity
+        updates.merge_update(seen)
+        assert m.Institution.get(m.Institution.name == "中北大学").short_name == "中北"
+        assert m.Institution.select().count() == 2
+        assert by_uid("activity", uid).place == "县委党校"
+        assert m.LedgerReport.get().notes == "请补报附件"
+        # The correction is not handed back as the unit's change.
+        made = outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
+        assert (made.changed, made.deleted) == (0, 0)
+        # The same update again changes nothing.
+        assert updates.inspect_update(tmp_path / "u1.cledger").already
+
+
+def test_a_field_both_changed_is_decided_at_the_unit_and_its_choice_travels_back(pair, tmp_path):
+    office, copy = pair
+    with opened(office):
+        uid = m.Activity.get(m.Activity.title == "番茄产业对接").uid
+        save("activity", by_uid("activity", uid).id, place="县委党校")
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+    with opened(copy):
+        save("activity", by_uid("activity", uid).id, place="大泉山")
+        seen = updates.inspect_update(tmp_path / "u1.cledger")
+        (change,) = seen.conflicts
+        with pytest.raises(incoming.NeedsDecision):
+            updates.merge_update(seen)
+        updates.merge_update(seen, take=incoming.OURS)  # the unit keeps its own
+        assert by_uid("activity", uid).place == "大泉山"
+        outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
+    with opened(office):
+        seen = incoming.inspect(tmp_path / "p1.cledger")
+        assert not seen.conflicts  # the office changed nothing since its update
+        incoming.merge(seen)
+        assert by_uid("activity", uid).place == "大泉山"
+
+
+def test_updates_come_in_order_to_the_right_copy(pair, tmp_path):
+    office, copy = pair
+    with opened(office):
+        save("institution", name="甲大学")
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+        save("institution", name="乙大学")
+        updates.make_update(AGRI, tmp_path / "u2.cledger")
+        with pytest.raises(incoming.Refused, match="open that unit's ledger"):
+            updates.inspect_update(tmp_path / "u1.cledger")  # at the office, not the unit
+    with opened(copy):
+        with pytest.raises(incoming.Refused, match="the next one to receive"):
+            updates.inspect_update(tmp_path / "u2.cledger")
+        for name in ("u1", "u2"):
+            updates.merge_update(updates.inspect_update(tmp_path / f"{name}.cledger"))
+        assert {"甲大学", "乙大学"} <= {i.name for i in m.Institution.select()}
