@@ -34,6 +34,11 @@ def add_parser(sub) -> None:
     u.add_argument("--out", required=True, metavar="FILE", help="the update to write (.cledger)")
     u.add_argument("--sender", default="", help="who sends it (default: the operator's name)")
     u.add_argument("--db", metavar="PATH", dest="handin_db", help="the office's ledger")
+    r = acts.add_parser("return", help="(office) send a unit's hand-in back with a comment")
+    r.add_argument("--unit", required=True, metavar="NAME", help="the unit, by its name")
+    r.add_argument("--period", required=True, help="2023Q3, 2023年第三季度 …")
+    r.add_argument("--comment", required=True, help="what the unit is to put right")
+    r.add_argument("--db", metavar="PATH", dest="handin_db", help="the office's ledger")
     i = acts.add_parser(
         "import",
         help="check a package (at the office) or an update (on a unit's copy), show it, merge it",
@@ -72,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
             return _export(db, args)
         if args.handin_action == "update":
             return _update(db, args)
+        if args.handin_action == "return":
+            return _return(db, args)
         return _import(db, args)
     finally:
         store_db.close()
@@ -147,6 +154,24 @@ def _update(db: Path, args) -> int:
     except incoming.Refused as exc:
         return _fail(str(exc))
     print(f"{out}: update {made.seq} for {made.unit}: {made.records} record(s)")
+    return 0
+
+
+def _return(db: Path, args) -> int:
+    from desktop_app.handin import returns
+    from desktop_app.store.opening import open_ledger
+
+    if not args.comment.strip():
+        return _fail("--comment: say what the unit is to put right")
+    open_ledger(db)
+    try:
+        report = returns.find(args.unit, args.period)
+        returns.return_hand_in(report, args.comment)
+    except returns.NoSuchHandIn as exc:
+        return _fail(f"no hand-in of {exc} in {db}")
+    except PermissionError as exc:
+        return _fail(str(exc))
+    print(f"{args.unit}'s hand-in for {args.period} sent back (已退回); the next update carries it")
     return 0
 
 

@@ -144,6 +144,7 @@ class MissingHandIn:
     period: str
     due: dt.date | None
     overdue: bool
+    returned: bool = False  # handed in and sent back (退回)
 
 
 def missing_hand_ins(today: dt.date | None = None) -> list[MissingHandIn]:
@@ -152,17 +153,29 @@ def missing_hand_ins(today: dt.date | None = None) -> list[MissingHandIn]:
     today = today or dt.date.today()
     r = m.LedgerReport
     rows = (
-        r.select(r.id, m.Unit.name, r.period, r.due_date)
+        r.select(r.id, m.Unit.name, r.period, r.due_date, r.status)
         .join(m.Unit, on=(r.unit == m.Unit.id))
         .where(
             r.submitted_date.is_null()
-            & r.due_date.is_null(False)
-            & (r.due_date <= today + dt.timedelta(days=31))
+            & (
+                (r.due_date.is_null(False) & (r.due_date <= today + dt.timedelta(days=31)))
+                | (r.status == categories.LEDGER_RETURNED)
+            )
         )
         .order_by(r.due_date, m.Unit.sort_key)
         .tuples()
     )
-    return [MissingHandIn(rid, unit, period, due, due < today) for rid, unit, period, due in rows]
+    return [
+        MissingHandIn(
+            rid,
+            unit,
+            period,
+            due,
+            due is not None and due < today,
+            status == categories.LEDGER_RETURNED,
+        )
+        for rid, unit, period, due, status in rows
+    ]
 
 
 def latest_changes(limit: int = 8) -> list[m.AuditEntry]:

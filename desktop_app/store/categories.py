@@ -55,7 +55,7 @@ SEEDS: dict[str, list[str]] = {
     "achievement_type": ["技术推广", "专利转化", "新品种", "标准", "智库报告", "科研成果"],
     "meeting_type": ["联席会议", "研判会", "专班会议"],
     "task_status": ["未开始", "推进中", "已办结"],
-    "ledger_status": ["未报送", "已报送", "逾期"],
+    "ledger_status": ["未报送", "已报送", "逾期", "已退回"],
     "indicator": ["项目合作", "人才引进", "成果转化"],
 }
 
@@ -95,6 +95,7 @@ LIST_LABELS = {
 TASK_DONE = "已办结"
 LEDGER_SUBMITTED = "已报送"
 LEDGER_PENDING = "未报送"
+LEDGER_RETURNED = "已退回"  # handed in, and sent back to the unit with a comment
 LEDGER_OVERDUE = "逾期"
 
 

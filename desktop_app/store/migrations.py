@@ -13,8 +13,8 @@ from contextlib import contextmanager
 
 import peewee as pw
 
+from desktop_app.store import categories, seal
 from desktop_app.store import models as m
-from desktop_app.store import seal
 from desktop_app.store.categories import seed_categories
 from desktop_app.store.db import database_proxy
 
@@ -232,6 +232,16 @@ def _v11_record_uids(db: pw.Database) -> None:
         db.execute_sql(f'CREATE UNIQUE INDEX IF NOT EXISTS "{table}_uid" ON "{table}" (uid)')
 
 
+def _v12_returned_hand_ins(db: pw.Database) -> None:
+    # The office sends a hand-in back (退回, issue 14): the hand-in list's word
+    # for it, where a ledger's list lacks it.
+    word = categories.LEDGER_RETURNED
+    have = m.Category.select().where(m.Category.list_key == "ledger_status")
+    if have.exists() and not have.where(m.Category.name == word).exists():
+        last = have.select(pw.fn.MAX(m.Category.sort_order)).scalar() or 0
+        m.Category.insert(list_key="ledger_status", name=word, sort_order=last + 1).execute()
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
@@ -244,6 +254,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     9: _v9_search_index,
     10: _v10_search_index_by_type,
     11: _v11_record_uids,
+    12: _v12_returned_hand_ins,
 }
 # Steps that rebuild tables others point at: SQLite's foreign keys must be off
 # around their transaction, or dropping the old table would cascade-delete

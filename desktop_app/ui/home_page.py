@@ -302,11 +302,13 @@ class HomePage(QWidget):
             row = self.hand_ins.rowCount()
             self.hand_ins.insertRow(row)
             state = self.tr("Overdue") if h.overdue else self.tr("Due soon")
+            if h.returned:
+                state = self.tr("Returned") + ("，" + state if h.due else "")
             for col, text in enumerate(
                 [h.due.isoformat() if h.due else "", h.unit, h.period, state]
             ):
                 item = QTableWidgetItem(text)
-                if h.overdue:
+                if h.overdue or h.returned:
                     item.setForeground(Qt.GlobalColor.red)
                 self.hand_ins.setItem(row, col, item)
             self._hand_in_ids.append(h.id)

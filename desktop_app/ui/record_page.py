@@ -128,6 +128,12 @@ class RecordPage(QWidget):
         buttons = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.dossier_button, self.delete_button):
             buttons.addWidget(b)
+        self.return_button = None
+        if spec.key == "ledger_report" and not store_db.is_read_only() and not roles.unit_copy():
+            # The office sends a hand-in back (退回) with what to put right.
+            self.return_button = QPushButton(self.tr("Send back…"), self)
+            self.return_button.clicked.connect(self.send_back)
+            buttons.addWidget(self.return_button)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
@@ -293,6 +299,27 @@ class RecordPage(QWidget):
             self._announce_saved(rid)
         if dialog.dossier_wanted:
             self.dossier_requested.emit(*dialog.dossier_wanted)
+
+    def send_back(self) -> None:
+        """退回: the selected hand-in goes back to its unit with a comment."""
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop_app.handin import returns
+
+        rid = self.table.current_id()
+        if rid is None:
+            return
+        name = service.names_of(self.spec.key, [rid]).get(rid, "")
+        comment, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Send back"),
+            self.tr("Send %1 back to the unit. What is to be put right?").replace("%1", name),
+        )
+        if not ok or not comment.strip():
+            return
+        returns.return_hand_in(rid, comment)
+        self.refresh()
+        announce(self, self.tr("Sent back: %1").replace("%1", name), can_undo=True)
 
     def _announce_saved(self, rid: int) -> None:
         name = service.names_of(self.spec.key, [rid]).get(rid, "")

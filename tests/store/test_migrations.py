@@ -399,3 +399,19 @@ def test_records_of_an_older_ledger_get_their_own_identity(tmp_path, monkeypatch
             m.Unit.update(uid=other).where(m.Unit.id == 1).execute()
     finally:
         store_db.close()
+
+
+def test_an_older_ledger_gets_the_word_for_a_hand_in_sent_back(tmp_path, monkeypatch):
+    monkeypatch.setenv("COOP_LEDGER_HOME", str(tmp_path))
+    path = tmp_path / "v11.sqlite"
+    open_ledger(path)
+    m.Category.delete().where(
+        (m.Category.list_key == "ledger_status") & (m.Category.name == "已退回")
+    ).execute()
+    m.SchemaVersion.update(version=11).where(m.SchemaVersion.version == migrations.LATEST).execute()
+    store_db.close()
+    open_ledger(path)
+    try:
+        assert categories.words("ledger_status") == ["未报送", "已报送", "逾期", "已退回"]
+    finally:
+        store_db.close()

@@ -180,3 +180,33 @@ def test_a_units_copy_keeps_the_shared_lists_read_only_and_records_its_own(qtbot
     qtbot.addWidget(shown, before_close_func=lambda d: d.discard())
     assert shown.locked
     assert not shown.buttons.button(shown.buttons.StandardButton.Save).isEnabled()
+
+
+def test_the_office_sends_a_hand_in_back_from_its_list(qtbot, window):
+    from PySide6.QtWidgets import QInputDialog
+
+    agri = service.save(SPECS["unit"], {"name": AGRI})
+    rid = service.save(
+        SPECS["ledger_report"],
+        {
+            "unit": agri,
+            "period": "2023年第三季度",
+            "status": "已报送",
+            "submitted_date": "2023-10-08",
+        },
+    )
+    page = window.page("ledger_report")
+    page.refresh()
+    page.select_id(rid)
+    assert page.return_button is not None  # the office's list has 退回…
+
+    def answer(dialog):
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("缺少活动照片")
+        dialog.accept()
+
+    answer_next_dialog(answer)
+    page.send_back()
+    report = m.LedgerReport.get_by_id(rid)
+    assert (report.status, report.submitted_date) == ("已退回", None)
+    assert "缺少活动照片" in report.notes

@@ -1143,6 +1143,10 @@ Backup made first: %5</source>
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
 </context>
 <context>
     <name>Import</name>
@@ -2659,6 +2663,10 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>按当前显示打印此表（Ctrl+P）</translation>
     </message>
     <message>
+        <source>Send back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
@@ -2681,6 +2689,18 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>Edit…</source>
         <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <source>Send %1 back to the unit. What is to be put right?</source>
+        <translation>把%1退回给单位。需要改正什么？</translation>
+    </message>
+    <message>
+        <source>Sent back: %1</source>
+        <translation>已退回：%1</translation>
     </message>
     <message>
         <source>Saved %1 %2</source>
