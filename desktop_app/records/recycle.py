@@ -104,6 +104,11 @@ def restore(bin_id: int) -> tuple[RecordSpec, int, str, list[str]]:
                 )
     if spec.model.select().where(spec.model.id == entry.record_id).exists():
         columns.pop("id", None)
+    uid = columns.get("uid")
+    if uid and spec.model.select().where(spec.model.uid == uid).exists():
+        # The same record is back already (a unit's hand-in brought it again):
+        # this one is restored as a record of its own.
+        columns.pop("uid")
     record_id = spec.model.insert(**columns).execute()
     for f in spec.fields:
         if f.kind == LINKS and data["links"].get(f.name):

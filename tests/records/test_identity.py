@@ -38,3 +38,15 @@ def test_records_written_in_bulk_each_get_their_own(ledger_path):
     ids = service.insert_validated(spec, cleaned)
     uids = {u for (u,) in m.Unit.select(m.Unit.uid).where(m.Unit.id.in_(ids)).tuples()}
     assert len(uids) == 50
+
+
+def test_a_binned_record_whose_identity_came_back_is_restored_as_its_own(ledger_path):
+    spec = SPECS["institution"]
+    rid = service.save(spec, {"name": "中北大学"})
+    uid = _uid("institution", rid)
+    bin_id = service.delete(spec, rid)
+    other = service.save(spec, {"name": "中北大学（新）"})
+    m.Institution.update(uid=uid).where(m.Institution.id == other).execute()  # as a merge would
+    restored = service.restore_deleted(bin_id)
+    assert _uid("institution", restored) not in (uid, None)
+    assert _uid("institution", other) == uid
