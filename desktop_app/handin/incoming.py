@@ -28,8 +28,17 @@ from desktop_app.handin import messages as M
 from desktop_app.handin import package, periods, portable, roles
 from desktop_app.handin.setup import creation_order
 from desktop_app.records import attachments, service
+from desktop_app.records import errors as E
 from desktop_app.records.errors import ValidationError
-from desktop_app.records.specs import RecordSpec, spec_for
+from desktop_app.records.specs import (
+    CHILDREN,
+    FLOAT,
+    INT,
+    LINKS,
+    MULTICHOICE,
+    RecordSpec,
+    spec_for,
+)
 from desktop_app.records.validation import BatchChecks, validate
 from desktop_app.store import categories
 from desktop_app.store import db as store_db
@@ -107,11 +116,12 @@ def inspect(path: Path) -> Inspection:
         raise Refused(M.message(M.UNKNOWN_UNIT, path.name, manifest.get("unit_name") or unit_uid))
     pkg, signature = package.read(path, key)
     seq = pkg.manifest.get("seq")
-    if not isinstance(seq, int) or seq < 1:
+    if not isinstance(seq, int) or isinstance(seq, bool) or seq < 1:
         raise Refused(M.message(M.NO_NUMBER, path.name))
-    period = periods.normalize(str(pkg.manifest.get("period") or "")) or str(
-        pkg.manifest.get("period") or ""
-    )
+    raw_period = pkg.manifest.get("period")
+    period = periods.normalize(raw_period) if isinstance(raw_period, str) else None
+    if period is None or not isinstance(pkg.records, list):
+        raise Refused(M.message(M.UNREADABLE, path.name))
     inspection = Inspection(
         path, pkg.manifest, signature, unit.id, unit.name, period, [], pkg.files
     )
@@ -186,7 +196,7 @@ def _changes(
             out.append(change)
             continue
         values = entry.get("values")
-        if not isinstance(values, dict):
+        if not _readable(spec, values, entry.get("attachments")):
             raise Refused(M.message(M.UNREADABLE, name))
         if unit is not None and values.get(spec.unit_field) != unit.uid:
             title = portable.title(spec, values, uids)
@@ -213,6 +223,35 @@ def _changes(
                 change.conflict = "fields"
             out.append(change)
     return out
+
+
+def _readable(spec: RecordSpec, values: Any, listed: Any) -> bool:
+    """Whether a travelling record's values have the shapes its fields take
+    (a signed package can still be made wrong by hand)."""
+    if not isinstance(values, dict) or not isinstance(listed, (list, type(None))):
+        return False
+    if any(not isinstance(a, dict) for a in listed or []):
+        return False
+
+    def text(v: Any) -> bool:
+        return v is None or isinstance(v, str)
+
+    for f in spec.fields:
+        v = values.get(f.name)
+        if f.kind in (INT, FLOAT):
+            ok = v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
+        elif f.kind in (MULTICHOICE, LINKS):
+            ok = isinstance(v, (list, type(None))) and all(isinstance(x, str) for x in v or [])
+        elif f.kind == CHILDREN:
+            ok = isinstance(v, (list, type(None))) and all(
+                isinstance(x, list) and len(x) == 2 and text(x[0]) and isinstance(x[1], str)
+                for x in v or []
+            )
+        else:
+            ok = text(v)
+        if not ok:
+            return False
+    return True
 
 
 @dataclass
@@ -260,7 +299,14 @@ def merge(
     store_db.set_operator(origin[:255])
     try:
         with store_db.write_transaction():
-            _apply(inspection, side, done)
+            try:
+                _apply(inspection, side, done)
+            except E.DeleteRefused as exc:
+                raise Refused(M.message(M.INVALID, "", exc)) from exc
+            except (TypeError, ValueError, AttributeError, KeyError) as exc:
+                if isinstance(exc, (Refused, NeedsDecision)):
+                    raise
+                raise Refused(M.message(M.UNREADABLE, inspection.path.name)) from exc
             done.report_id = _mark_report(inspection)
             m.HandinReceipt.insert(
                 unit_uid=man["unit"],
@@ -303,6 +349,11 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
             uids.learn(spec.key, record_id, change.uid)
             done.new += 1
             done.files += _attach(spec, record_id, change.entry, inspection.files)
+        back = [c.uid for c in new if c.conflict]
+        if back:
+            # Deleted here and brought back by the sender: its copy in the
+            # recycle bin is gone for good, or restoring it would make two.
+            _forget_binned(spec.key, back)
         edits = [c for c in mine if c.kind == "changed"]
         current = portable.portable_many(spec, [c.local_id for c in edits], uids)
         updates = []
@@ -331,6 +382,22 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
         done.deleted += 1
 
 
+def _forget_binned(key: str, uids: list[str]) -> None:
+    import json
+
+    wanted = set(uids)
+    gone = []
+    for entry in m.DeletedRecord.select().where(m.DeletedRecord.record_type == key):
+        try:
+            uid = json.loads(entry.payload)["columns"].get("uid")
+        except (ValueError, KeyError, TypeError):
+            continue
+        if uid in wanted:
+            gone.append(entry.id)
+    if gone:
+        service.purge_deleted(gone)
+
+
 def _local(change: Change, values: dict[str, Any], uids: portable.Uids) -> dict[str, Any]:
     try:
         return portable.local(change.spec, values, uids)
@@ -339,21 +406,29 @@ def _local(change: Change, values: dict[str, Any], uids: portable.Uids) -> dict[
         raise Refused(M.message(M.MISSING_LINK, change.title, label, label_args=(2,))) from exc
 
 
+_STORED_NAME = re.compile(r"[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?")
+
+
 def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, bytes]) -> int:
-    """The record's attachments from the package (a file already attached is kept once)."""
+    """The record's attachments from the package (a file already attached is kept once).
+    A file is stored under its own SHA-256, never under a name the package gives."""
     added = 0
     listed = entry.get("attachments") or []
     if not listed:
         return 0
     have = {(a.file_hash, a.file_name) for a in attachments.list_for(spec.key, record_id)}
     for item in listed:
-        data = files.get(str(item.get("file")))
+        stored = str(item.get("file"))
+        data = files.get(stored)
         if data is None:
-            raise Refused(M.message(M.MISSING_FILE, item.get("name")))
+            raise Refused(M.message(M.MISSING_FILE, str(item.get("name"))[:200]))
         digest = hashlib.sha256(data).hexdigest()
-        if (digest, item.get("name")) in have:
+        if not _STORED_NAME.fullmatch(stored) or not stored.startswith(digest):
+            raise Refused(M.message(M.MISSING_FILE, str(item.get("name"))[:200]))
+        name = str(item.get("name") or stored)[:255]
+        if (digest, name) in have:
             continue
-        target = attachments.files_dir() / str(item["file"])
+        target = attachments.files_dir() / stored
         if not target.exists():
             tmp = target.with_suffix(target.suffix + ".part")
             tmp.write_bytes(data)
@@ -362,9 +437,9 @@ def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, byte
             record_type=spec.key,
             record_id=record_id,
             file_hash=digest,
-            file_name=str(item.get("name") or target.name),
+            file_name=name,
             size=len(data),
-            description=str(item.get("description") or ""),
+            description=str(item.get("description") or "")[:255],
             added_by=store_db.current_operator(),
         )
         added += 1

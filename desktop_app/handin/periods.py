@@ -14,6 +14,9 @@ def normalize(text: str) -> str | None:
     """2023Q3, 2023-Q3, 2023年第3季度 and 2023年第三季度 -> 2023年第三季度;
     2023-07 and 2023年7月 -> 2023年7月; 2023 -> 2023年度. None for anything else."""
     text = (text or "").strip()
+    year = re.match(r"\s*(\d{4})", text)
+    if year is None or not 1900 <= int(year.group(1)) <= 2200:
+        return None  # as the sheets take a year
     found = _Q.match(text)
     if found:
         year, q = found.groups()
