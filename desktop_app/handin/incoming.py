@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,7 +92,10 @@ class Inspection:
     period: str
     changes: list[Change]
     files: dict[str, bytes]
-    already: Any = None  # the receipt (or True) of a package received before
+    already: Any = None
+    records: list = field(
+        default_factory=list
+    )  # the package's records as they came  # the receipt (or True) of a package received before
 
     @property
     def conflicts(self) -> list[Change]:
@@ -125,25 +129,31 @@ def inspect(path: Path) -> Inspection:
     inspection = Inspection(
         path, pkg.manifest, signature, unit.id, unit.name, period, [], pkg.files
     )
-    received = m.HandinReceipt.get_or_none(
-        (m.HandinReceipt.unit_uid == unit_uid) & (m.HandinReceipt.seq == seq)
-    )
+    inspection.records = pkg.records
+    r = m.HandinReceipt
+    received = r.get_or_none((r.unit_uid == unit_uid) & (r.signature == signature))
+    if received is None:
+        # A package carries everything since the exchange the office last
+        # confirmed, so one made after the newest received supersedes those
+        # before it, whatever its number (a copy restored from a backup
+        # numbers again from there); one made before it came with it.
+        newest = (
+            r.select()
+            .where(r.unit_uid == unit_uid)
+            .order_by(r.made_at.desc(), r.seq.desc())
+            .first()
+        )
+        made = (str(pkg.manifest.get("made_at") or ""), seq)
+        if newest is not None and (newest.made_at, newest.seq) >= made:
+            received = newest
     if received is not None:
-        if received.signature != signature:
-            when = f"{received.received_at:%Y-%m-%d %H:%M}"
-            raise Refused(M.message(M.SAME_NUMBER, seq, unit.name, when))
         inspection.already = received
         return inspection
-    last = (
-        m.HandinReceipt.select(m.HandinReceipt.seq)
-        .where(m.HandinReceipt.unit_uid == unit_uid)
-        .order_by(m.HandinReceipt.seq.desc())
-        .scalar()
-        or 0
-    )
-    if seq != last + 1:
-        raise Refused(M.message(M.OUT_OF_ORDER, path.name, seq, unit.name, last + 1))
-    inspection.changes = _changes(pkg.records, unit, path.name)
+    held = {
+        (row.record_type, row.uid): json.loads(row.values)
+        for row in m.HandinReceived.select().where(m.HandinReceived.unit_uid == unit_uid)
+    }
+    inspection.changes = _changes(pkg.records, unit, path.name, held)
     return inspection
 
 
@@ -184,7 +194,10 @@ def _changes(
         if unit is not None and ours is not None and ours.get(spec.unit_field) != unit.uid:
             title = portable.title(spec, ours, uids)
             raise Refused(M.message(M.NOT_THEIRS, name, title, unit.name))
-        base = entry.get("base") if unit is not None else (bases or {}).get((spec.key, uid))
+        # The base: what this side last took of the record from the other
+        # (the office: its last merged package; a unit: its last exchange),
+        # else what the package says it was.
+        base = (bases or {}).get((spec.key, uid), entry.get("base") if unit is not None else None)
         if entry.get("delete"):
             if ours is None:
                 continue  # deleted on both sides
@@ -223,6 +236,29 @@ def _changes(
                 change.conflict = "fields"
             out.append(change)
     return out
+
+
+def _remember(unit_uid: str, inspection: Inspection) -> None:
+    """What the package carried is the office's base for the unit's next one;
+    the updates the unit says it received are confirmed."""
+    rows = m.HandinReceived
+    for entry in inspection.records:
+        key, uid = entry.get("type"), entry.get("uid")
+        rows.delete().where(
+            (rows.unit_uid == unit_uid) & (rows.record_type == key) & (rows.uid == uid)
+        ).execute()
+        if not entry.get("delete"):
+            rows.insert(
+                unit_uid=unit_uid,
+                record_type=key,
+                uid=uid,
+                values=json.dumps(entry.get("values"), ensure_ascii=False, sort_keys=True),
+            ).execute()
+    got = inspection.manifest.get("update_received")
+    if isinstance(got, int) and not isinstance(got, bool) and got > 0:
+        mark = roles.get(roles.UPDATE_MARK_OF + f"{unit_uid}.{got}")
+        if mark:
+            roles.put(roles.UPDATE_MARK_OF + unit_uid, mark)
 
 
 def _readable(spec: RecordSpec, values: Any, listed: Any) -> bool:
@@ -308,6 +344,7 @@ def merge(
                     raise
                 raise Refused(M.message(M.UNREADABLE, inspection.path.name)) from exc
             done.report_id = _mark_report(inspection)
+            _remember(man["unit"], inspection)
             m.HandinReceipt.insert(
                 unit_uid=man["unit"],
                 unit_name=inspection.unit_name,

@@ -70,6 +70,16 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
                 & m.HandinBase.record_id.in_(ids[start : start + portable.CHUNK])
             )
         }
+        # Records sent in a package not yet confirmed: the office may hold them,
+        # so a deletion since must travel too.
+        sent = {
+            row.record_id: row.uid
+            for start in range(0, len(ids), portable.CHUNK)
+            for row in m.HandinPending.select().where(
+                (m.HandinPending.record_type == key)
+                & m.HandinPending.record_id.in_(ids[start : start + portable.CHUNK])
+            )
+        }
         unit_column = getattr(model, spec.field(spec.unit_field).column_name)
         here: dict[int, str] = {}
         for start in range(0, len(ids), portable.CHUNK):
@@ -87,13 +97,12 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
             .tuples()
         )
         for rid in ids:
-            if rid in gone and rid in known:
+            if rid in gone and (rid in known or rid in sent):
                 # Deleted since: the office deletes it too (unless it changed it).
-                row = known[rid]
-                records.append(
-                    {"type": key, "uid": row.uid, "delete": True, "base": json.loads(row.values)}
-                )
-                bases.append((key, rid, row.uid, None))
+                uid = known[rid].uid if rid in known else sent[rid]
+                base = json.loads(known[rid].values) if rid in known else None
+                records.append({"type": key, "uid": uid, "delete": True, "base": base})
+                bases.append((key, rid, uid, None))
                 deleted += 1
         # (A record made and deleted between packages was never handed in; one
         # of another unit, which the copy holds because the unit's point at
@@ -136,34 +145,34 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
         "period": period,
         "seq": seq,
         "sender": sender or store_db.current_operator(),
-        "made_at": dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
+        "made_at": dt.datetime.now().isoformat(sep=" "),  # to the microsecond: an order
         "changed": changed,
         "deleted": deleted,
+        # The office's updates this copy has taken: the office sends less then.
+        "update_received": int(roles.get(roles.UPDATE_RECEIVED) or 0),
     }
     out = Path(out)
     package.write(package.Package(manifest, records, files), out, copy.key)
-    # Counted as sent once the file is whole: the bases move to what it holds.
+    # Counted as sent once the file is whole. The bases stay until the office
+    # confirms it (its next update names the last package it received): until
+    # then every package carries everything since the last confirmed exchange,
+    # so one refused, lost or made again after a restore loses nothing.
     with store_db.write_transaction():
         roles.put(roles.SENT, str(seq))
-        roles.put(roles.MARK, str(last))
-        for key in {k for k, _, _, _ in bases}:
-            gone = [uid for k, _, uid, _ in bases if k == key]
-            for start in range(0, len(gone), portable.CHUNK):
-                m.HandinBase.delete().where(
-                    (m.HandinBase.record_type == key)
-                    & m.HandinBase.uid.in_(gone[start : start + portable.CHUNK])
-                ).execute()
+        roles.put(roles.MARK_OF + str(seq), str(last))
         bulk.insert_rows(
-            m.HandinBase,
+            m.HandinPending,
             [
                 {
+                    "seq": seq,
                     "record_type": key,
                     "record_id": rid,
                     "uid": uid,
-                    "values": json.dumps(values, ensure_ascii=False, sort_keys=True),
+                    "values": None
+                    if values is None
+                    else json.dumps(values, ensure_ascii=False, sort_keys=True),
                 }
                 for key, rid, uid, values in bases
-                if values is not None
             ],
             want_ids=False,
         )

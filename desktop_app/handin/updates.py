@@ -56,6 +56,19 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
         .tuples()
     ):
         touched.setdefault(kind, set()).add(rid)
+    # Records the office gave to another unit since: the unit's copy must
+    # hear of it, or it would keep handing them in as its own.
+    moved_away: dict[str, set[int]] = {}
+    for kind, rid in (
+        m.AuditEntry.select(m.AuditEntry.record_type, m.AuditEntry.record_id)
+        .where(
+            (m.AuditEntry.id > mark)
+            & (m.AuditEntry.field == "unit")
+            & (m.AuditEntry.old_value == unit.name)
+        )
+        .tuples()
+    ):
+        moved_away.setdefault(kind, set()).add(rid)
     uids = portable.Uids()
     records: list[dict[str, Any]] = []
     for spec in incoming.creation_order():
@@ -70,7 +83,11 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
                 if uid:
                     records.append({"type": spec.key, "uid": uid, "delete": True})
                 continue
-            if spec.key not in roles.SHARED_TYPES and values.get(spec.unit_field) != unit.uid:
+            if (
+                spec.key not in roles.SHARED_TYPES
+                and values.get(spec.unit_field) != unit.uid
+                and rid not in moved_away.get(spec.key, set())
+            ):
                 continue  # another unit's: not this unit's business
             records.append({"type": spec.key, "uid": uids.uid(spec.key, rid), "values": values})
     words = list(
@@ -84,14 +101,24 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
         "unit_name": unit.name,
         "seq": seq,
         "sender": sender or store_db.current_operator(),
-        "made_at": dt.datetime.now().replace(microsecond=0).isoformat(sep=" "),
+        "made_at": dt.datetime.now().isoformat(sep=" "),  # to the microsecond: an order
         "categories": words,
+        # The unit's newest package received: the unit's bases move to it.
+        "received": _newest_received(unit.uid),
     }
     package.write(package.Package(manifest, records), Path(out), key)
+    # The mark moves when the unit says it took this update (its next
+    # hand-in names it): until then each update carries all since the last.
     with store_db.write_transaction():
         roles.put(UPDATE_SENT_OF + unit.uid, str(seq))
-        roles.put(UPDATE_MARK_OF + unit.uid, str(last))
+        roles.put(UPDATE_MARK_OF + f"{unit.uid}.{seq}", str(last))
     return Made(Path(out), seq, unit.name, len(records))
+
+
+def _newest_received(unit_uid: str) -> int:
+    r = m.HandinReceipt
+    newest = r.select(r.seq).where(r.unit_uid == unit_uid).order_by(r.made_at.desc()).scalar()
+    return int(newest or 0)
 
 
 def _deleted_uid(key: str, record_id: int) -> str | None:
@@ -128,10 +155,9 @@ def inspect_update(path: Path) -> incoming.Inspection:
     )
     last = int(roles.get(UPDATE_RECEIVED) or 0)
     if seq <= last:
-        seen.already = True
+        seen.already = True  # or superseded: a later update carried it all
         return seen
-    if seq != last + 1:
-        raise Refused(M.message(M.OUT_OF_ORDER, path.name, seq, copy.unit_name, last + 1))
+    seen.records = pkg.records
     bases = {(row.record_type, row.uid): json.loads(row.values) for row in m.HandinBase.select()}
     seen.changes = incoming._changes(pkg.records, None, path.name, bases)
     return seen
@@ -169,6 +195,7 @@ def merge_update(
     )
     try:
         with store_db.write_transaction():
+            _confirm(seen.manifest.get("received"))
             incoming._apply(seen, side, done)
             _take_categories(seen.manifest.get("categories") or [])
             _move_bases(seen)
@@ -176,6 +203,29 @@ def merge_update(
     finally:
         store_db.set_operator(operator)
     return done
+
+
+def _confirm(received) -> None:
+    """The office received this copy's packages up to number `received`:
+    their records' bases move to what they carried, and the next package
+    starts from there."""
+    if not isinstance(received, int) or isinstance(received, bool) or received < 1:
+        return
+    mark = roles.get(roles.MARK_OF + str(received))
+    if not mark:
+        return  # a number this copy did not make (restored from a backup since)
+    pending = m.HandinPending
+    rows = pending.select().where(pending.seq <= received).order_by(pending.seq, pending.id)
+    for row in rows:
+        m.HandinBase.delete().where(
+            (m.HandinBase.record_type == row.record_type) & (m.HandinBase.uid == row.uid)
+        ).execute()
+        if row.values is not None:
+            m.HandinBase.insert(
+                record_type=row.record_type, record_id=row.record_id, uid=row.uid, values=row.values
+            ).execute()
+    pending.delete().where(pending.seq <= received).execute()
+    roles.put(roles.MARK, mark)
 
 
 def _take_categories(words: list) -> None:

@@ -331,7 +331,33 @@ class HandinReceipt(BaseModel):
     records = pw.IntegerField(default=0)
 
     class Meta:
-        indexes = ((("unit_uid", "seq"), True),)
+        indexes = ((("unit_uid", "seq"), False),)
+
+
+class HandinPending(BaseModel):
+    """A unit's copy: what each package it made carried, until the office
+    confirms receiving it (an update names the last package received); the
+    records' bases move then, and the packages in between carry everything
+    since the last confirmed exchange."""
+
+    seq = pw.IntegerField(index=True)
+    record_type = pw.CharField()
+    record_id = pw.IntegerField()
+    uid = pw.CharField(max_length=32)
+    values = pw.TextField(null=True)  # JSON; NULL: the package deleted it
+
+
+class HandinReceived(BaseModel):
+    """The office: each unit's record as its last merged package carried it,
+    the base its next package's changes are measured from."""
+
+    unit_uid = pw.CharField(max_length=32)
+    record_type = pw.CharField()
+    uid = pw.CharField(max_length=32)
+    values = pw.TextField()
+
+    class Meta:
+        indexes = ((("unit_uid", "record_type", "uid"), True),)
 
 
 def _link(name: str, owner: type[pw.Model], target: type[pw.Model]) -> type[pw.Model]:
@@ -382,6 +408,8 @@ ALL_MODELS: list[type[pw.Model]] = [
     DeletedRecord,
     HandinBase,
     HandinReceipt,
+    HandinPending,
+    HandinReceived,
 ]
 
 # The ledger's record types (each a Record, with its uid).

@@ -182,22 +182,23 @@ def test_a_package_altered_in_any_byte_is_refused_and_nothing_is_written(
         assert not m.Activity.select().where(m.Activity.title.in_(["新活动", "假活动"])).exists()
 
 
-def test_packages_must_come_in_order(office, unit_copy, tmp_path):
-    unit_id = None
+def test_a_later_package_carries_everything_an_earlier_one_did(office, unit_copy, tmp_path):
+    # Until the office confirms a package (in its next update), each package
+    # carries everything since the last confirmed exchange: one lost, refused
+    # or received late costs nothing.
     with opened(unit_copy):
         unit_id = roles.unit_copy().unit_id
         save("activity", title="第一批", unit=unit_id)
         outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
         save("activity", title="第二批", unit=unit_id)
         outgoing.make_package("2023Q4", tmp_path / "p2.cledger", "李明")
-    with opened(office):
-        with pytest.raises(incoming.Refused, match="package 1 is the next one"):
-            incoming.inspect(tmp_path / "p2.cledger")
-    receive(office, tmp_path / "p1.cledger")
     receive(office, tmp_path / "p2.cledger")
     with opened(office):
         assert {"第一批", "第二批"} <= {a.title for a in m.Activity.select()}
-        assert m.HandinReceipt.select().count() == 2
+        late = incoming.inspect(tmp_path / "p1.cledger")
+        assert late.already is not None  # made before the one received: nothing to do
+        assert m.HandinReceipt.select().count() == 1
+        assert m.Activity.select().where(m.Activity.title == "第一批").count() == 1
 
 
 def test_a_field_changed_on_both_sides_is_a_conflict_each_side_can_win(office, unit_copy, tmp_path):
@@ -245,8 +246,8 @@ def test_a_record_deleted_at_the_unit_but_changed_at_the_office_is_not_lost(
         outgoing.make_package("2023Q3", tmp_path / "p2.cledger", "李明")
         service.delete(SPECS["activity"], rid2)
         outgoing.make_package("2023Q3", tmp_path / "p3.cledger", "李明")
-    receive(office, tmp_path / "p2.cledger")
-    receive(office, tmp_path / "p3.cledger")
+    receive(office, tmp_path / "p2.cledger", take=incoming.OURS)  # the office keeps its own
+    receive(office, tmp_path / "p3.cledger", take=incoming.OURS)
     with opened(office):
         assert by_uid("activity", uid2) is None
         assert m.DeletedRecord.select().where(m.DeletedRecord.title == "要删的活动").exists()
@@ -296,3 +297,81 @@ def test_a_package_carrying_another_units_record_is_refused(office, unit_copy, t
         assert by_uid("activity", uid).title == "科技局的活动"
     assert values["unit"] == tech_uid
     assert json.loads(json.dumps(manifest))["seq"] == 1
+
+
+def test_a_refused_package_does_not_leave_the_unit_stuck(office, unit_copy, tmp_path):
+    # The office gives the unit's activity to another unit; the unit, not yet
+    # told, changes it and adds one: its package is refused. The office's
+    # update tells it; the next package brings the new activity.
+    with opened(office):
+        theirs = m.Activity.get(m.Activity.title == "番茄产业对接")
+        save("activity", theirs.id, unit=m.Unit.get(m.Unit.name == TECH).id)
+        moved = theirs.uid
+    with opened(unit_copy):
+        save("activity", by_uid("activity", moved).id, title="番茄产业对接（改）")
+        save("activity", title="单位新活动", unit=roles.unit_copy().unit_id)
+        outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
+    with opened(office):
+        with pytest.raises(incoming.Refused, match="another unit"):
+            incoming.inspect(tmp_path / "p1.cledger")
+        from desktop_app.handin import updates
+
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+    with opened(unit_copy):
+        seen = updates.inspect_update(tmp_path / "u1.cledger")
+        updates.merge_update(seen, take=incoming.THEIRS)
+        assert by_uid("activity", moved).unit.name == TECH  # now another unit's, read-only
+        outgoing.make_package("2023Q3", tmp_path / "p2.cledger", "李明")
+    receive(office, tmp_path / "p2.cledger")
+    with opened(office):
+        assert m.Activity.select().where(m.Activity.title == "单位新活动").count() == 1
+        assert by_uid("activity", moved).title == "番茄产业对接"  # the unit's edit is not taken
+
+
+def test_a_copy_restored_from_a_backup_hands_in_what_it_did_since(office, unit_copy, tmp_path):
+    import shutil
+
+    with opened(unit_copy):
+        save("activity", title="A1", unit=roles.unit_copy().unit_id)
+    backup = tmp_path / "backup.sqlite"
+    shutil.copy(unit_copy, backup)
+    hand_in(unit_copy, tmp_path / "p1.cledger")
+    receive(office, tmp_path / "p1.cledger")
+    shutil.copy(backup, unit_copy)  # the unit's PC is restored from an older backup
+    with opened(unit_copy):
+        save("activity", title="A2", unit=roles.unit_copy().unit_id)
+        made = outgoing.make_package("2023Q3", tmp_path / "again.cledger", "李明")
+    assert made.seq == 1  # numbered again from the backup's state
+    receive(office, tmp_path / "again.cledger")
+    with opened(office):
+        titles = [a.title for a in m.Activity.select()]
+        assert titles.count("A1") == 1 and titles.count("A2") == 1
+
+
+def test_an_attachment_cannot_be_written_outside_the_ledgers_files(office, unit_copy, tmp_path):
+    with opened(office):
+        agri = m.Unit.get(m.Unit.name == AGRI)
+        key = roles.get(roles.KEY_OF + agri.uid)
+        office_uid = roles.get(roles.OFFICE)
+    with opened(unit_copy):
+        from desktop_app.handin import portable
+
+        rid = save("activity", title="带附件", unit=roles.unit_copy().unit_id)
+        values = portable.portable(SPECS["activity"], rid, portable.Uids())
+        uid = m.Activity.get_by_id(rid).uid
+    evil = "../../../../" + str(tmp_path / "PWNED.txt").lstrip("/")
+    manifest = {
+        "format": package.FORMAT, "kind": "handin", "office": office_uid, "unit": agri.uid,
+        "unit_name": AGRI, "period": "2023Q3", "seq": 1, "sender": "x", "made_at": "2030-01-01",
+    }  # fmt: skip
+    records = [
+        {"type": "activity", "uid": uid, "values": values, "base": None,
+         "attachments": [{"file": evil, "name": "x.txt", "size": 3, "description": ""}]}
+    ]  # fmt: skip
+    pkg = tmp_path / "evil.cledger"
+    package.write(package.Package(manifest, records, {evil: b"bad"}), pkg, key)
+    with opened(office):
+        with pytest.raises(incoming.Refused):
+            incoming.merge(incoming.inspect(pkg))
+        assert not m.Activity.select().where(m.Activity.title == "带附件").exists()
+    assert not (tmp_path / "PWNED.txt").exists()
