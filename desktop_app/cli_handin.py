@@ -180,6 +180,8 @@ def _import(db: Path, args) -> int:
     from desktop_app.store.opening import open_ledger
 
     path = Path(args.file)
+    if path.is_dir():
+        return _fail(f"{path} is a folder; give the package file (.cledger)")
     if not path.is_file():
         return _fail(f"no file at {path}")
     open_ledger(db)
@@ -211,6 +213,10 @@ def _import(db: Path, args) -> int:
         print(f"{labels[c.kind]}\t{c.spec.key}\t{c.title}{mark}")
         for fc in c.fields:
             flag = "  CONFLICT" if fc.conflict else ""
+            if fc.name == incoming.ATTACHMENTS:
+                names = [n for _, n in fc.theirs or []]
+                print(f"\tattachments: {', '.join(names) or 'none'}")
+                continue
             print(f"\t{fc.name}: office {fc.ours!r} -> unit {fc.theirs!r}{flag}")
     counts = {k: sum(1 for c in seen.changes if c.kind == k) for k in labels}
     print(

@@ -46,6 +46,7 @@ from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 
 THEIRS, OURS = "theirs", "ours"
+ATTACHMENTS = "_attachments"  # a record's files in its travelling values (see outgoing)
 _UID = re.compile("[0-9a-f]{32}")
 
 
@@ -204,7 +205,8 @@ def _changes(
             change = Change(
                 "deleted", spec, uid, portable.title(spec, ours, uids), local, entry=entry
             )
-            if base is not None and ours != base:
+            fields_then = {k: v for k, v in (base or {}).items() if k != ATTACHMENTS}
+            if base is not None and ours != fields_then:
                 change.conflict = "changed here"
             out.append(change)
             continue
@@ -230,6 +232,11 @@ def _changes(
             if theirs == was or theirs == mine:
                 continue  # the unit did not change it, or both made the same change
             fields.append(FieldChange(f.name, was, mine, theirs, mine != was))
+        files = values.get(ATTACHMENTS)
+        files_before = (base or {}).get(ATTACHMENTS, []) if isinstance(base, dict) else []
+        if files is not None and files != files_before:
+            # Files added or removed at the unit: taken as they come.
+            fields.append(FieldChange(ATTACHMENTS, files_before, files_before, files, False))
         if fields:
             change = Change("changed", spec, uid, title, local, fields, entry=entry)
             if any(fc.conflict for fc in fields):
@@ -272,6 +279,15 @@ def _readable(spec: RecordSpec, values: Any, listed: Any) -> bool:
     def text(v: Any) -> bool:
         return v is None or isinstance(v, str)
 
+    files = values.get(ATTACHMENTS)
+    if files is not None and not (
+        isinstance(files, list)
+        and all(
+            isinstance(x, list) and len(x) == 2 and all(isinstance(y, str) for y in x)
+            for x in files
+        )
+    ):
+        return False
     for f in spec.fields:
         v = values.get(f.name)
         if f.kind in (INT, FLOAT):
@@ -410,6 +426,9 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
         for change in edits:
             done.changed += 1
             done.files += _attach(spec, change.local_id, change.entry, inspection.files)
+            for fc in change.fields:
+                if fc.name == ATTACHMENTS:
+                    _detach(spec, change.local_id, fc.base, fc.theirs)
         deletions += [c for c in mine if c.kind == "deleted"]
     for change in reversed(deletions):  # what points at others goes first
         if change.conflict and side(change.uid) == OURS:
@@ -481,6 +500,14 @@ def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, byte
         )
         added += 1
     return added
+
+
+def _detach(spec: RecordSpec, record_id: int, before: list, after: list) -> None:
+    """Attachments the sender removed since the last exchange, removed here."""
+    gone = {tuple(x) for x in before or []} - {tuple(x) for x in after or []}
+    for att in attachments.list_for(spec.key, record_id):
+        if (att.file_hash, att.file_name) in gone:
+            attachments.remove(att.id)
 
 
 def _mark_report(inspection: Inspection) -> int:

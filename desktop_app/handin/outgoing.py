@@ -45,6 +45,7 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
     mark = int(roles.get(roles.MARK) or 0)
     last = m.AuditEntry.select(m.AuditEntry.id).order_by(m.AuditEntry.id.desc()).scalar() or 0
     touched: dict[tuple[str, int], None] = {}
+    touched_by_log: set[tuple[str, int]] = set()
     for key, rid in (
         m.AuditEntry.select(m.AuditEntry.record_type, m.AuditEntry.record_id)
         .where(m.AuditEntry.id > mark)
@@ -53,6 +54,11 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
     ):
         if roles.owned_by_units(key):
             touched[(key, rid)] = None
+            touched_by_log.add((key, rid))
+    # Attachments added or removed leave no entry in the change log: the
+    # unit's records holding any, or whose base held any, are looked at too.
+    for key, rid in _with_attachments(copy.unit_id):
+        touched[(key, rid)] = None
     uids = portable.Uids()
     records, files, bases = [], {}, []
     changed = deleted = 0
@@ -111,8 +117,11 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
         files_of = _attachments(key, list(here))
         for rid, values in current.items():
             base = json.loads(known[rid].values) if rid in known else None
-            if values == base:
-                continue  # changed and changed back
+            values[ATTACHMENTS] = sorted([a.file_hash, a.file_name] for a in files_of.get(rid, []))
+            if base is not None:
+                base.setdefault(ATTACHMENTS, [])
+            if values == base or (base is None and (key, rid) not in touched_by_log):
+                continue  # unchanged since the exchange (or only looked at for its files)
             listed = []
             for att in files_of.get(rid, []):
                 name = attachments.stored_path(att).name
@@ -177,6 +186,23 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
             want_ids=False,
         )
     return Made(out, seq, period, changed, deleted, len(files))
+
+
+ATTACHMENTS = "_attachments"  # in a record's travelling values: [[sha256, name], …]
+
+
+def _with_attachments(unit_id: int) -> list[tuple[str, int]]:
+    """(type, id) of the unit's records that hold attachments or whose base did."""
+    out: set[tuple[str, int]] = set()
+    for key, rid in m.Attachment.select(m.Attachment.record_type, m.Attachment.record_id).tuples():
+        if roles.owned_by_units(key):
+            out.add((key, rid))
+    for key, rid, values in m.HandinBase.select(
+        m.HandinBase.record_type, m.HandinBase.record_id, m.HandinBase.values
+    ).tuples():
+        if f'"{ATTACHMENTS}": [[' in values:
+            out.add((key, rid))
+    return sorted(out)
 
 
 def _attachments(key: str, ids: list[int]) -> dict[int, list[m.Attachment]]:

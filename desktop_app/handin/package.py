@@ -15,7 +15,6 @@ import hmac
 import io
 import json
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,14 +82,9 @@ def read_manifest(path: Path) -> dict[str, Any]:
             manifest = json.loads(z.read(MANIFEST).decode())
     except FileNotFoundError:
         raise
-    except (
-        zipfile.BadZipFile,
-        KeyError,
-        ValueError,
-        UnicodeDecodeError,
-        OSError,
-        zlib.error,
-    ) as exc:
+    except IsADirectoryError as exc:
+        raise BadPackage(M.message(M.NOT_A_PACKAGE, path.name, "a folder")) from exc
+    except Exception as exc:  # any way a damaged zip fails (a bad method: NotImplementedError)
         raise BadPackage(M.message(M.NOT_A_PACKAGE, path.name, exc)) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BadPackage(M.message(M.OTHER_FORMAT, path.name))
@@ -115,7 +109,9 @@ def read(path: Path, key: str) -> tuple[Package, str]:
                 if info.file_size > MAX_MEMBER or info.is_dir():
                     raise BadPackage(M.message(M.DAMAGED, path.name, info.filename))
                 members[info.filename] = z.read(info)
-    except (zipfile.BadZipFile, OSError, ValueError, zlib.error) as exc:  # bytes that fail
+    except BadPackage:
+        raise
+    except Exception as exc:  # any way damaged bytes fail to read
         raise BadPackage(M.message(M.DAMAGED, path.name, exc)) from exc
     try:
         manifest = json.loads(members.pop(MANIFEST).decode())

@@ -9,6 +9,7 @@ its own unit, and the key both sides sign its packages with.
 from __future__ import annotations
 
 import secrets
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from desktop_app.store import models as m
@@ -95,3 +96,33 @@ def locked_here(spec_key: str, record_unit_id: int | None = None) -> bool:
     if not owned_by_units(spec_key):
         return True
     return record_unit_id is not None and record_unit_id != copy.unit_id
+
+
+_office_writing = False
+
+
+@contextmanager
+def office_writes():
+    """What the office sends a unit's copy (an update) is written there,
+    past the rule that the copy changes only its unit's own records."""
+    global _office_writing
+    before, _office_writing = _office_writing, True
+    try:
+        yield
+    finally:
+        _office_writing = before
+
+
+def refusal(spec_key: str, unit_ids: list[int | None]) -> tuple[str, str] | None:
+    """On a unit's copy, why records of spec_key (of these units) may not be
+    written here: (template, unit name); None when they may."""
+    if _office_writing:
+        return None
+    copy = unit_copy()
+    if copy is None:
+        return None
+    if not owned_by_units(spec_key):
+        return ("shared", copy.unit_name)
+    if any(u != copy.unit_id for u in unit_ids):
+        return ("own", copy.unit_name)
+    return None

@@ -194,7 +194,7 @@ def merge_update(
         f"{seen.manifest.get('sender') or '?'}（人才办更新 第{seen.manifest['seq']}号）"[:255]
     )
     try:
-        with store_db.write_transaction():
+        with store_db.write_transaction(), roles.office_writes():
             _confirm(seen.manifest.get("received"))
             incoming._apply(seen, side, done)
             _take_categories(seen.manifest.get("categories") or [])

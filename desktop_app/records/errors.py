@@ -16,6 +16,9 @@ V = "Validation"
 REQUIRED = QT_TRANSLATE_NOOP("Validation", "%1 is required.")
 NOT_UNIQUE = QT_TRANSLATE_NOOP("Validation", '%1 "%2" already exists.')
 NEGATIVE = QT_TRANSLATE_NOOP("Validation", "%1 cannot be below %2.")
+SHARED_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Validation", "This is %1's ledger: this list is kept by the talent office and read here."
+)
 OWN_UNIT_ONLY = QT_TRANSLATE_NOOP(
     "Validation", "This is %1's ledger: it keeps %1's records only; the others hand in their own."
 )

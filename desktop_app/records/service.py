@@ -212,6 +212,11 @@ def save(
     clean = validate(spec, values, record_id)
     columns = _columns(spec, clean)
     creating = record_id is None
+    was = None
+    if not creating and spec.unit_field:
+        record = spec.model.get_or_none(spec.model.id == record_id)
+        was = getattr(record, spec.field(spec.unit_field).column_name, None) if record else None
+    _guard_unit_copy(spec, [_unit_of(spec, clean)] + ([was] if not creating else []))
     with write_transaction():
         before = None if creating else load(spec, record_id)
         if creating:
@@ -281,6 +286,7 @@ def insert_validated(
     """
     if not cleaned:
         return []
+    _guard_unit_copy(spec, sorted({_unit_of(spec, c) for c in cleaned}, key=str))
     model = spec.model
     with write_transaction():
         rows = []
@@ -337,6 +343,7 @@ def update_validated(spec: RecordSpec, changes: list[tuple[int, dict[str, Any]]]
     transaction; every change gets its "update" history entries."""
     if not changes:
         return
+    _guard_unit_copy(spec, sorted({_unit_of(spec, c) for _, c in changes}, key=str))
     ids = [rid for rid, _ in changes]
     with write_transaction():
         before = load_many(spec, ids)
@@ -391,6 +398,23 @@ def update_validated(spec: RecordSpec, changes: list[tuple[int, dict[str, Any]]]
             renamed = renamed or _renamed(spec, before[rid], clean)
         audit.record_many(entries)
         _reindex(spec, ids, renamed=renamed)
+
+
+def _guard_unit_copy(spec: RecordSpec, unit_ids: list[int | None]) -> None:
+    """A unit's copy of the ledger writes only its own unit's records (the
+    window, the import and scripts alike); the office's updates pass."""
+    from desktop_app.handin import roles
+
+    why = roles.refusal(spec.key, unit_ids)
+    if why is None:
+        return
+    kind, unit = why
+    template = E.SHARED_READ_ONLY if kind == "shared" else E.OWN_UNIT_ONLY
+    raise E.ValidationError([E.Problem(spec.unit_field or "", template, (unit,), 0)])
+
+
+def _unit_of(spec: RecordSpec, values: dict[str, Any]) -> int | None:
+    return values.get(spec.unit_field) if spec.unit_field else None
 
 
 def _renamed(spec: RecordSpec, before: dict | None, after: dict) -> bool:
@@ -478,6 +502,10 @@ def delete(spec: RecordSpec, record_id: int, *, to_bin: bool = True) -> int | No
     to_bin is False (undoing a create).
     """
     record = spec.model.get_by_id(record_id)
+    if spec.unit_field:
+        _guard_unit_copy(spec, [getattr(record, spec.field(spec.unit_field).column_name)])
+    else:
+        _guard_unit_copy(spec, [])
     deps = dependents_of(spec, record_id)
     if deps:
         raise E.DeleteRefused(title_of(spec, record), deps)

@@ -375,3 +375,52 @@ def test_an_attachment_cannot_be_written_outside_the_ledgers_files(office, unit_
             incoming.merge(incoming.inspect(pkg))
         assert not m.Activity.select().where(m.Activity.title == "带附件").exists()
     assert not (tmp_path / "PWNED.txt").exists()
+
+
+def test_attachments_added_and_removed_at_the_unit_follow(office, unit_copy, tmp_path):
+    first, second = tmp_path / "纪要.pdf", tmp_path / "照片.jpg"
+    first.write_bytes(b"%PDF minutes")
+    second.write_bytes(b"\xff\xd8 photo")
+    with opened(unit_copy):
+        rid = m.Activity.get(m.Activity.title == "番茄产业对接").id
+        uid = m.Activity.get_by_id(rid).uid
+        attachments.add_file("activity", rid, first)
+        made = outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
+        assert (made.changed, made.files) == (1, 1)
+    receive(office, tmp_path / "p1.cledger")
+    with opened(office):
+        local = by_uid("activity", uid).id
+        assert [a.file_name for a in attachments.list_for("activity", local)] == ["纪要.pdf"]
+        from desktop_app.handin import updates
+
+        updates.make_update(AGRI, tmp_path / "u1.cledger")  # confirms package 1
+    with opened(unit_copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u1.cledger"))
+        (att,) = attachments.list_for("activity", rid)
+        attachments.remove(att.id)
+        attachments.add_file("activity", rid, second)
+        made = outgoing.make_package("2023Q3", tmp_path / "p2.cledger", "李明")
+        assert made.changed == 1
+    receive(office, tmp_path / "p2.cledger")
+    with opened(office):
+        assert [a.file_name for a in attachments.list_for("activity", local)] == ["照片.jpg"]
+
+
+def test_a_units_copy_writes_only_its_own_records_whatever_writes_them(unit_copy, tmp_path):
+    from desktop_app import cli
+    from desktop_app.records import errors as E
+
+    with opened(unit_copy):
+        with pytest.raises(E.ValidationError, match="kept by the talent office"):
+            save("institution", name="新大学")
+        tech = m.Unit.get(m.Unit.name == TECH).id
+        with pytest.raises(E.ValidationError, match="keeps 县农业农村局's records only"):
+            save("activity", title="别的单位的活动", unit=tech)
+        mine = save("activity", title="本单位的活动", unit=roles.unit_copy().unit_id)
+        with pytest.raises(E.ValidationError):
+            save("activity", mine, unit=tech)  # nor given away
+    book = tmp_path / "inst.csv"
+    book.write_text("院校名称\n新大学\n", encoding="utf-8")
+    assert cli.main(["import", "institution", str(book), "--db", str(unit_copy)]) != 0
+    with opened(unit_copy):
+        assert not m.Institution.select().where(m.Institution.name == "新大学").exists()

@@ -2406,6 +2406,10 @@ Backup made first: %5</source>
         <translation>冲突处全部保留本处的</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <source>the sender&apos;s</source>
         <translation>对方的</translation>
     </message>
@@ -3818,6 +3822,10 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1 cannot be below %2.</source>
         <translation>%1不能小于 %2。</translation>
+    </message>
+    <message>
+        <source>This is %1&apos;s ledger: this list is kept by the talent office and read here.</source>
+        <translation>这是%1的台账：这份名单由人才办维护，这里只能查看。</translation>
     </message>
     <message>
         <source>This is %1&apos;s ledger: it keeps %1&apos;s records only; the others hand in their own.</source>

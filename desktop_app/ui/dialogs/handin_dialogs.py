@@ -297,7 +297,11 @@ class ReceiveDialog(QDialog):
             if change.conflict and (fc is None or fc.conflict):
                 what += " · " + _conflict_label(change.conflict)
             cells = [kind, change.title, what, "", "", ""]
-            if fc is not None:
+            if fc is not None and fc.name == incoming.ATTACHMENTS:
+                cells[3] = self.tr("Attachments")
+                cells[4] = "、".join(name for _, name in fc.ours or [])
+                cells[5] = "、".join(name for _, name in fc.theirs or [])
+            elif fc is not None:
                 label = change.spec.field(fc.name).label
                 cells[3] = QCoreApplication.translate("Field", label)
                 cells[4] = shown(change.spec.key, fc.name, fc.ours, uids)
