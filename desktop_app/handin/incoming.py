@@ -41,7 +41,7 @@ from desktop_app.records.specs import (
     spec_for,
 )
 from desktop_app.records.validation import BatchChecks, validate
-from desktop_app.store import categories
+from desktop_app.store import bulk, categories
 from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 
@@ -249,18 +249,30 @@ def _remember(unit_uid: str, inspection: Inspection) -> None:
     """What the package carried is the office's base for the unit's next one;
     the updates the unit says it received are confirmed."""
     rows = m.HandinReceived
+    by_type: dict[str, list[str]] = {}
     for entry in inspection.records:
-        key, uid = entry.get("type"), entry.get("uid")
-        rows.delete().where(
-            (rows.unit_uid == unit_uid) & (rows.record_type == key) & (rows.uid == uid)
-        ).execute()
-        if not entry.get("delete"):
-            rows.insert(
-                unit_uid=unit_uid,
-                record_type=key,
-                uid=uid,
-                values=json.dumps(entry.get("values"), ensure_ascii=False, sort_keys=True),
+        by_type.setdefault(entry.get("type"), []).append(entry.get("uid"))
+    for key, uids in by_type.items():
+        for start in range(0, len(uids), 500):
+            rows.delete().where(
+                (rows.unit_uid == unit_uid)
+                & (rows.record_type == key)
+                & rows.uid.in_(uids[start : start + 500])
             ).execute()
+    bulk.insert_rows(
+        rows,
+        [
+            {
+                "unit_uid": unit_uid,
+                "record_type": entry.get("type"),
+                "uid": entry.get("uid"),
+                "values": json.dumps(entry.get("values"), ensure_ascii=False, sort_keys=True),
+            }
+            for entry in inspection.records
+            if not entry.get("delete")
+        ],
+        want_ids=False,
+    )
     got = inspection.manifest.get("update_received")
     if isinstance(got, int) and not isinstance(got, bool) and got > 0:
         mark = roles.get(roles.UPDATE_MARK_OF + f"{unit_uid}.{got}")
