@@ -178,6 +178,49 @@ def missing_hand_ins(today: dt.date | None = None) -> list[MissingHandIn]:
     ]
 
 
+@dataclass(frozen=True)
+class PeriodHandIns:
+    """One period's hand-ins (台账报送): how many units handed in, are late,
+    were sent back, and have yet to hand in before the due date."""
+
+    period: str
+    handed_in: int
+    late: int
+    returned: int
+    to_come: int
+
+
+def hand_ins_by_period(today: dt.date | None = None, periods: int = 2) -> list[PeriodHandIns]:
+    """The latest periods that have come due (or come due within a month),
+    newest first."""
+    today = today or dt.date.today()
+    r = m.LedgerReport
+    rows = (
+        r.select(r.period, r.due_date, r.submitted_date, r.status)
+        .where(r.due_date.is_null(False) & (r.due_date <= today + dt.timedelta(days=31)))
+        .tuples()
+    )
+    by_period: dict[str, list[tuple]] = {}
+    due_of: dict[str, dt.date] = {}
+    for period, due, submitted, status in rows:
+        by_period.setdefault(period, []).append((due, submitted, status))
+        due_of[period] = max(due, due_of.get(period, due))
+    out = []
+    for period in sorted(by_period, key=lambda p: due_of[p], reverse=True)[:periods]:
+        handed = late = back = coming = 0
+        for due, submitted, status in by_period[period]:
+            if status == categories.LEDGER_RETURNED:
+                back += 1
+            elif submitted is not None or status == categories.LEDGER_SUBMITTED:
+                handed += 1
+            elif due < today:
+                late += 1
+            else:
+                coming += 1
+        out.append(PeriodHandIns(period, handed, late, back, coming))
+    return out
+
+
 def latest_changes(limit: int = 8) -> list[m.AuditEntry]:
     return audit.change_log(limit=limit)
 

@@ -138,6 +138,8 @@ class HomePage(QWidget):
         self.columns = 4  # cards and charts a row: 2 on a narrow window (150 % on 1366×768)
         self.tasks_label = QLabel(self)
         self.hand_ins_label = QLabel(self.tr("Hand-ins not yet made"), self)
+        self.hand_in_periods = QLabel(self)  # per period: handed in, late, sent back
+        self.hand_in_periods.setWordWrap(True)
         changes_label = QLabel(self.tr("Latest changes"), self)
         for label in (self.tasks_label, self.hand_ins_label, changes_label):
             label.setStyleSheet("font-weight: bold; margin-top: 8px;")
@@ -152,6 +154,7 @@ class HomePage(QWidget):
         below = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(self.hand_ins_label)
+        left.addWidget(self.hand_in_periods)
         left.addWidget(self.hand_ins)
         right.addWidget(changes_label)
         right.addWidget(self.changes)
@@ -296,6 +299,17 @@ class HomePage(QWidget):
             self.tasks.setRowHeight(row, height)
 
     def _fill_hand_ins(self) -> None:
+        lines = [
+            self.tr("%1: %2 handed in, %3 late, %4 sent back, %5 not yet due")
+            .replace("%1", p.period)
+            .replace("%2", str(p.handed_in))
+            .replace("%3", str(p.late))
+            .replace("%4", str(p.returned))
+            .replace("%5", str(p.to_come))
+            for p in workbench.hand_ins_by_period()
+        ]
+        self.hand_in_periods.setText("\n".join(lines))
+        self.hand_in_periods.setVisible(bool(lines))
         self.hand_ins.setRowCount(0)
         self._hand_in_ids: list[int] = []
         for h in workbench.missing_hand_ins():

@@ -1136,6 +1136,10 @@ Backup made first: %5</source>
         <translation>查看</translation>
     </message>
     <message>
+        <source>%1: %2 handed in, %3 late, %4 sent back, %5 not yet due</source>
+        <translation>%1：已报送 %2 个，逾期 %3 个，已退回 %4 个，未到期 %5 个</translation>
+    </message>
+    <message>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
