@@ -134,6 +134,12 @@ def _export(db: Path, args) -> int:
         f"{out}: package {made.seq} for {made.period}: {made.changed} new or changed "
         f"record(s), {made.deleted} deleted, {made.files} file(s)"
     )
+    if made.missing:
+        print(
+            "attached files missing from the attachments folder, not in the package: "
+            + ", ".join(made.missing),
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -437,9 +437,14 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
         service.update_validated(spec, updates)
         for change in edits:
             done.changed += 1
-            done.files += _attach(spec, change.local_id, change.entry, inspection.files)
             for fc in change.fields:
                 if fc.name == ATTACHMENTS:
+                    # Only what the sender added or removed since the exchange:
+                    # a file the office removed meanwhile does not come back.
+                    added = {tuple(x) for x in fc.theirs} - {tuple(x) for x in fc.base or []}
+                    done.files += _attach(
+                        spec, change.local_id, change.entry, inspection.files, added
+                    )
                     _detach(spec, change.local_id, fc.base, fc.theirs)
         deletions += [c for c in mine if c.kind == "deleted"]
     for change in reversed(deletions):  # what points at others goes first
@@ -477,9 +482,16 @@ def _local(change: Change, values: dict[str, Any], uids: portable.Uids) -> dict[
 _STORED_NAME = re.compile(r"[0-9a-f]{64}(\.[A-Za-z0-9]{1,10})?")
 
 
-def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, bytes]) -> int:
-    """The record's attachments from the package (a file already attached is kept once).
-    A file is stored under its own SHA-256, never under a name the package gives."""
+def _attach(
+    spec: RecordSpec,
+    record_id: int,
+    entry: dict,
+    files: dict[str, bytes],
+    only: set[tuple] | None = None,
+) -> int:
+    """The record's attachments from the package (a file already attached is
+    kept once; only: just these (sha256, name)). A file is stored under its
+    own SHA-256, never under a name the package gives."""
     added = 0
     listed = entry.get("attachments") or []
     if not listed:
@@ -494,6 +506,8 @@ def _attach(spec: RecordSpec, record_id: int, entry: dict, files: dict[str, byte
         if not _STORED_NAME.fullmatch(stored) or not stored.startswith(digest):
             raise Refused(M.message(M.MISSING_FILE, str(item.get("name"))[:200]))
         name = str(item.get("name") or stored)[:255]
+        if only is not None and (digest, name) not in only:
+            continue
         if (digest, name) in have:
             continue
         target = attachments.files_dir() / stored

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop_app.handin import package, portable, roles
@@ -34,6 +34,7 @@ class Made:
     changed: int
     deleted: int
     files: int
+    missing: list[str] = field(default_factory=list)  # attachments whose file is gone
 
 
 def make_package(period: str, out: Path, sender: str = "") -> Made:
@@ -61,6 +62,7 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
         touched[(key, rid)] = None
     uids = portable.Uids()
     records, files, bases = [], {}, []
+    missing: list[str] = []
     changed = deleted = 0
     by_type: dict[str, list[int]] = {}
     for key, rid in touched:
@@ -124,8 +126,14 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
                 continue  # unchanged since the exchange (or only looked at for its files)
             listed = []
             for att in files_of.get(rid, []):
-                name = attachments.stored_path(att).name
-                files[name] = attachments.stored_path(att).read_bytes()
+                stored = attachments.stored_path(att)
+                if not stored.is_file():
+                    # A file gone from the attachments folder: the record
+                    # travels without it (and says so) rather than not at all.
+                    missing.append(att.file_name)
+                    continue
+                name = stored.name
+                files[name] = stored.read_bytes()
                 listed.append(
                     {
                         "file": name,
@@ -161,14 +169,14 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
         "update_received": int(roles.get(roles.UPDATE_RECEIVED) or 0),
     }
     out = Path(out)
-    package.write(package.Package(manifest, records, files), out, copy.key)
+    signature = package.write(package.Package(manifest, records, files), out, copy.key)
     # Counted as sent once the file is whole. The bases stay until the office
     # confirms it (its next update names the last package it received): until
     # then every package carries everything since the last confirmed exchange,
     # so one refused, lost or made again after a restore loses nothing.
     with store_db.write_transaction():
         roles.put(roles.SENT, str(seq))
-        roles.put(roles.MARK_OF + str(seq), str(last))
+        roles.put(roles.MARK_OF + signature, f"{seq}:{last}")
         bulk.insert_rows(
             m.HandinPending,
             [
@@ -185,7 +193,7 @@ def make_package(period: str, out: Path, sender: str = "") -> Made:
             ],
             want_ids=False,
         )
-    return Made(out, seq, period, changed, deleted, len(files))
+    return Made(out, seq, period, changed, deleted, len(files), missing)
 
 
 ATTACHMENTS = "_attachments"  # in a record's travelling values: [[sha256, name], …]

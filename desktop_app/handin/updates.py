@@ -21,6 +21,7 @@ from typing import Any
 from desktop_app.handin import incoming, package, portable, roles
 from desktop_app.handin import messages as M
 from desktop_app.handin.incoming import Refused
+from desktop_app.records import service
 from desktop_app.store import bulk
 from desktop_app.store import db as store_db
 from desktop_app.store import models as m
@@ -64,7 +65,7 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
         .where(
             (m.AuditEntry.id > mark)
             & (m.AuditEntry.field == "unit")
-            & (m.AuditEntry.old_value == unit.name)
+            & m.AuditEntry.old_value.in_(_names_of(unit))
         )
         .tuples()
     ):
@@ -105,6 +106,8 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
         "categories": words,
         # The unit's newest package received: the unit's bases move to it.
         "received": _newest_received(unit.uid),
+        # …named by its signature: a copy restored from a backup numbers again.
+        "received_signature": _newest_signature(unit.uid),
     }
     package.write(package.Package(manifest, records), Path(out), key)
     # The mark moves when the unit says it took this update (its next
@@ -113,6 +116,28 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
         roles.put(UPDATE_SENT_OF + unit.uid, str(seq))
         roles.put(UPDATE_MARK_OF + f"{unit.uid}.{seq}", str(last))
     return Made(Path(out), seq, unit.name, len(records))
+
+
+def _names_of(unit: m.Unit) -> list[str]:
+    """Every name the unit has had (the change log names a unit by its name)."""
+    names = {unit.name}
+    for old, new in (
+        m.AuditEntry.select(m.AuditEntry.old_value, m.AuditEntry.new_value)
+        .where(
+            (m.AuditEntry.record_type == "unit")
+            & (m.AuditEntry.record_id == unit.id)
+            & (m.AuditEntry.field == "name")
+        )
+        .tuples()
+    ):
+        names.update(n for n in (old, new) if n)
+    return sorted(names)
+
+
+def _newest_signature(unit_uid: str) -> str:
+    r = m.HandinReceipt
+    newest = r.select(r.signature).where(r.unit_uid == unit_uid).order_by(r.made_at.desc()).scalar()
+    return str(newest or "")
 
 
 def _newest_received(unit_uid: str) -> int:
@@ -195,25 +220,29 @@ def merge_update(
     )
     try:
         with store_db.write_transaction(), roles.office_writes():
-            _confirm(seen.manifest.get("received"))
+            _confirm(seen.manifest.get("received_signature"))
             incoming._apply(seen, side, done)
             _take_categories(seen.manifest.get("categories") or [])
             _move_bases(seen)
             roles.put(UPDATE_RECEIVED, str(seen.manifest["seq"]))
     finally:
         store_db.set_operator(operator)
+        service.UNDO.clear()  # Ctrl+Z must not take back what the office sent
     return done
 
 
-def _confirm(received) -> None:
-    """The office received this copy's packages up to number `received`:
-    their records' bases move to what they carried, and the next package
-    starts from there."""
-    if not isinstance(received, int) or isinstance(received, bool) or received < 1:
+def _confirm(signature) -> None:
+    """The office received this copy's package of that signature (its
+    newest): the records of it and of the packages before it have their bases
+    moved to what they carried, and the next package starts from there. A
+    signature this copy did not make (it was restored from a backup since)
+    confirms nothing."""
+    if not isinstance(signature, str) or not signature:
         return
-    mark = roles.get(roles.MARK_OF + str(received))
-    if not mark:
-        return  # a number this copy did not make (restored from a backup since)
+    seq_mark = roles.get(roles.MARK_OF + signature)
+    if not seq_mark or ":" not in seq_mark:
+        return
+    received, mark = (int(x) for x in seq_mark.split(":", 1))
     pending = m.HandinPending
     rows = pending.select().where(pending.seq <= received).order_by(pending.seq, pending.id)
     for row in rows:
@@ -225,7 +254,7 @@ def _confirm(received) -> None:
                 record_type=row.record_type, record_id=row.record_id, uid=row.uid, values=row.values
             ).execute()
     pending.delete().where(pending.seq <= received).execute()
-    roles.put(roles.MARK, mark)
+    roles.put(roles.MARK, str(mark))
 
 
 def _take_categories(words: list) -> None:

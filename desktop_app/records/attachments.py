@@ -42,6 +42,7 @@ def add_file(
     source = Path(source)
     if is_read_only():
         raise PermissionError("the ledger is open read-only")
+    _guard_unit_copy(record_type, record_id)
     if not source.is_file():
         raise FileNotFoundError(str(source))
     digest = _sha256(source)
@@ -60,6 +61,20 @@ def add_file(
             description=description,
             added_by=current_operator(),
         )
+
+
+def _guard_unit_copy(record_type: str, record_id: int) -> None:
+    """A unit's copy attaches files to its own unit's records only."""
+    from desktop_app.handin import roles
+    from desktop_app.records.specs import spec_for
+
+    spec = spec_for(record_type)
+    unit = None
+    if spec.unit_field:
+        record = spec.model.get_or_none(spec.model.id == record_id)
+        unit = getattr(record, spec.field(spec.unit_field).column_name, None) if record else None
+    if roles.refusal(record_type, [unit] if spec.unit_field else []) is not None:
+        raise PermissionError("a unit's ledger attaches files to its own records only")
 
 
 def path_of(attachment_id: int) -> Path:

@@ -157,7 +157,15 @@ def make_package(parent: QWidget) -> bool:
         .replace("%3", str(made.path))
         .replace("%4", str(made.changed))
         .replace("%5", str(made.deleted))
-        .replace("%6", str(made.files)),
+        .replace("%6", str(made.files))
+        + (
+            "\n\n"
+            + QCoreApplication.translate(
+                "Handin", "These attached files are missing from the attachments folder: %1"
+            ).replace("%1", "、".join(made.missing))
+            if made.missing
+            else ""
+        ),
     )
     return True
 

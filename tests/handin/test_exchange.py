@@ -424,3 +424,74 @@ def test_a_units_copy_writes_only_its_own_records_whatever_writes_them(unit_copy
     assert cli.main(["import", "institution", str(book), "--db", str(unit_copy)]) != 0
     with opened(unit_copy):
         assert not m.Institution.select().where(m.Institution.name == "新大学").exists()
+
+
+def test_an_update_confirms_only_the_package_the_office_received(office, unit_copy, tmp_path):
+    # The unit restored from a backup numbers a new package 2 again; the
+    # office's update names the package 2 it received (the old one) by its
+    # signature, so the new one's records are not taken as received.
+    import shutil
+
+    from desktop_app.handin import updates
+
+    hand_in(unit_copy, tmp_path / "p1.cledger")
+    receive(office, tmp_path / "p1.cledger")
+    backup = tmp_path / "backup.sqlite"
+    shutil.copy(unit_copy, backup)
+    with opened(unit_copy):
+        save("activity", title="E", unit=roles.unit_copy().unit_id)
+        outgoing.make_package("2023Q3", tmp_path / "p2.cledger", "李明")
+    receive(office, tmp_path / "p2.cledger")
+    with opened(office):
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+    shutil.copy(backup, unit_copy)
+    with opened(unit_copy):
+        save("activity", title="F", unit=roles.unit_copy().unit_id)
+        outgoing.make_package("2023Q3", tmp_path / "p2b.cledger", "李明")  # lost on the way
+        updates.merge_update(updates.inspect_update(tmp_path / "u1.cledger"))
+        outgoing.make_package("2023Q3", tmp_path / "p3.cledger", "李明")
+    receive(office, tmp_path / "p3.cledger")
+    with opened(office):
+        titles = [a.title for a in m.Activity.select()]
+        assert titles.count("E") == 1 and titles.count("F") == 1
+
+
+def test_a_file_the_office_removed_does_not_come_back_and_a_lost_file_blocks_nothing(
+    office, unit_copy, tmp_path
+):
+    from desktop_app.handin import updates
+
+    doc = tmp_path / "a.pdf"
+    doc.write_bytes(b"%PDF a")
+    with opened(unit_copy):
+        rid = m.Activity.get().id
+        uid = m.Activity.get_by_id(rid).uid
+        attachments.add_file("activity", rid, doc)
+        outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
+    receive(office, tmp_path / "p1.cledger")
+    with opened(office):
+        local = by_uid("activity", uid).id
+        (att,) = attachments.list_for("activity", local)
+        attachments.remove(att.id)
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+    with opened(unit_copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u1.cledger"))
+        save("activity", rid, notes="只改备注")
+        (att,) = attachments.list_for("activity", rid)
+        attachments.stored_path(att).unlink()  # the file is lost from the unit's folder
+        made = outgoing.make_package("2023Q3", tmp_path / "p2.cledger", "李明")
+        assert made.changed == 1 and made.missing == ["a.pdf"]  # said, not a failure
+    receive(office, tmp_path / "p2.cledger")
+    with opened(office):
+        assert attachments.list_for("activity", local) == []
+        assert by_uid("activity", uid).notes == "只改备注"
+
+
+def test_a_units_copy_attaches_files_to_its_own_records_only(unit_copy, tmp_path):
+    doc = tmp_path / "x.pdf"
+    doc.write_bytes(b"%PDF")
+    with opened(unit_copy):
+        with pytest.raises(PermissionError):
+            attachments.add_file("institution", m.Institution.get().id, doc)
+        mine = m.Activity.get().id
+        assert attachments.add_file("activity", mine, doc).record_id == mine

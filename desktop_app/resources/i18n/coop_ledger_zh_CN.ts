@@ -817,6 +817,10 @@ It holds %3 shared records and %4 of the unit&apos;s own. Give the file to the u
 新增或修改 %4 条记录，删除 %5 条，附件 %6 个。请把这个文件交给人才办。</translation>
     </message>
     <message>
+        <source>These attached files are missing from the attachments folder: %1</source>
+        <translation>以下附件文件已不在附件文件夹中，未放入报送包：%1</translation>
+    </message>
+    <message>
         <source>Receive hand-in package</source>
         <translation>接收报送包</translation>
     </message>
