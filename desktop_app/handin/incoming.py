@@ -144,14 +144,22 @@ def inspect(path: Path) -> Inspection:
             .order_by(r.made_at.desc(), r.seq.desc())
             .first()
         )
-        made = (str(pkg.manifest.get("made_at") or ""), seq)
-        if newest is not None and (newest.made_at, newest.seq) >= made:
+        made = str(pkg.manifest.get("made_at") or "")
+        # Newer: made later (a copy restored from a backup numbers again), or
+        # numbered higher (a unit whose clock runs behind).
+        if newest is not None and newest.made_at >= made and newest.seq >= seq:
             received = newest
     if received is not None:
         inspection.already = received
         return inspection
+    took = pkg.manifest.get("update_received")
+    took = took if isinstance(took, int) and not isinstance(took, bool) else 0
     held = {
-        (row.record_type, row.uid): json.loads(row.values)
+        # What the unit last saw of the record: the office's update when the
+        # package says the unit took it, else what the office took from it.
+        (row.record_type, row.uid): json.loads(
+            row.sent_values if row.sent_seq and took >= row.sent_seq else row.values
+        )
         for row in m.HandinReceived.select().where(m.HandinReceived.unit_uid == unit_uid)
     }
     inspection.changes = _changes(pkg.records, unit, path.name, held)
@@ -274,7 +282,9 @@ def _remember(unit_uid: str, inspection: Inspection) -> None:
         want_ids=False,
     )
     got = inspection.manifest.get("update_received")
-    if isinstance(got, int) and not isinstance(got, bool) and got > 0:
+    if isinstance(got, int) and not isinstance(got, bool) and got >= 0:
+        # The unit's next update starts after the newest it says it took,
+        # even an older one (a copy restored from before an update).
         mark = roles.get(roles.UPDATE_MARK_OF + f"{unit_uid}.{got}")
         if mark:
             roles.put(roles.UPDATE_MARK_OF + unit_uid, mark)
@@ -324,6 +334,7 @@ class Merged:
     changed: int = 0
     deleted: int = 0
     kept_ours: int = 0
+    kept: list = field(default_factory=list)  # (type, uid) kept as this side had them
     files: int = 0
     backup: Path | None = None
     report_id: int | None = None
@@ -373,6 +384,12 @@ def merge(
                 raise Refused(M.message(M.UNREADABLE, inspection.path.name)) from exc
             done.report_id = _mark_report(inspection)
             _remember(man["unit"], inspection)
+            if done.kept:
+                # The unit still holds its own values of these: the next update
+                # sends the office's, whether or not the office edits them again.
+                key = roles.RESEND_OF + man["unit"]
+                before = json.loads(roles.get(key) or "[]")
+                roles.put(key, json.dumps(sorted({*map(tuple, before), *done.kept})))
             m.HandinReceipt.insert(
                 unit_uid=man["unit"],
                 unit_name=inspection.unit_name,
@@ -427,6 +444,7 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
             for fc in change.fields:
                 if fc.conflict and side(change.uid, fc.name) == OURS:
                     done.kept_ours += 1
+                    done.kept.append((spec.key, change.uid))
                     continue
                 values[fc.name] = fc.theirs
             try:
@@ -450,6 +468,7 @@ def _apply(inspection: Inspection, side, done: Merged) -> None:
     for change in reversed(deletions):  # what points at others goes first
         if change.conflict and side(change.uid) == OURS:
             done.kept_ours += 1
+            done.kept.append((change.spec.key, change.uid))
             continue
         service.delete(change.spec, change.local_id)
         done.deleted += 1

@@ -27,6 +27,7 @@ RECEIVED = "handin.received."  # the office: + a unit's uid -> the last package 
 UPDATE_SENT_OF = "handin.update_sent."  # the office: + unit uid -> its last update's number
 UPDATE_MARK_OF = "handin.update_mark."  # the office: + unit uid -> last change-log entry sent
 UPDATE_RECEIVED = "handin.update_received"  # a unit's copy: the last update's number
+RESEND_OF = "handin.resend."  # the office: + unit uid -> [type, uid] its next update must send
 
 UNIT_ROLE = "unit"
 # What the office keeps and the units read: the lists every copy shares, and

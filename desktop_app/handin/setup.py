@@ -92,6 +92,7 @@ def make_unit_copy(unit_name: str, out: Path) -> Made:
     with store_db.write_transaction():
         roles.put(roles.KEY_OF + unit_uid, key)
         roles.put(roles.UPDATE_MARK_OF + unit_uid, str(office_last))
+        roles.put(roles.UPDATE_MARK_OF + f"{unit_uid}.0", str(office_last))  # "took none yet"
     shared = sum(1 for spec, _, _ in records if spec.key in roles.SHARED_TYPES)
     return Made(out, name, shared, own)
 

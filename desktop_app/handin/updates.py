@@ -22,6 +22,7 @@ from desktop_app.handin import incoming, package, portable, roles
 from desktop_app.handin import messages as M
 from desktop_app.handin.incoming import Refused
 from desktop_app.records import service
+from desktop_app.records.specs import FK, LINKS, spec_for
 from desktop_app.store import bulk
 from desktop_app.store import db as store_db
 from desktop_app.store import models as m
@@ -71,6 +72,11 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
     ):
         moved_away.setdefault(kind, set()).add(rid)
     uids = portable.Uids()
+    # Records whose conflict the office settled with its own values.
+    for kind, uid in json.loads(roles.get(roles.RESEND_OF + unit.uid) or "[]"):
+        rid = uids.id(kind, uid)
+        if rid is not None:
+            touched.setdefault(kind, set()).add(rid)
     records: list[dict[str, Any]] = []
     for spec in incoming.creation_order():
         ids = sorted(touched.get(spec.key, ()))
@@ -91,6 +97,7 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
             ):
                 continue  # another unit's: not this unit's business
             records.append({"type": spec.key, "uid": uids.uid(spec.key, rid), "values": values})
+    records = _with_what_they_point_at(records, uids)
     words = list(
         m.Category.select(m.Category.list_key, m.Category.name, m.Category.sort_order).tuples()
     )
@@ -115,7 +122,78 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
     with store_db.write_transaction():
         roles.put(UPDATE_SENT_OF + unit.uid, str(seq))
         roles.put(UPDATE_MARK_OF + f"{unit.uid}.{seq}", str(last))
+        _remember_sent(unit.uid, seq, records)
     return Made(Path(out), seq, unit.name, len(records))
+
+
+def _with_what_they_point_at(records: list[dict[str, Any]], uids: portable.Uids) -> list:
+    """The records sent and every (not shared) record they point at, so the
+    unit's copy holds what a record given to it links (another unit's
+    meeting), in the order records point at each other."""
+    have = {(e["type"], e["uid"]) for e in records}
+    queue = [e for e in records if not e.get("delete")]
+    extra: list[dict[str, Any]] = []
+    while queue:
+        entry = queue.pop()
+        spec = spec_for(entry["type"])
+        for f in spec.fields:
+            if f.kind not in (FK, LINKS) or f.target in roles.SHARED_TYPES:
+                continue
+            value = entry["values"].get(f.name)
+            for uid in value if isinstance(value, list) else [value]:
+                if not uid or (f.target, uid) in have:
+                    continue
+                rid = uids.id(f.target, uid)
+                if rid is None:
+                    continue
+                have.add((f.target, uid))
+                target = spec_for(f.target)
+                linked = {
+                    "type": f.target,
+                    "uid": uid,
+                    "values": portable.portable(target, rid, uids),
+                }
+                extra.append(linked)
+                queue.append(linked)
+    order = {spec.key: i for i, spec in enumerate(incoming.creation_order())}
+    return sorted(records + extra, key=lambda e: order[e["type"]])
+
+
+def _remember_sent(unit_uid: str, seq: int, records: list[dict[str, Any]]) -> None:
+    """What this update sends of the unit's own records: the base of its next
+    hand-in, once it says it took this update (so a field it changes after
+    taking the office's correction is no conflict)."""
+    rows = m.HandinReceived
+    uids = portable.Uids()
+    for entry in records:
+        if entry.get("delete") or not roles.owned_by_units(entry["type"]):
+            continue
+        # The record's files as the office holds them: the unit's next hand-in
+        # adds or removes files against these (updates carry no files).
+        rid = uids.id(entry["type"], entry["uid"])
+        files = sorted(
+            [a.file_hash, a.file_name]
+            for a in m.Attachment.select().where(
+                (m.Attachment.record_type == entry["type"]) & (m.Attachment.record_id == rid)
+            )
+        )
+        sent = json.dumps(
+            {**entry["values"], incoming.ATTACHMENTS: files}, ensure_ascii=False, sort_keys=True
+        )
+        where = (
+            (rows.unit_uid == unit_uid)
+            & (rows.record_type == entry["type"])
+            & (rows.uid == entry["uid"])
+        )
+        if not rows.update(sent_seq=seq, sent_values=sent).where(where).execute():
+            rows.insert(
+                unit_uid=unit_uid,
+                record_type=entry["type"],
+                uid=entry["uid"],
+                values=sent,
+                sent_seq=seq,
+                sent_values=sent,
+            ).execute()
 
 
 def _names_of(unit: m.Unit) -> list[str]:
@@ -183,7 +261,18 @@ def inspect_update(path: Path) -> incoming.Inspection:
         seen.already = True  # or superseded: a later update carried it all
         return seen
     seen.records = pkg.records
+    # The bases as they are once this update confirms the unit's packages.
     bases = {(row.record_type, row.uid): json.loads(row.values) for row in m.HandinBase.select()}
+    confirmed = _confirmed_seq(pkg.manifest.get("received_signature"))
+    if confirmed:
+        pending = m.HandinPending
+        for row in (
+            pending.select().where(pending.seq <= confirmed).order_by(pending.seq, pending.id)
+        ):
+            if row.values is None:
+                bases.pop((row.record_type, row.uid), None)
+            else:
+                bases[(row.record_type, row.uid)] = json.loads(row.values)
     seen.changes = incoming._changes(pkg.records, None, path.name, bases)
     return seen
 
@@ -237,12 +326,10 @@ def _confirm(signature) -> None:
     moved to what they carried, and the next package starts from there. A
     signature this copy did not make (it was restored from a backup since)
     confirms nothing."""
-    if not isinstance(signature, str) or not signature:
+    received = _confirmed_seq(signature)
+    if not received:
         return
-    seq_mark = roles.get(roles.MARK_OF + signature)
-    if not seq_mark or ":" not in seq_mark:
-        return
-    received, mark = (int(x) for x in seq_mark.split(":", 1))
+    mark = int(roles.get(roles.MARK_OF + signature).split(":", 1)[1])
     pending = m.HandinPending
     rows = pending.select().where(pending.seq <= received).order_by(pending.seq, pending.id)
     for row in rows:
@@ -255,6 +342,16 @@ def _confirm(signature) -> None:
             ).execute()
     pending.delete().where(pending.seq <= received).execute()
     roles.put(roles.MARK, str(mark))
+
+
+def _confirmed_seq(signature) -> int:
+    """The number of this copy's package of that signature (0: none of ours)."""
+    if not isinstance(signature, str) or not signature:
+        return 0
+    seq_mark = roles.get(roles.MARK_OF + signature)
+    if not seq_mark or ":" not in seq_mark:
+        return 0
+    return int(seq_mark.split(":", 1)[0])
 
 
 def _take_categories(words: list) -> None:

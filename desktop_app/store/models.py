@@ -355,6 +355,10 @@ class HandinReceived(BaseModel):
     record_type = pw.CharField()
     uid = pw.CharField(max_length=32)
     values = pw.TextField()
+    # What an update sent the unit of the record since (and its number): the
+    # base instead, once a package says the unit took that update.
+    sent_seq = pw.IntegerField(default=0)
+    sent_values = pw.TextField(null=True)
 
     class Meta:
         indexes = ((("unit_uid", "record_type", "uid"), True),)

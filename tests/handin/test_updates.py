@@ -97,3 +97,80 @@ def test_updates_go_to_the_right_copy_and_a_later_one_carries_all(pair, tmp_path
         updates.merge_update(updates.inspect_update(tmp_path / "u2.cledger"))
         assert {"甲大学", "乙大学"} <= {i.name for i in m.Institution.select()}
         assert updates.inspect_update(tmp_path / "u1.cledger").already
+
+
+def test_a_change_after_taking_the_offices_correction_is_no_conflict_and_ours_travels_back(
+    pair, tmp_path
+):
+    office, copy = pair
+    with opened(copy):
+        rid = m.Activity.get(m.Activity.title == "番茄产业对接").id
+        uid = m.Activity.get_by_id(rid).uid
+        save("activity", rid, notes="A")
+        outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
+    with opened(office):
+        incoming.merge(incoming.inspect(tmp_path / "p1.cledger"))
+        save("activity", by_uid("activity", uid).id, notes="B")  # the office corrects it
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+    with opened(copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u1.cledger"))
+        assert by_uid("activity", uid).notes == "B"
+        save("activity", rid, notes="C")  # after seeing B
+        outgoing.make_package("2023Q3", tmp_path / "p2.cledger", "李明")
+    with opened(office):
+        seen = incoming.inspect(tmp_path / "p2.cledger")
+        assert not seen.conflicts
+        incoming.merge(seen)
+        assert by_uid("activity", uid).notes == "C"
+        save("activity", by_uid("activity", uid).id, notes="D")  # both change it again
+    with opened(copy):
+        save("activity", rid, notes="E")
+        outgoing.make_package("2023Q3", tmp_path / "p3.cledger", "李明")
+    with opened(office):
+        seen = incoming.inspect(tmp_path / "p3.cledger")
+        assert len(seen.conflicts) == 1
+        incoming.merge(seen, take=incoming.OURS)  # the office keeps D ...
+        updates.make_update(AGRI, tmp_path / "u2.cledger")
+    with opened(copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u2.cledger"), take=incoming.THEIRS)
+        assert by_uid("activity", uid).notes == "D"  # ... and the unit hears of it
+
+
+def test_a_record_given_to_the_unit_comes_with_what_it_points_at(pair, tmp_path):
+    office, copy = pair
+    with opened(office):
+        tech = m.Unit.get(m.Unit.name == TECH).id
+        agri = m.Unit.get(m.Unit.name == AGRI).id
+        meeting = save("meeting", title="科技局会议", unit=tech)
+        task = save("task", title="科技局事项", unit=tech, meeting=meeting)
+        save("task", task, unit=agri)  # given to the unit
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+    with opened(copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u1.cledger"))
+        assert m.Task.get(m.Task.title == "科技局事项").meeting.title == "科技局会议"
+
+
+def test_a_unit_restored_from_before_an_update_gets_the_correction_again(pair, tmp_path):
+    import shutil
+
+    office, copy = pair
+    with opened(office):
+        uid = m.Activity.get(m.Activity.title == "番茄产业对接").uid
+        save("activity", by_uid("activity", uid).id, notes="office B")
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+    backup = tmp_path / "before-u1.sqlite"
+    shutil.copy(copy, backup)
+    with opened(copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u1.cledger"))
+        outgoing.make_package("2023Q3", tmp_path / "p1.cledger", "李明")
+    with opened(office):
+        incoming.merge(incoming.inspect(tmp_path / "p1.cledger"))
+    shutil.copy(backup, copy)  # the unit's PC goes back to before u1
+    with opened(copy):
+        outgoing.make_package("2023Q3", tmp_path / "p2.cledger", "李明")
+    with opened(office):
+        incoming.merge(incoming.inspect(tmp_path / "p2.cledger"))
+        updates.make_update(AGRI, tmp_path / "u2.cledger")
+    with opened(copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u2.cledger"))
+        assert by_uid("activity", uid).notes == "office B"
