@@ -535,6 +535,16 @@ def delete(spec: RecordSpec, record_id: int, *, to_bin: bool = True) -> int | No
 
 def restore_deleted(bin_id: int) -> int:
     """Put a record from the recycle bin back; returns its id."""
+    entry = m.DeletedRecord.get_by_id(bin_id)
+    spec = spec_for(entry.record_type)
+    if spec.unit_field:
+        import json
+
+        columns = json.loads(entry.payload).get("columns", {})
+        unit = columns.get(spec.unit_field, columns.get(f"{spec.unit_field}_id"))
+        _guard_unit_copy(spec, [unit])
+    else:
+        _guard_unit_copy(spec, [])
     with write_transaction():
         spec, record_id, title, skipped = recycle.restore(bin_id)
         note = "; ".join(skipped)

@@ -174,3 +174,25 @@ def test_a_unit_restored_from_before_an_update_gets_the_correction_again(pair, t
     with opened(copy):
         updates.merge_update(updates.inspect_update(tmp_path / "u2.cledger"))
         assert by_uid("activity", uid).notes == "office B"
+
+
+def test_a_units_copy_cannot_bring_back_what_the_office_deleted_from_a_shared_list(pair, tmp_path):
+    from desktop_app.records import errors as E
+    from desktop_app.records import service
+    from desktop_app.records.specs import SPECS
+
+    office, copy = pair
+    with opened(office):
+        extra = save("institution", name="要删的大学")
+        updates.make_update(AGRI, tmp_path / "u1.cledger")
+        service.delete(SPECS["institution"], extra)
+        updates.make_update(AGRI, tmp_path / "u2.cledger")
+    with opened(copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u2.cledger"))
+        assert not m.Institution.select().where(m.Institution.name == "要删的大学").exists()
+        binned = m.DeletedRecord.select().where(m.DeletedRecord.title == "要删的大学")
+        assert binned.count() == 1
+        for entry in binned:
+            with pytest.raises(E.ValidationError):
+                service.restore_deleted(entry.id)
+        assert service.undo_last() is None  # nor Ctrl+Z the office's update
