@@ -185,6 +185,10 @@ def test_a_units_copy_cannot_bring_back_what_the_office_deleted_from_a_shared_li
     with opened(office):
         extra = save("institution", name="要删的大学")
         updates.make_update(AGRI, tmp_path / "u1.cledger")
+    with opened(copy):
+        updates.merge_update(updates.inspect_update(tmp_path / "u1.cledger"))
+        assert m.Institution.select().where(m.Institution.name == "要删的大学").exists()
+    with opened(office):
         service.delete(SPECS["institution"], extra)
         updates.make_update(AGRI, tmp_path / "u2.cledger")
     with opened(copy):
