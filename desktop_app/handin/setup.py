@@ -113,11 +113,11 @@ def _records_for(unit_id: int) -> list[tuple[RecordSpec, str, dict[str, Any]]]:
         model = spec.model
         if spec.key in roles.SHARED_TYPES:
             ids = {i for (i,) in model.select(model.id).tuples()}
-        elif roles.owned_by_units(spec.key):
+        else:
+            # The unit's records, and the office's about it (its hand-ins,
+            # its assessment), which its copy shows read-only.
             unit_fk = getattr(model, spec.field(spec.unit_field).column_name)
             ids = {i for (i,) in model.select(model.id).where(unit_fk == unit_id).tuples()}
-        else:
-            ids = set()
         wanted[spec.key] = ids
     # And what those point at, so no link is lost (followed until nothing new).
     grew = True
@@ -153,7 +153,7 @@ def _write_copy(records, categories) -> int:
         uids = portable.Uids()
         for spec, uid, values in records:
             record_id = write_new(spec, uid, values, uids)
-            if spec.key not in roles.SHARED_TYPES:
+            if roles.owned_by_units(spec.key):
                 own += 1
                 m.HandinBase.insert(
                     record_type=spec.key,
