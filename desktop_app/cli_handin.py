@@ -58,6 +58,15 @@ def _fail(message: str) -> int:
     return 2
 
 
+def _cannot_write(out: Path) -> str:
+    """Why a new file cannot be written at out ("" when it can)."""
+    if not out.parent.is_dir():
+        return f"no folder {out.parent}"
+    if out.exists():
+        return f"{out} already exists; name a new file"
+    return ""
+
+
 def run(args: argparse.Namespace) -> int:
     from desktop_app.safety.lock import FileLock, LockHeld
     from desktop_app.store import db as store_db
@@ -90,10 +99,8 @@ def _setup(db: Path, args) -> int:
     from desktop_app.store.opening import open_ledger
 
     out = Path(args.out)
-    if out.exists():
-        return _fail(f"{out} already exists; name a new file")
-    if not out.parent.is_dir():
-        return _fail(f"no folder {out.parent}")
+    if problem := _cannot_write(out):
+        return _fail(problem)
     open_ledger(db)
     try:
         made = setup.make_unit_copy(args.unit, out)
@@ -118,13 +125,9 @@ def _export(db: Path, args) -> int:
         return _fail(
             f"--period {args.period!r}: write it as 2023Q3, 2023年第三季度, 2023-07 or 2023"
         )
-    out = Path(args.out)
-    if out.suffix.lower() != package.SUFFIX:
-        out = out.with_name(out.name + package.SUFFIX)
-    if not out.parent.is_dir():
-        return _fail(f"no folder {out.parent}")
-    if out.exists():
-        return _fail(f"{out} already exists; name a new file")
+    out = package.named(args.out)
+    if problem := _cannot_write(out):
+        return _fail(problem)
     open_ledger(db)
     try:
         made = outgoing.make_package(period, out, args.sender)
@@ -147,13 +150,9 @@ def _update(db: Path, args) -> int:
     from desktop_app.handin import incoming, package, updates
     from desktop_app.store.opening import open_ledger
 
-    out = Path(args.out)
-    if out.suffix.lower() != package.SUFFIX:
-        out = out.with_name(out.name + package.SUFFIX)
-    if not out.parent.is_dir():
-        return _fail(f"no folder {out.parent}")
-    if out.exists():
-        return _fail(f"{out} already exists; name a new file")
+    out = package.named(args.out)
+    if problem := _cannot_write(out):
+        return _fail(problem)
     open_ledger(db)
     try:
         made = updates.make_update(args.unit, out, args.sender)

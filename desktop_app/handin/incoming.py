@@ -352,18 +352,7 @@ def merge(
 
     if inspection.already is not None:
         return Merged()
-    choices = choices or {}
-
-    def side(uid: str, name: str = "") -> str:
-        found = choices.get((uid, name)) or choices.get((uid, "")) or take
-        if found not in (THEIRS, OURS):
-            raise NeedsDecision(uid)
-        return found
-
-    for change in inspection.conflicts:  # every conflict decided before anything is written
-        for fc in change.fields or [None]:
-            if fc is None or fc.conflict:
-                side(change.uid, fc.name if fc else "")
+    side = decider(inspection, take, choices)
     done = Merged()
     path = store_db.current_path()
     if path is not None:
@@ -405,6 +394,25 @@ def merge(
         store_db.set_operator(operator)
         service.UNDO.clear()  # Ctrl+Z must not take back one merged record
     return done
+
+
+def decider(inspection: Inspection, take: str | None, choices: dict[tuple[str, str], str] | None):
+    """side(uid, field) -> THEIRS or OURS, as chosen for that conflict (or the
+    whole record, or all: take); raises NeedsDecision, before anything is
+    written, when a conflict of the inspection has no choice."""
+    choices = choices or {}
+
+    def side(uid: str, name: str = "") -> str:
+        found = choices.get((uid, name)) or choices.get((uid, "")) or take
+        if found not in (THEIRS, OURS):
+            raise NeedsDecision(uid)
+        return found
+
+    for change in inspection.conflicts:
+        for fc in change.fields or [None]:
+            if fc is None or fc.conflict:
+                side(change.uid, fc.name if fc else "")
+    return side
 
 
 def _apply(inspection: Inspection, side, done: Merged) -> None:
@@ -570,33 +578,3 @@ def _mark_report(inspection: Inspection) -> int:
     values["status"] = categories.LEDGER_SUBMITTED
     values["submitted_date"] = dt.date.today()
     return service.save(spec, values, found.id if found is not None else None)
-
-
-def describe(inspection: Inspection) -> dict[str, Any]:
-    """What the preview and the command line show, as plain data."""
-    return {
-        "unit": inspection.unit_name,
-        "period": inspection.period,
-        "seq": inspection.manifest.get("seq"),
-        "sender": inspection.manifest.get("sender"),
-        "made_at": inspection.manifest.get("made_at"),
-        "already": inspection.already is not None,
-        "changes": [
-            {
-                "kind": c.kind,
-                "type": c.spec.key,
-                "title": c.title,
-                "conflict": c.conflict,
-                "fields": [
-                    {
-                        "field": fc.name,
-                        "ours": fc.ours,
-                        "theirs": fc.theirs,
-                        "conflict": fc.conflict,
-                    }
-                    for fc in c.fields
-                ],
-            }
-            for c in inspection.changes
-        ],
-    }

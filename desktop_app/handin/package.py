@@ -53,6 +53,12 @@ def sign(body: bytes, key: str) -> str:
     return hmac.new(bytes.fromhex(key), body, hashlib.sha256).hexdigest()
 
 
+def named(path: Path) -> Path:
+    """path with the packages' suffix (报送 -> 报送.cledger)."""
+    path = Path(path)
+    return path if path.suffix.lower() == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
 def write(package: Package, path: Path, key: str) -> str:
     """Write the package to path (through a temporary file, so a half-written
     package never carries the name); returns its signature."""

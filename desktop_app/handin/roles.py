@@ -12,6 +12,7 @@ import secrets
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from desktop_app.records import ledger_info
 from desktop_app.store import models as m
 from desktop_app.store.db import write_transaction
 
@@ -23,7 +24,6 @@ KEY_OF = "handin.key."  # the office: + a unit's uid -> that unit's key
 SENT = "handin.sent"  # a unit's copy: the number of its last package
 MARK = "handin.mark"  # a unit's copy: the last change-log entry the office confirmed
 MARK_OF = "handin.mark_of."  # a unit's copy: + a package's number -> the entry it went to
-RECEIVED = "handin.received."  # the office: + a unit's uid -> the last package merged
 UPDATE_SENT_OF = "handin.update_sent."  # the office: + unit uid -> its last update's number
 UPDATE_MARK_OF = "handin.update_mark."  # the office: + unit uid -> last change-log entry sent
 UPDATE_RECEIVED = "handin.update_received"  # a unit's copy: the last update's number
@@ -36,13 +36,12 @@ SHARED_TYPES = ("unit", "institution")
 OFFICE_TYPES = ("ledger_report", "assessment")
 
 
-def get(key: str) -> str:
-    row = m.LedgerInfo.get_or_none(m.LedgerInfo.key == key)
-    return row.value if row is not None else ""
+get = ledger_info.get
 
 
 def put(key: str, value: str) -> None:
-    """Store a fact (inside the caller's transaction, or its own)."""
+    """Store a fact (inside the caller's transaction, or its own), as it is:
+    ledger_info.store trims what people type, and a key must stay whole."""
     with write_transaction():
         done = m.LedgerInfo.update(value=value).where(m.LedgerInfo.key == key).execute()
         if not done:

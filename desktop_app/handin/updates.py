@@ -27,10 +27,6 @@ from desktop_app.store import bulk
 from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 
-UPDATE_SENT_OF = roles.UPDATE_SENT_OF
-UPDATE_MARK_OF = roles.UPDATE_MARK_OF
-UPDATE_RECEIVED = roles.UPDATE_RECEIVED
-
 
 @dataclass
 class Made:
@@ -48,8 +44,8 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
     key = roles.get(roles.KEY_OF + unit.uid) if unit is not None else ""
     if unit is None or not key:
         raise Refused(M.message(M.UNKNOWN_UNIT, unit_name, unit_name))
-    seq = int(roles.get(UPDATE_SENT_OF + unit.uid) or 0) + 1
-    mark = int(roles.get(UPDATE_MARK_OF + unit.uid) or 0)
+    seq = int(roles.get(roles.UPDATE_SENT_OF + unit.uid) or 0) + 1
+    mark = int(roles.get(roles.UPDATE_MARK_OF + unit.uid) or 0)
     last = m.AuditEntry.select(m.AuditEntry.id).order_by(m.AuditEntry.id.desc()).scalar() or 0
     touched: dict[str, set[int]] = {}
     for kind, rid in (
@@ -111,17 +107,16 @@ def make_update(unit_name: str, out: Path, sender: str = "") -> Made:
         "sender": sender or store_db.current_operator(),
         "made_at": dt.datetime.now().isoformat(sep=" "),  # to the microsecond: an order
         "categories": words,
-        # The unit's newest package received: the unit's bases move to it.
-        "received": _newest_received(unit.uid),
-        # …named by its signature: a copy restored from a backup numbers again.
+        # The unit's newest package received, by its signature (a copy
+        # restored from a backup numbers again): the unit's bases move to it.
         "received_signature": _newest_signature(unit.uid),
     }
     package.write(package.Package(manifest, records), Path(out), key)
     # The mark moves when the unit says it took this update (its next
     # hand-in names it): until then each update carries all since the last.
     with store_db.write_transaction():
-        roles.put(UPDATE_SENT_OF + unit.uid, str(seq))
-        roles.put(UPDATE_MARK_OF + f"{unit.uid}.{seq}", str(last))
+        roles.put(roles.UPDATE_SENT_OF + unit.uid, str(seq))
+        roles.put(roles.UPDATE_MARK_OF + f"{unit.uid}.{seq}", str(last))
         _remember_sent(unit.uid, seq, records)
     return Made(Path(out), seq, unit.name, len(records))
 
@@ -218,12 +213,6 @@ def _newest_signature(unit_uid: str) -> str:
     return str(newest or "")
 
 
-def _newest_received(unit_uid: str) -> int:
-    r = m.HandinReceipt
-    newest = r.select(r.seq).where(r.unit_uid == unit_uid).order_by(r.made_at.desc()).scalar()
-    return int(newest or 0)
-
-
 def _deleted_uid(key: str, record_id: int) -> str | None:
     """The uid of a deleted record, from the recycle bin."""
     for entry in (
@@ -256,7 +245,7 @@ def inspect_update(path: Path) -> incoming.Inspection:
     seen = incoming.Inspection(
         path, pkg.manifest, signature, copy.unit_id, copy.unit_name, "", [], pkg.files
     )
-    last = int(roles.get(UPDATE_RECEIVED) or 0)
+    last = int(roles.get(roles.UPDATE_RECEIVED) or 0)
     if seq <= last:
         seen.already = True  # or superseded: a later update carried it all
         return seen
@@ -287,18 +276,7 @@ def merge_update(
 
     if seen.already:
         return incoming.Merged()
-    choices = choices or {}
-
-    def side(uid: str, name: str = "") -> str:
-        found = choices.get((uid, name)) or choices.get((uid, "")) or take
-        if found not in (incoming.THEIRS, incoming.OURS):
-            raise incoming.NeedsDecision(uid)
-        return found
-
-    for change in seen.conflicts:
-        for fc in change.fields or [None]:
-            if fc is None or fc.conflict:
-                side(change.uid, fc.name if fc else "")
+    side = incoming.decider(seen, take, choices)
     done = incoming.Merged()
     path = store_db.current_path()
     if path is not None:
@@ -313,7 +291,7 @@ def merge_update(
             incoming._apply(seen, side, done)
             _take_categories(seen.manifest.get("categories") or [])
             _move_bases(seen)
-            roles.put(UPDATE_RECEIVED, str(seen.manifest["seq"]))
+            roles.put(roles.UPDATE_RECEIVED, str(seen.manifest["seq"]))
     finally:
         store_db.set_operator(operator)
         service.UNDO.clear()  # Ctrl+Z must not take back what the office sent

@@ -18,8 +18,40 @@ def _say(parent: QWidget, title: str, text: str, warn: bool = False) -> None:
     (QMessageBox.warning if warn else QMessageBox.information)(parent, title, text)
 
 
-def _translated(message) -> str:
-    return message.text(QCoreApplication.translate)
+def _refused(parent: QWidget, title: str, exc: incoming.Refused | package.BadPackage) -> None:
+    _say(
+        parent,
+        title,
+        QCoreApplication.translate("Handin", "Refused; nothing was written.")
+        + "\n\n"
+        + exc.message.text(QCoreApplication.translate),
+        True,
+    )
+
+
+def _new_file(parent: QWidget, title: str, out: Path) -> Path | None:
+    """out when a new file can be written there; else says why and None."""
+    if out.exists():
+        text = QCoreApplication.translate("Handin", "%1 already exists; choose a new file name.")
+        _say(parent, title, text.replace("%1", str(out)), True)
+        return None
+    if not out.parent.is_dir():
+        text = QCoreApplication.translate("Handin", "The folder %1 does not exist.")
+        _say(parent, title, text.replace("%1", str(out.parent)), True)
+        return None
+    return out
+
+
+def _choose_package(parent: QWidget, title: str) -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent,
+        title,
+        str((store_db.current_path() or Path.home()).parent),
+        QCoreApplication.translate("Handin", "Hand-in packages (*.cledger);;All files (*)"),
+    )
+    return Path(chosen) if chosen else None
 
 
 def set_up_unit_copy(parent: QWidget) -> bool:
@@ -49,26 +81,8 @@ def set_up_unit_copy(parent: QWidget) -> bool:
         return False
     if not dialog.exec():
         return False
-    out = dialog.target.path()
-    if out.exists():
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate(
-                "Handin", "%1 already exists; choose a new file name."
-            ).replace("%1", str(out)),
-            True,
-        )
-        return False
-    if not out.parent.is_dir():
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate("Handin", "The folder %1 does not exist.").replace(
-                "%1", str(out.parent)
-            ),
-            True,
-        )
+    out = _new_file(parent, title, dialog.target.path())
+    if out is None:
         return False
     made = setup.make_unit_copy(dialog.unit.currentText(), out)
     _say(
@@ -120,28 +134,8 @@ def make_package(parent: QWidget) -> bool:
             True,
         )
         return False
-    out = dialog.target.path()
-    if out.suffix.lower() != package.SUFFIX:
-        out = out.with_name(out.name + package.SUFFIX)
-    if out.exists():
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate(
-                "Handin", "%1 already exists; choose a new file name."
-            ).replace("%1", str(out)),
-            True,
-        )
-        return False
-    if not out.parent.is_dir():
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate("Handin", "The folder %1 does not exist.").replace(
-                "%1", str(out.parent)
-            ),
-            True,
-        )
+    out = _new_file(parent, title, package.named(dialog.target.path()))
+    if out is None:
         return False
     made = outgoing.make_package(period, out, dialog.sender.text().strip())
     _say(
@@ -172,32 +166,16 @@ def make_package(parent: QWidget) -> bool:
 
 def receive_package(parent: QWidget, path: Path | None = None) -> bool:
     """Returns True when records were merged."""
-    from PySide6.QtWidgets import QFileDialog
-
     title = QCoreApplication.translate("Handin", "Receive hand-in package")
     if ledger_actions.refuse_if_read_only(parent):
         return False
+    path = path or _choose_package(parent, title)
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            parent,
-            title,
-            str((store_db.current_path() or Path.home()).parent),
-            QCoreApplication.translate("Handin", "Hand-in packages (*.cledger);;All files (*)"),
-        )
-        if not chosen:
-            return False
-        path = Path(chosen)
+        return False
     try:
         seen = incoming.inspect(path)
     except (incoming.Refused, package.BadPackage) as exc:
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate("Handin", "Refused; nothing was written.")
-            + "\n\n"
-            + _translated(exc.message),
-            True,
-        )
+        _refused(parent, title, exc)
         return False
     if seen.already is not None:
         _say(
@@ -217,14 +195,7 @@ def receive_package(parent: QWidget, path: Path | None = None) -> bool:
     try:
         done = incoming.merge(seen, choices=dialog.chosen())
     except incoming.Refused as exc:
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate("Handin", "Refused; nothing was written.")
-            + "\n\n"
-            + _translated(exc.message),
-            True,
-        )
+        _refused(parent, title, exc)
         return False
     _say(
         parent,
@@ -272,22 +243,8 @@ def make_update(parent: QWidget) -> bool:
         return False
     if not dialog.exec():
         return False
-    out = dialog.target.path()
-    if out.suffix.lower() != package.SUFFIX:
-        out = out.with_name(out.name + package.SUFFIX)
-    if out.exists() or not out.parent.is_dir():
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate(
-                "Handin", "%1 already exists; choose a new file name."
-            ).replace("%1", str(out))
-            if out.exists()
-            else QCoreApplication.translate("Handin", "The folder %1 does not exist.").replace(
-                "%1", str(out.parent)
-            ),
-            True,
-        )
+    out = _new_file(parent, title, package.named(dialog.target.path()))
+    if out is None:
         return False
     made = updates.make_update(dialog.unit.currentText(), out)
     _say(
@@ -307,32 +264,16 @@ def make_update(parent: QWidget) -> bool:
 
 def receive_update(parent: QWidget, path: Path | None = None) -> bool:
     """On a unit's copy: an update from the office. True when records changed."""
-    from PySide6.QtWidgets import QFileDialog
-
     title = QCoreApplication.translate("Handin", "Receive update from the office")
     if ledger_actions.refuse_if_read_only(parent):
         return False
+    path = path or _choose_package(parent, title)
     if path is None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            parent,
-            title,
-            str((store_db.current_path() or Path.home()).parent),
-            QCoreApplication.translate("Handin", "Hand-in packages (*.cledger);;All files (*)"),
-        )
-        if not chosen:
-            return False
-        path = Path(chosen)
+        return False
     try:
         seen = updates.inspect_update(path)
     except (incoming.Refused, package.BadPackage) as exc:
-        _say(
-            parent,
-            title,
-            QCoreApplication.translate("Handin", "Refused; nothing was written.")
-            + "\n\n"
-            + _translated(exc.message),
-            True,
-        )
+        _refused(parent, title, exc)
         return False
     if seen.already:
         _say(
