@@ -199,12 +199,12 @@ def _import(db: Path, args) -> int:
     if is_update:
         print(
             f"update {man.get('seq')} from the talent office for {seen.unit_name}, "
-            f"sent by {man.get('sender') or '?'} at {man.get('made_at') or '?'}"
+            f"sent by {man.get('sender') or '?'} at {package.made_at(man)}"
         )
     else:
         print(
             f"package {man.get('seq')} from {seen.unit_name} for {seen.period}, "
-            f"sent by {man.get('sender') or '?'} at {man.get('made_at') or '?'}"
+            f"sent by {man.get('sender') or '?'} at {package.made_at(man)}"
         )
     if seen.already is True:
         print("already received; nothing changed")

@@ -53,6 +53,12 @@ def sign(body: bytes, key: str) -> str:
     return hmac.new(bytes.fromhex(key), body, hashlib.sha256).hexdigest()
 
 
+def made_at(manifest: dict[str, Any]) -> str:
+    """When the package was made, as people read it (to the second; the
+    manifest keeps microseconds to order packages)."""
+    return str(manifest.get("made_at") or "?")[:19]
+
+
 def named(path: Path) -> Path:
     """path with the packages' suffix (报送 -> 报送.cledger)."""
     path = Path(path)

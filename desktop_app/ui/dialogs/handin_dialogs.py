@@ -227,7 +227,7 @@ class ReceiveDialog(QDialog):
             .replace("%2", seen.period)
             .replace("%3", str(man.get("seq")))
             .replace("%4", str(man.get("sender") or "?"))
-            .replace("%5", str(man.get("made_at") or "?"))
+            .replace("%5", package.made_at(man))
             .replace("%6", str(counts["new"]))
             .replace("%7", str(counts["changed"]))
             .replace("%8", str(counts["deleted"]))
