@@ -15,6 +15,7 @@ from desktop_app import (
     cli_report,
     cli_safety,
     cli_search,
+    cli_server,
     none_guard,
     running,
 )
@@ -49,10 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     cli_ledger.add_parser(sub)
     cli_search.add_parser(sub)
     cli_handin.add_parser(sub)
+    cli_server.add_parser(sub)
     return parser
 
 
-def make_demo_ledger(path: Path) -> int:
+def make_demo_ledger(path: Path | str) -> int:
     """Open (creating) the ledger at path and write the sample data into it;
     returns the records written, 0 when the sample is already there."""
     from desktop_app.records import demo, service
@@ -64,8 +66,11 @@ def make_demo_ledger(path: Path) -> int:
     return demo.load_sample_data()
 
 
-def cmd_demo(path: Path) -> int:
+def cmd_demo(path: Path | str) -> int:
     from desktop_app.safety.lock import FileLock, LockHeld
+
+    if isinstance(path, str):  # a server ledger: the server orders its writers
+        return _write_demo(path)
 
     # The same single-writer lock as the window and `import`: writing the
     # sample into a ledger another copy holds would change it under its feet.
@@ -88,7 +93,7 @@ def cmd_demo(path: Path) -> int:
         lock.release()
 
 
-def _write_demo(path: Path) -> int:
+def _write_demo(path: Path | str) -> int:
     n = make_demo_ledger(path)
     if not n:
         print(f"{path}: the sample data is already there", file=sys.stderr)
@@ -132,6 +137,9 @@ def usable_console() -> None:
 def main(argv: list[str] | None = None) -> int:
     from desktop_app.catalogues import CatalogueMissing
     from desktop_app.safety.wal import WalNotKept
+    from desktop_app.server.session import NotAUser
+    from desktop_app.store.db import ServerUnreachable
+    from desktop_app.store.opening import NoLedgerOnServer
 
     usable_console()
     # Before any work with Qt: one PySide6 build loses a reference to None per
@@ -149,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # here, not at exit: a closed pipe must raise inside this try
         return code
     except WalNotKept as exc:
+        print(f"coop-ledger: error: {exc}", file=sys.stderr)
+        return 2
+    except (ServerUnreachable, NoLedgerOnServer, NotAUser) as exc:
         print(f"coop-ledger: error: {exc}", file=sys.stderr)
         return 2
     except CatalogueMissing as exc:
@@ -275,7 +286,9 @@ def _main(argv: list[str] | None) -> int:
 
         return smoke.run()
     if args.command == "demo":
-        return cmd_demo(Path(args.demo_db))
+        from desktop_app.store.target import target_of
+
+        return cmd_demo(target_of(args.demo_db))
     if args.command == "report":
         return cli_report.run(args)
     if args.command in ("backup", "restore", "check", "audit"):
@@ -288,6 +301,8 @@ def _main(argv: list[str] | None) -> int:
         return cli_search.run(args)
     if args.command == "handin":
         return cli_handin.run(args)
+    if args.command == "server":
+        return cli_server.run(args)
     from desktop_app.app import run_gui
 
     return run_gui(args.db, args.lang)

@@ -184,10 +184,10 @@ def _fail(command: str, message: str, code: int = 2, prefixed: bool = False) -> 
     return code
 
 
-def _db_path(args) -> Path:
-    from desktop_app.store.db import default_db_path
+def _db_path(args) -> Path | str:
+    from desktop_app.store.target import target_of
 
-    return Path(args.exchange_db) if args.exchange_db else default_db_path()
+    return target_of(args.exchange_db)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -246,12 +246,14 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop_app.store import db as store_db
     from desktop_app.store.migrations import SchemaTooNewError
     from desktop_app.store.opening import open_ledger
+    from desktop_app.store.target import NoLock
 
     say = _Say(_language(args))
     spec = spec_for(args.type)
     source = Path(args.file)
     db_path = _db_path(args)
-    lock = FileLock(db_path)
+    on_server = isinstance(db_path, str)
+    lock = NoLock() if on_server else FileLock(db_path)
 
     def fail(text: str, code: int = 2) -> int:
         return _fail("import", say(ERROR, text), code, prefixed=True)
@@ -263,11 +265,12 @@ def run_import(args: argparse.Namespace) -> int:
         return fail(say(REPORT_NOT_XLSX, report))
     if report is not None and (problem := _unwritable(report)) is not None:
         return fail(say(CANNOT_WRITE_REPORT, report, say(*problem)))
-    if args.dry_run and not db_path.exists():
+    if args.dry_run and not on_server and not db_path.exists():
         return fail(say(NO_LEDGER, db_path))  # a mistyped --db: create nothing
-    folders = _missing_folders(db_path.parent)
+    folders = [] if on_server else _missing_folders(db_path.parent)
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
+        if not on_server:
+            db_path.parent.mkdir(parents=True, exist_ok=True)
         lock.acquire()
     except LockHeld as exc:
         _remove_folders(folders)
@@ -276,7 +279,11 @@ def run_import(args: argparse.Namespace) -> int:
         _remove_folders(folders)
         return fail(say(CANNOT_OPEN_LEDGER, exc))
     # Known under the lock: no other copy of the program creates the file meanwhile.
-    new_files = [] if db_path.exists() else [p for p in _ledger_files(db_path) if not p.exists()]
+    new_files = (
+        []
+        if on_server or db_path.exists()
+        else [p for p in _ledger_files(db_path) if not p.exists()]
+    )
     wrote = False  # the import wrote to the ledger: a new ledger stays
     try:
         try:
@@ -518,7 +525,7 @@ def run_export(args: argparse.Namespace) -> int:
     if problem is not None:
         return fail(say(CANNOT_WRITE, target, say(*problem)))
     db_path = _db_path(args)
-    if not db_path.exists():
+    if not isinstance(db_path, str) and not db_path.exists():
         return fail(say(NO_LEDGER, db_path))
     try:
         try:

@@ -68,13 +68,14 @@ def _cannot_write(out: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.safety.lock import FileLock, LockHeld
+    from desktop_app.safety.lock import LockHeld
     from desktop_app.store import db as store_db
+    from desktop_app.store.target import exists, lock_for, target_of
 
-    db = Path(args.handin_db) if args.handin_db else store_db.default_db_path()
-    if not db.exists():
+    db = target_of(args.handin_db)
+    if not exists(db):
         return _fail(f"no ledger file at {db}")
-    lock = FileLock(db)
+    lock = lock_for(db)
     try:
         lock.acquire()
     except LockHeld as exc:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from desktop_app.records import ledger_info
 
@@ -46,17 +45,18 @@ def _fail(message: str) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.safety.lock import FileLock, LockHeld
+    from desktop_app.safety.lock import LockHeld
     from desktop_app.store import db as store_db
     from desktop_app.store.opening import open_ledger
+    from desktop_app.store.target import exists, lock_for, target_of
 
-    db = Path(args.ledger_db) if args.ledger_db else store_db.default_db_path()
-    if not db.exists():
+    db = target_of(args.ledger_db)
+    if not exists(db):
         return _fail(f"no ledger file at {db}")
     if args.action == "show":
         from desktop_app.safety.guard import writable
 
-        open_ledger(db, read_only=not writable(db))
+        open_ledger(db, read_only=not isinstance(db, str) and not writable(db))
         for key, value in ledger_info.values().items():
             print(f"{LABELS[key]}: {value}")
         from desktop_app.reports import sheets, signoff
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
             return _fail(
                 f"unknown KEY {args.key!r}; use organisation, preparer, phone or signoff:SHEET"
             )
-    lock = FileLock(db)
+    lock = lock_for(db)
     try:
         lock.acquire()
     except LockHeld as exc:

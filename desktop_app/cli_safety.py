@@ -30,10 +30,10 @@ def add_parsers(sub) -> None:
     a.add_argument("--db", metavar="PATH", dest="safety_db")
 
 
-def _db(args) -> Path:
-    from desktop_app.store.db import default_db_path
+def _db(args) -> Path | str:
+    from desktop_app.store.target import target_of
 
-    return Path(args.safety_db) if args.safety_db else default_db_path()
+    return target_of(args.safety_db)
 
 
 def _fail(command: str, message: str) -> int:
@@ -94,13 +94,58 @@ def _rebuild_index(db: Path) -> int | str:
         opened.close()
 
 
+def _on_server(args: argparse.Namespace, url: str) -> int:
+    """check and restore of a server ledger (backup and audit work alike on both)."""
+    from desktop_app.records import search_index
+    from desktop_app.store import db as store_db
+    from desktop_app.store.opening import open_ledger
+
+    if args.command == "restore":
+        from desktop_app.server import transfer
+
+        source = Path(args.backup)
+        if not source.is_file():
+            return _fail("restore", f"no backup file at {source}")
+        try:
+            moved = transfer.upload(source, url)
+        except transfer.TransferError as exc:
+            return _fail("restore", str(exc))
+        print(f"{url}: restored from {source}: {moved.entries} change(s), {moved.files} file(s)")
+        print("  " + ", ".join(f"{k} {v}" for k, v in moved.rows.items() if v))
+        return 0
+    try:
+        if args.rebuild_index:
+            open_ledger(url)
+            with store_db.write_transaction():
+                done = search_index.rebuild(store_db.database_proxy.obj)
+            print(f"{url}: search index written for {done} record(s)")
+        else:
+            open_ledger(url, read_only=True)
+        problems = search_index.problems_on_server(store_db.database_proxy.obj)
+        if not problems:
+            problems = search_index.stale()
+    finally:
+        store_db.close()
+    if problems:
+        print(f"{url}: {len(problems)} problem(s)")
+        for p in problems[:50]:
+            print(f"  {p}")
+        return 1
+    print(f"{url}: ok")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from desktop_app.safety import backup, integrity
+    from desktop_app.store.db import home_of
 
     db = _db(args)
-    if args.command != "restore" and not db.exists():
+    on_server = isinstance(db, str)
+    if on_server and args.command in ("check", "restore"):
+        return _on_server(args, db)
+    if not on_server and args.command != "restore" and not db.exists():
         return _fail(args.command, f"no ledger file at {db}")
-    if args.command in ("backup", "restore") and db.exists():
+    if not on_server and args.command in ("backup", "restore") and db.exists():
         # A -wal left damaged by a crash is kept aside first (the main program
         # tells of it); the backup then holds what SQLite can read.
         from desktop_app.safety.wal import WalNotKept
@@ -115,7 +160,7 @@ def run(args: argparse.Namespace) -> int:
             if args.to:
                 dest = Path(args.to)
                 if dest.is_dir():
-                    dest = dest / f"{db.stem}-backup.sqlite"
+                    dest = dest / f"{home_of(db).stem}-backup.sqlite"
                 made = backup.backup_file(db, dest)
             else:
                 made = backup.backup_before(db, "manual")
@@ -150,7 +195,7 @@ def run(args: argparse.Namespace) -> int:
             return 2
         from desktop_app.records import verification
 
-        v = verification.verify_ledger(db)
+        v = verification.verify_ledger(home_of(db))
         if v.broken_entry is not None:
             print(
                 f"{db}: the change history is broken at entry {v.broken_entry} "

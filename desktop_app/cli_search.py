@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 
 def add_parser(sub) -> None:
@@ -36,13 +35,16 @@ def run(args: argparse.Namespace) -> int:
         return _fail(f"unknown type {args.search_type!r}; choose one of: {', '.join(SPECS)}")
     if args.limit < 1:
         return _fail("--limit must be 1 or more")
-    db = Path(args.search_db) if args.search_db else default_db_path()
-    if not db.exists():
-        return _fail(f"no ledger file at {db}")
-    if db.is_dir():
-        return _fail(f"{db} is a folder; give the ledger file")
-    if db.stat().st_size == 0:
-        return _fail(f"{db} is empty: not a ledger")
+    from desktop_app.store.target import target_of
+
+    db = target_of(args.search_db) if args.search_db else default_db_path()
+    if not isinstance(db, str):  # a file (a server ledger is found out when opened)
+        if not db.exists():
+            return _fail(f"no ledger file at {db}")
+        if db.is_dir():
+            return _fail(f"{db} is a folder; give the ledger file")
+        if db.stat().st_size == 0:
+            return _fail(f"{db} is empty: not a ledger")
     try:
         open_ledger(db, read_only=True)  # finding changes nothing
     except NeedsUpgradeReadOnly:

@@ -52,12 +52,108 @@ def _english_after_each_test():
             i18n.install(app, "en")
 
 
+# The store, service, import, report and safety tests run on both backends: a
+# ledger file, and a ledger on a PostgreSQL server (issue 15). A test that is
+# about the file itself (its folder, its -wal, a second process on it) is
+# marked sqlite_only.
+BOTH_BACKENDS = ("store", "records", "exchange", "reports", "safety")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: a test about the ledger file itself")
+
+
+def pytest_generate_tests(metafunc):
+    if "backend" not in metafunc.fixturenames:
+        return
+    folder = metafunc.definition.path.parent.name
+    both = folder in BOTH_BACKENDS and not metafunc.definition.get_closest_marker("sqlite_only")
+    metafunc.parametrize("backend", ["sqlite", "postgresql"] if both else ["sqlite"])
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A PostgreSQL server for the tests: COOP_LEDGER_TEST_PG (a superuser's
+    URL), else a private cluster started here when PostgreSQL is installed
+    (tools/pg_cluster.py), else None."""
+    from tools import pg_cluster
+
+    given = os.environ.get("COOP_LEDGER_TEST_PG")
+    if given:
+        yield PgServer(given)
+        return
+    if pg_cluster.binaries() is None:
+        yield None
+        return
+    with pg_cluster.PrivateCluster() as url:
+        yield PgServer(url)
+
+
+class PgServer:
+    """Makes a new database per test, copied from one migrated once."""
+
+    TEMPLATE = "coop_ledger_template"
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.count = 0
+        self.templated = False
+
+    def admin(self, sql: str) -> None:
+        import psycopg2
+
+        con = psycopg2.connect(self.url)
+        con.autocommit = True
+        try:
+            con.cursor().execute(sql)
+        finally:
+            con.close()
+
+    def at(self, name: str) -> str:
+        return self.url.rsplit("/", 1)[0] + "/" + name
+
+    def new_database(self) -> str:
+        """The URL of a new database holding an empty, current ledger."""
+        from desktop_app.server import setup
+
+        if not self.templated:
+            self.admin(f"DROP DATABASE IF EXISTS {self.TEMPLATE}")
+            self.admin(f"CREATE DATABASE {self.TEMPLATE}")
+            setup.init(self.at(self.TEMPLATE))
+            self.templated = True
+        self.count += 1
+        name = f"coop_test_{os.getpid()}_{self.count}"
+        self.admin(f"DROP DATABASE IF EXISTS {name}")
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {self.TEMPLATE}")
+        return self.at(name)
+
+
 @pytest.fixture
-def ledger_path(tmp_path):
+def backend():
+    """Overridden by pytest_generate_tests: "sqlite" or "postgresql"."""
+    return "sqlite"
+
+
+@pytest.fixture
+def pg(pg_server):
+    if pg_server is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL tests: apt-get install postgresql")
+        pytest.skip("PostgreSQL is not installed")
+    return pg_server
+
+
+@pytest.fixture
+def ledger_path(tmp_path, backend, request):
+    """The open ledger: a file in tmp_path, or (backend postgresql) the URL of
+    a database of its own on the test server."""
     from desktop_app.store import db as store_db
     from desktop_app.store.opening import open_ledger
 
-    path = tmp_path / "ledger.sqlite"
+    if backend == "postgresql":
+        path = request.getfixturevalue("pg").new_database()
+    else:
+        path = tmp_path / "ledger.sqlite"
     open_ledger(path)
     yield path
     store_db.close()

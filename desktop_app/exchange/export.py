@@ -80,7 +80,7 @@ def _children(spec: RecordSpec, f, ids: list[int]) -> dict[int, str]:
     query = (
         model.select(fk, model.date, model.text)
         .where(fk.in_(ids))
-        .order_by(fk, model.date, model.id)
+        .order_by(fk, model.date.asc(nulls="first"), model.id)
         .tuples()
     )
     out: dict[int, list[str]] = {}

@@ -26,6 +26,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import peewee as pw
+
 from desktop_app.exchange import messages as M
 from desktop_app.exchange.convert import CellError, convert, is_blank, word_key
 from desktop_app.exchange.header import (
@@ -377,6 +379,10 @@ def plan_import(
 def _ledger_state() -> tuple:
     """Changes by this connection and commits by others: equal means nothing changed."""
     db = database_proxy.obj
+    if not isinstance(db, pw.SqliteDatabase):
+        # A server: the next transaction id moves on with every write on it.
+        (xmax,) = db.execute_sql("SELECT pg_snapshot_xmax(pg_current_snapshot())").fetchone()
+        return (id(db), str(xmax))
     version = db.execute_sql("PRAGMA data_version").fetchone()[0]
     return (id(db), db.connection().total_changes, version)
 

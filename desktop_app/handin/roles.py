@@ -64,10 +64,23 @@ class UnitCopy:
     unit_id: int
     unit_name: str
     key: str
+    # A unit's user signed in to the shared server ledger, not a copy of its own:
+    # the same rules, and no packages (the office sees each save at once).
+    on_server: bool = False
 
 
 def unit_copy() -> UnitCopy | None:
-    """This ledger as a unit's copy, or None (the office's own ledger)."""
+    """This ledger as a unit's copy, or None (the office's own ledger). On a
+    server ledger: a unit's user signed in is treated as its unit's copy."""
+    from desktop_app.server import session
+
+    user = session.current()
+    if user is not None:
+        if user.role != "unit":
+            return None
+        unit = m.Unit.get_or_none(m.Unit.id == user.unit_id)
+        uid = unit.uid if unit else ""
+        return UnitCopy("", uid or "", user.unit_id, user.unit_name, "", on_server=True)
     if get(ROLE) != UNIT_ROLE:
         return None
     uid = get(UNIT)

@@ -11,12 +11,25 @@ import hashlib
 import shutil
 from pathlib import Path
 
+from desktop_app.server import files as server_files
 from desktop_app.store import models as m
-from desktop_app.store.db import current_operator, current_path, is_read_only, write_transaction
+from desktop_app.store.db import (
+    current_operator,
+    current_path,
+    current_url,
+    database_proxy,
+    is_read_only,
+    on_server,
+    stand_in_path,
+    write_transaction,
+)
 
 
 def files_dir() -> Path:
-    db_path = current_path()
+    """The folder of the open ledger's files; for a server ledger this PC's
+    cache of them (the bytes live on the server, see server/files.py)."""
+    url = current_url()
+    db_path = stand_in_path(url) if url else current_path()
     if db_path is None:
         raise RuntimeError("no database open")
     folder = db_path.parent / f"{db_path.stem}-files"
@@ -33,7 +46,12 @@ def _sha256(path: Path) -> str:
 
 
 def stored_path(att: m.Attachment) -> Path:
-    return files_dir() / f"{att.file_hash}{Path(att.file_name).suffix.lower()}"
+    """Where the attachment's bytes are on this PC (a server ledger's are
+    fetched into the cache the first time)."""
+    path = files_dir() / f"{att.file_hash}{Path(att.file_name).suffix.lower()}"
+    if on_server() and not path.exists():
+        server_files.fetch(database_proxy.obj, path.name, path)
+    return path
 
 
 def add_file(
@@ -52,6 +70,8 @@ def add_file(
         shutil.copyfile(source, tmp)
         tmp.replace(target)
     with write_transaction():
+        if on_server():
+            server_files.put(database_proxy.obj, target.name, target.read_bytes())
         return m.Attachment.create(
             record_type=record_type,
             record_id=record_id,
@@ -95,10 +115,19 @@ def remove(attachment_id: int) -> None:
     path = stored_path(att)
     with write_transaction():
         att.delete_instance()
+        if on_server() and not _still_used(att, path):
+            server_files.drop(database_proxy.obj, path.name)
+    if not _still_used(att, path):
+        path.unlink(missing_ok=True)
+
+
+def _still_used(att: m.Attachment, path: Path) -> bool:
     # Same bytes under another suffix (.jpg / .jpeg) are a different stored
     # file: only attachments that resolve to this very path keep it alive.
     others = m.Attachment.select().where(m.Attachment.file_hash == att.file_hash)
     # A record in the recycle bin still owns its files: restoring it brings them back.
     binned = m.DeletedRecord.select().where(m.DeletedRecord.payload.contains(att.file_hash))
-    if not binned.exists() and not any(stored_path(other) == path for other in others):
-        path.unlink(missing_ok=True)
+    suffix = path.suffix
+    return binned.exists() or any(
+        Path(other.file_name).suffix.lower() == suffix for other in others
+    )

@@ -162,9 +162,9 @@ class _Unreadable(Exception):
     """A value the program could never have written there."""
 
 
-def _text(raw: bytes | None) -> str | None:
-    if raw is None:
-        return None
+def _text(raw: bytes | str | None) -> str | None:
+    if raw is None or isinstance(raw, str):
+        return raw
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -173,7 +173,10 @@ def _text(raw: bytes | None) -> str | None:
 
 def _raw_entries(where: str = "", params: tuple = ()):
     table = m.AuditEntry._meta.table_name
-    cols = ", ".join(f'CAST("{c}" AS BLOB)' for c in _TEXT_COLUMNS)
+    db = m.AuditEntry._meta.database
+    # PostgreSQL holds valid UTF-8 only: its text is read as text.
+    kind = "BLOB" if isinstance(getattr(db, "obj", db), pw.SqliteDatabase) else "TEXT"
+    cols = ", ".join(f'CAST("{c}" AS {kind})' for c in _TEXT_COLUMNS)
     sql = f'SELECT id, record_id, {cols} FROM "{table}" {where} ORDER BY id'
     return m.AuditEntry._meta.database.execute_sql(sql, params)
 
@@ -218,7 +221,7 @@ def describe_entry(entry_id: int) -> str:
         return f"#{entry_id}"
     _id, record_id, *raw = rows[0]
     values = {
-        c: (v.decode("utf-8", errors="replace") if v is not None else "")
+        c: (v.decode("utf-8", errors="replace") if isinstance(v, bytes) else (v or ""))
         for c, v in zip(_TEXT_COLUMNS, raw, strict=True)
     }
     if isinstance(record_id, bytes):

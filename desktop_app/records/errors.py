@@ -22,6 +22,13 @@ SHARED_READ_ONLY = QT_TRANSLATE_NOOP(
 OWN_UNIT_ONLY = QT_TRANSLATE_NOOP(
     "Validation", "This is %1's ledger: it keeps %1's records only; the others hand in their own."
 )
+# The same rules for a unit's user signed in to the shared server ledger.
+SERVER_SHARED_READ_ONLY = QT_TRANSLATE_NOOP(
+    "Validation", "You write for %1: this list is kept by the talent office and read here."
+)
+SERVER_OWN_UNIT_ONLY = QT_TRANSLATE_NOOP(
+    "Validation", "You write for %1: you change %1's records only."
+)
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Validation", "%1 must be a number.")
 TOO_LARGE = QT_TRANSLATE_NOOP("Validation", "%1 is too large a number.")
 NOT_A_DATE = QT_TRANSLATE_NOOP("Validation", "%1 must be a date like 2023-09-04.")
@@ -29,6 +36,16 @@ END_BEFORE_START = QT_TRANSLATE_NOOP("Validation", "%1 is earlier than %2.")
 NOT_FOUND = QT_TRANSLATE_NOOP("Validation", '%1: no record is named "%2".')
 UNKNOWN_LINK = QT_TRANSLATE_NOOP("Validation", "%1: the linked record no longer exists.")
 TOO_LONG = QT_TRANSLATE_NOOP("Validation", "%1 is longer than %2 characters.")
+
+
+def refusal_template(kind: str, on_server: bool) -> str:
+    """Why a unit's copy (or a unit's user on a server) may not write: kind is
+    "shared" (a list the office keeps) or "own" (another unit's record)."""
+    if kind == "shared":
+        return SERVER_SHARED_READ_ONLY if on_server else SHARED_READ_ONLY
+    return SERVER_OWN_UNIT_ONLY if on_server else OWN_UNIT_ONLY
+
+
 DELETE_REFUSED = QT_TRANSLATE_NOOP(
     "Validation", '"%1" cannot be deleted because other records depend on it:'
 )

@@ -192,7 +192,7 @@ def _current(spec: RecordSpec) -> Iterator[tuple[int, dict[str, Any], str]]:
                 query = (
                     f.child_model.select(fk, f.child_model.date, f.child_model.text)
                     .where(fk.in_(chunk))
-                    .order_by(f.child_model.date, f.child_model.id)
+                    .order_by(f.child_model.date.asc(nulls="first"), f.child_model.id)
                     .tuples()
                 )
                 for owner, date, text in query:

@@ -135,7 +135,11 @@ def search(text: str, type_key: str | None = None, limit: int = 20) -> list[Grou
     return groups
 
 
-_MATCH = f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.TABLE} MATCH ?"
+def _match() -> str:
+    """The index rows matching the expression ?, in row id order (FTS5 gives
+    them so; PostgreSQL's bitmap scan gives them as they lie)."""
+    sql = f"SELECT rowid FROM {search_index.TABLE} WHERE {search_index.match_sql()}"
+    return sql + " ORDER BY rowid" if search_index.on_server() else sql
 
 
 # Up to this many hits of a type are shown in name order; more, the newest
@@ -157,7 +161,9 @@ def _gather(expression: str) -> dict[str, tuple[int, list[int]]]:
             base = search_index.base(key)
             out[key] = (first + len(rowids), [r - base for r in rowids])
 
-    for (rowid,) in database_proxy.obj.execute_sql(_MATCH, (expression,)):
+    for (rowid,) in database_proxy.obj.execute_sql(
+        _match(), (search_index.match_param(expression),)
+    ):
         if rowid > end:
             close()
             first, rowids = 0, []
@@ -185,25 +191,30 @@ def _by_index(spec: RecordSpec, expression: str, limit: int) -> tuple[int, list[
     base = search_index.base(spec.key)
     within = search_index.in_type(spec.key)
     count = db.execute_sql(
-        f"SELECT COUNT(*) FROM ({_MATCH} AND {within})", (expression,)
+        f"SELECT COUNT(*) FROM {search_index.TABLE} WHERE {search_index.match_sql()} AND {within}",
+        (search_index.match_param(expression),),
     ).fetchone()[0]
     if not count:
         return 0, []
     if count > NAME_ORDER_MAX:
-        sql = f"SELECT rowid - {base} FROM ({_MATCH} AND {within}) ORDER BY rowid DESC LIMIT ?"
+        sql = (
+            f"SELECT rowid - {base} FROM {search_index.TABLE} WHERE {search_index.match_sql()} "
+            f"AND {within} ORDER BY rowid DESC LIMIT ?"
+        )
     else:
         sql = (
-            f'SELECT id FROM "{table}" WHERE id IN (SELECT rowid - {base} FROM ({_MATCH} '
-            f"AND {within})) ORDER BY sort_key, id LIMIT ?"
+            f'SELECT id FROM "{table}" WHERE id IN (SELECT rowid - {base} FROM '
+            f"{search_index.TABLE} WHERE {search_index.match_sql()} AND {within}) "
+            "ORDER BY sort_key, id LIMIT ?"
         )
-    return count, [r for (r,) in db.execute_sql(sql, (expression, limit))]
+    return count, [r for (r,) in db.execute_sql(sql, (search_index.match_param(expression), limit))]
 
 
 def _index_ids(spec: RecordSpec, expression: str) -> set[int]:
     rows = database_proxy.obj.execute_sql(
-        f"SELECT rowid - {search_index.base(spec.key)} FROM ({_MATCH} "
-        f"AND {search_index.in_type(spec.key)})",
-        (expression,),
+        f"SELECT rowid - {search_index.base(spec.key)} FROM {search_index.TABLE} "
+        f"WHERE {search_index.match_sql()} AND {search_index.in_type(spec.key)}",
+        (search_index.match_param(expression),),
     )
     return {r for (r,) in rows}
 

@@ -184,6 +184,9 @@ def exists(db: pw.Database) -> bool:
 
 
 def create(db: pw.Database) -> None:
+    if not isinstance(db, pw.SqliteDatabase):
+        _create_on_server(db)
+        return
     db.execute_sql(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
         "body, pinyin, tokenize = 'unicode61 remove_diacritics 0')"
@@ -191,7 +194,85 @@ def create(db: pw.Database) -> None:
     db._has_search_index = True
 
 
+# ---------------------------------------------------------------- on a server
+#
+# PostgreSQL holds the same rows (row id, body, pinyin) and beside them their
+# tokens as a tsvector, built here from the very tokens FTS5 reads (not by
+# PostgreSQL's parser, whose idea of a word differs), under a GIN index. Body
+# tokens have weight D and pinyin tokens weight A, so one column answers both
+# kinds of query. The program's FTS5 expressions (phrases, prefixes, AND, OR)
+# are turned into tsquery text (server_query): one way of asking, two engines.
+# Limits of tsvector: positions stop at 16,383 and a token keeps 256 of them,
+# so a phrase deep inside a text longer than that is found by LIKE only.
+
+
+def on_server(db: pw.Database | None = None) -> bool:
+    db = db or database_proxy.obj
+    if isinstance(db, pw.DatabaseProxy):
+        db = db.obj
+    return not isinstance(db, pw.SqliteDatabase)
+
+
+def _create_on_server(db: pw.Database) -> None:
+    db.execute_sql(
+        f"CREATE TABLE IF NOT EXISTS {TABLE} (rowid BIGINT PRIMARY KEY, body TEXT NOT NULL, "
+        "pinyin TEXT NOT NULL, terms TSVECTOR NOT NULL)"
+    )
+    db.execute_sql(f"CREATE INDEX IF NOT EXISTS {TABLE}_terms ON {TABLE} USING GIN (terms)")
+    db._has_search_index = True
+
+
+def _lexeme(token: str) -> str:
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def server_terms(body: str, pinyin: str) -> str:
+    """The tsvector text of an index row: each body token at its position
+    (a separator leaves a gap, so no phrase spans it), then the pinyin's."""
+    at: dict[str, list[str]] = {}
+    position = 0
+    for token in body.split(" "):
+        position += 1
+        if token and token != SEP:
+            at.setdefault(token, []).append(f"{min(position, 16383)}D")
+    position += 1
+    for token in pinyin.split():
+        position += 1
+        at.setdefault(token, []).append(f"{min(position, 16383)}A")
+    return " ".join(f"{_lexeme(t)}:{','.join(p[:256])}" for t, p in at.items())
+
+
+_FTS_PHRASE = re.compile(r'(body|pinyin) : "((?:[^"]|"")*)"(\*?)')
+
+
+def server_query(expression: str) -> str:
+    """An FTS5 expression of this module as PostgreSQL tsquery text."""
+
+    def one(match: re.Match) -> str:
+        weight = "A" if match.group(1) == "pinyin" else "D"
+        tokens = match.group(2).replace('""', '"').split()
+        parts = [f"{_lexeme(t)}:{weight}" for t in tokens]
+        if match.group(3):
+            parts[-1] = f"{_lexeme(tokens[-1])}:*{weight}"
+        return "(" + " <-> ".join(parts) + ")"
+
+    return _FTS_PHRASE.sub(one, expression).replace(" AND ", " & ").replace(" OR ", " | ")
+
+
+def match_sql(db: pw.Database | None = None) -> str:
+    """The condition "this index row matches the expression ?" (see match_param)."""
+    if on_server(db):
+        return "terms @@ CAST(? AS tsquery)"
+    return f"{TABLE} MATCH ?"
+
+
+def match_param(expression: str, db: pw.Database | None = None) -> str:
+    return server_query(expression) if on_server(db) else expression
+
+
 def drop_rows(db: pw.Database, spec_key: str, ids: Iterable[int]) -> None:
+    if not exists(db):
+        return
     rowids = [row_id(spec_key, i) for i in ids]
     for start in range(0, len(rowids), CHUNK):
         part = rowids[start : start + CHUNK]
@@ -269,7 +350,13 @@ def reindex(spec: RecordSpec, ids: Iterable[int], db: pw.Database | None = None)
         part = ids[start : start + CHUNK]
         rows = _rows(spec, part)
         drop_rows(db, spec.key, part)
-        if rows:
+        if rows and on_server(db):
+            db.execute_sql(
+                f"INSERT INTO {TABLE}(rowid, body, pinyin, terms) VALUES "
+                + ",".join(["(?, ?, ?, CAST(? AS tsvector))"] * len(rows)),
+                [v for r in rows for v in (*r, server_terms(r[1], r[2]))],
+            )
+        elif rows:
             db.execute_sql(
                 f"INSERT INTO {TABLE}(rowid, body, pinyin) VALUES "
                 + ",".join(["(?, ?, ?)"] * len(rows)),
@@ -301,8 +388,6 @@ def problems(con) -> list[str]:
     """What `coop-ledger check` says about the index, read on a plain sqlite3
     connection (read-only): records missing from it, rows for records that are
     gone, an index of an older numbering, a damaged index."""
-    from desktop_app.records.specs import ALL_SPECS
-
     present = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (TABLE,)).fetchone()
     if present is None:
         return ["the search index is missing (coop-ledger check --rebuild-index writes it)"]
@@ -312,7 +397,6 @@ def problems(con) -> list[str]:
             "the search index is numbered as an older version numbered it: open the ledger "
             "with this version to upgrade it, or run coop-ledger check --rebuild-index"
         ]
-    out = []
     try:
         # Every entry of the index read once: a damaged page says so here (the
         # records' own check does not read an FTS5 index's contents).
@@ -323,9 +407,30 @@ def problems(con) -> list[str]:
         con.execute(f"SELECT COUNT(*), SUM(cnt) FROM temp.{TABLE}_terms").fetchone()
     except sqlite3.DatabaseError as exc:
         return [f"the search index is damaged ({exc}): coop-ledger check --rebuild-index"]
+    return _compare(
+        (r for (r,) in con.execute(f"SELECT rowid FROM {TABLE}")),
+        lambda table: {r for (r,) in con.execute(f'SELECT id FROM "{table}"')},
+    )
+
+
+def problems_on_server(db: pw.Database) -> list[str]:
+    """problems() for a server ledger, on the program's own connection."""
+    if not db.table_exists(TABLE):
+        return ["the search index is missing (coop-ledger check --rebuild-index writes it)"]
+    return _compare(
+        (r for (r,) in db.execute_sql(f"SELECT rowid FROM {TABLE}")),
+        lambda table: {r for (r,) in db.execute_sql(f'SELECT id FROM "{table}"')},
+    )
+
+
+def _compare(rowids: Iterable[int], ids_of: Callable[[str], set[int]]) -> list[str]:
+    """What differs between the index's row ids and the records' ids."""
+    from desktop_app.records.specs import ALL_SPECS
+
+    out = []
     indexed: dict[str, set[int]] = {}
     stray = 0
-    for (rowid,) in con.execute(f"SELECT rowid FROM {TABLE}"):
+    for rowid in rowids:
         number = rowid >> TYPE_SHIFT
         if number not in TYPES_BY_NUMBER:
             stray += 1
@@ -336,8 +441,7 @@ def problems(con) -> list[str]:
             f"search index: {stray} row(s) of no record type (coop-ledger check --rebuild-index)"
         )
     for spec in ALL_SPECS:
-        table = spec.model._meta.table_name
-        have = {r for (r,) in con.execute(f'SELECT id FROM "{table}"')}
+        have = ids_of(spec.model._meta.table_name)
         mine = indexed.get(spec.key, set())
         if have - mine:
             out.append(
@@ -466,9 +570,9 @@ def matching_ids(spec_key: str, terms: list[str]) -> pw.Node:
     """The ids of spec_key's records holding every term (each exact()), as a
     sub-select for IN (...)."""
     return pw.SQL(
-        f"(SELECT rowid - {base(spec_key)} FROM {TABLE} WHERE {TABLE} MATCH ? "
+        f"(SELECT rowid - {base(spec_key)} FROM {TABLE} WHERE {match_sql()} "
         f"AND {in_type(spec_key)})",
-        (expression(spec_key, terms),),
+        (match_param(expression(spec_key, terms)),),
     )
 
 
@@ -481,8 +585,8 @@ def count_words(spec_key: str, terms: list[str]) -> int | None:
     if not exists(db):
         return None
     row = db.execute_sql(
-        f"SELECT COUNT(*) FROM {TABLE} WHERE {TABLE} MATCH ? AND {in_type(spec_key)}",
-        (expression(spec_key, terms),),
+        f"SELECT COUNT(*) FROM {TABLE} WHERE {match_sql(db)} AND {in_type(spec_key)}",
+        (match_param(expression(spec_key, terms), db),),
     ).fetchone()
     return row[0]
 
@@ -507,8 +611,8 @@ def holds(spec_key: str, terms: list[str], id_column: pw.Node) -> pw.Node:
     return pw.NodeList(
         (
             pw.SQL(
-                f"EXISTS (SELECT 1 FROM {TABLE} WHERE {TABLE} MATCH ? AND rowid = ",
-                (expression(spec_key, terms),),
+                f"EXISTS (SELECT 1 FROM {TABLE} WHERE {match_sql()} AND rowid = ",
+                (match_param(expression(spec_key, terms)),),
             ),
             id_column,
             pw.SQL(f" + {base(spec_key)})"),

@@ -46,7 +46,7 @@ from desktop_app.records.values import (
 )
 from desktop_app.store import bulk, categories
 from desktop_app.store import models as m
-from desktop_app.store.db import current_operator, database_proxy, write_transaction
+from desktop_app.store.db import current_operator, database_proxy, on_server, write_transaction
 
 
 def _now() -> dt.datetime:
@@ -109,7 +109,7 @@ def load(spec: RecordSpec, record_id: int) -> dict[str, Any]:
             rows = (
                 f.child_model.select()
                 .where(fk == record_id)
-                .order_by(f.child_model.date, f.child_model.id)
+                .order_by(f.child_model.date.asc(nulls="first"), f.child_model.id)
             )
             out[f.name] = [(r.date, r.text) for r in rows]
         else:
@@ -154,7 +154,7 @@ def load_many(spec: RecordSpec, ids: list[int]) -> dict[int, dict[str, Any]]:
                 rows = (
                     child.select(fk, child.date, child.text)
                     .where(fk.in_(chunk))
-                    .order_by(child.date, child.id)
+                    .order_by(child.date.asc(nulls="first"), child.id)
                     .tuples()
                 )
                 for owner, day, text in rows:
@@ -399,7 +399,7 @@ def _guard_unit_copy(spec: RecordSpec, unit_ids: list[int | None]) -> None:
     if why is None:
         return
     kind, unit = why
-    template = E.SHARED_READ_ONLY if kind == "shared" else E.OWN_UNIT_ONLY
+    template = E.refusal_template(kind, on_server=on_server())
     raise E.ValidationError([E.Problem(spec.unit_field or "", template, (unit,), 0)])
 
 

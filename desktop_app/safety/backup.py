@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop_app.safety import integrity
-from desktop_app.store.db import sqlite3_read_only
+from desktop_app.store.db import home_of, is_server, sqlite3_read_only
 
 
-def backup_dir_for(db_path: Path) -> Path:
-    return db_path.parent / "backups"
+def backup_dir_for(db_path: Path | str) -> Path:
+    return home_of(db_path).parent / "backups"
 
 
 class BackupCheckFailed(OSError):
@@ -29,9 +29,12 @@ class BackupCheckFailed(OSError):
         self.problems = problems
 
 
-def backup_file(db_path: Path, dest: Path) -> Path:
-    """Copy db_path to dest consistently, fsync it and check it opens clean."""
+def backup_file(db_path: Path | str, dest: Path) -> Path:
+    """Copy db_path to dest consistently, fsync it and check it opens clean.
+    A server ledger (its URL) is written as a SQLite file (see server/transfer)."""
     dest.parent.mkdir(parents=True, exist_ok=True)
+    if is_server(db_path):
+        return _server_backup(str(db_path), dest)
     tmp = dest.with_suffix(dest.suffix + ".part")
     try:  # a folder that cannot be written is said so, not blamed on the ledger
         with open(tmp, "wb"):
@@ -75,14 +78,37 @@ def backup_file(db_path: Path, dest: Path) -> Path:
     return dest
 
 
-def backup_before(db_path: Path, reason: str) -> Path:
+def _server_backup(url: str, dest: Path) -> Path:
+    from desktop_app.server import transfer
+
+    tmp = dest.with_name(dest.name + ".part")
+    tmp.unlink(missing_ok=True)
+    try:
+        transfer.download(url, tmp)
+    except transfer.TransferError as exc:
+        raise OSError(f"backup of {url} failed: {exc}") from exc
+    problems = integrity.check_file(tmp, full=True)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise BackupCheckFailed(problems)
+    with open(tmp, "rb") as fh:
+        os.fsync(fh.fileno())
+    os.replace(tmp, dest)
+    files = tmp.with_name(f"{tmp.stem}-files")
+    if files.is_dir():
+        os.replace(files, dest.with_name(f"{dest.stem}-files"))
+    return dest
+
+
+def backup_before(db_path: Path | str, reason: str) -> Path:
     """A timestamped backup beside the database, named for why it was made."""
     now = dt.datetime.now()
     folder = backup_dir_for(db_path)
-    dest = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
+    stem = home_of(db_path).stem
+    dest = folder / f"{stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
     while dest.exists():  # two backups in one second: step the stamp on
         now += dt.timedelta(seconds=1)
-        dest = folder / f"{db_path.stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
+        dest = folder / f"{stem}-{now:%Y%m%d-%H%M%S}-{reason}.sqlite"
     return backup_file(db_path, dest)
 
 
@@ -128,9 +154,10 @@ class BackupInfo:
             con.close()
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
+def list_backups(db_path: Path | str) -> list[BackupInfo]:
     """This ledger's backups, newest first."""
     folder = backup_dir_for(db_path)
+    db_path = home_of(db_path)
     out = []
     if folder.is_dir():
         for p in folder.glob(f"{db_path.stem}-*.sqlite"):
@@ -148,9 +175,10 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
 STALE_PART_AGE = dt.timedelta(minutes=10)
 
 
-def remove_stale_parts(db_path: Path, now: dt.datetime | None = None) -> list[Path]:
+def remove_stale_parts(db_path: Path | str, now: dt.datetime | None = None) -> list[Path]:
     """Delete this ledger's unfinished backups left by a killed backup."""
     folder = backup_dir_for(db_path)
+    db_path = home_of(db_path)
     if not folder.is_dir():
         return []
     cutoff = ((now or dt.datetime.now()) - STALE_PART_AGE).timestamp()

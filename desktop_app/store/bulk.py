@@ -104,14 +104,8 @@ def insert_rows(
         params.append(values)
     db = meta.database
     cursor = db.cursor()
-    if not isinstance(
-        getattr(db, "obj", db), pw.SqliteDatabase
-    ):  # behind the proxy  # another server: ask each row for its id
-        ids = []
-        for values in params:
-            cursor.execute(sql, values)
-            ids.append(cursor.lastrowid)
-        return ids if want_ids else []
+    if not isinstance(getattr(db, "obj", db), pw.SqliteDatabase):  # behind the proxy
+        return _insert_on_server(cursor, sql, meta, params, want_ids)
     pk = _quote(meta.primary_key.column_name)
     before = 0
     if want_ids:
@@ -128,6 +122,18 @@ def insert_rows(
     if len(ids) != len(rows):  # SQLite picks random ids only past 2**63 - 1
         raise pw.IntegrityError(f"{meta.table_name}: {len(ids)} new ids for {len(rows)} rows")
     return ids
+
+
+def _insert_on_server(cursor, sql: str, meta, params: list[list], want_ids: bool) -> list[int]:
+    """PostgreSQL: many rows per INSERT, the new ids from RETURNING in the
+    order of the rows."""
+    from psycopg2.extras import execute_values
+
+    head = sql[: sql.index(" VALUES ")] + " VALUES %s"
+    if want_ids:
+        head += f" RETURNING {_quote(meta.primary_key.column_name)}"
+    returned = execute_values(cursor, head, params, page_size=500, fetch=want_ids)
+    return [r[0] for r in returned] if want_ids else []
 
 
 def update_rows(model: type[pw.Model], rows: list[tuple[int, Mapping[str, Any]]]) -> None:

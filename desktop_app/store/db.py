@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 import peewee
 from platformdirs import user_data_dir
@@ -119,10 +120,141 @@ class LedgerDatabase(peewee.SqliteDatabase):
         conn.text_factory = LENIENT_TEXT
 
 
-def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDatabase:
-    """Open a SQLite file and bind it to the models (schema not touched here)."""
-    global _read_only
+# A shared ledger on a PostgreSQL server (issue 15) is named by its URL where a
+# file is named by its path: --db postgresql://anna@server/ledger.
+SERVER_SCHEMES = ("postgresql://", "postgres://")
+PASSWORD_VARIABLE = "COOP_LEDGER_PASSWORD"
+
+
+def is_server(target: object) -> bool:
+    """True for a postgresql:// URL, False for a file path."""
+    return isinstance(target, str) and target.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def server_parts(url: str) -> dict[str, str | int | None]:
+    """user, password, host, port and database of a postgresql:// URL."""
+    parts = urlsplit(url.strip())
+    return {
+        "user": unquote(parts.username) if parts.username else None,
+        "password": unquote(parts.password) if parts.password is not None else None,
+        "host": parts.hostname or "localhost",
+        "port": parts.port or 5432,
+        "database": unquote(parts.path.lstrip("/")) or None,
+    }
+
+
+def server_url(host: str, port: int | None, database: str, user: str | None = None) -> str:
+    """The URL of a server ledger, without a password."""
+    who = f"{quote(user, safe='')}@" if user else ""
+    where = f"[{host}]" if ":" in host else host
+    return f"postgresql://{who}{where}:{port or 5432}/{quote(database, safe='')}"
+
+
+def display_url(url: str) -> str:
+    """The URL as shown to people and in logs: never with its password."""
+    p = server_parts(url)
+    return server_url(str(p["host"]), int(p["port"] or 5432), str(p["database"] or ""), p["user"])
+
+
+_QMARK_OR_QUOTED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?")
+
+
+def qmarks_to_pyformat(sql: str) -> str:
+    """SQL written with SQLite's ? parameters, as psycopg2 takes it: ? outside
+    quotes becomes %s, and a % inside a quoted string is doubled (psycopg2
+    reads % everywhere). A %s already there (peewee's own) is kept."""
+
+    def one(match: re.Match) -> str:
+        text = match.group(0)
+        if text == "?":
+            return "%s"
+        return text.replace("%", "%%")
+
+    return _QMARK_OR_QUOTED.sub(one, sql)
+
+
+_session_password: str | None = None
+
+
+def set_session_password(secret: str | None) -> None:
+    """The password signed in with, held in memory for this run only."""
+    global _session_password
+    _session_password = secret or None
+
+
+def session_password() -> str | None:
+    return _session_password
+
+
+class ServerUnreachable(ConnectionError):
+    """The server could not be reached or refused the sign-in; the message says which."""
+
+
+def server_problem(url: str, exc: Exception) -> str:
+    """What a failed connection means, in a sentence (libpq's first line)."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"cannot open {display_url(url)}: {text}"
+
+
+class LedgerServer(peewee.PostgresqlDatabase):
+    """A ledger on a PostgreSQL server.
+
+    The program's own SQL is written once, with ? parameters as SQLite takes
+    them; they are turned into psycopg2's %s here (peewee's queries already
+    use %s and pass through untouched)."""
+
+    def execute_sql(self, sql, params=None, commit=None):
+        # psycopg2 formats every statement peewee passes it (with () when
+        # there are no parameters): a % in a quoted string is doubled always.
+        sql = qmarks_to_pyformat(sql)
+        return super().execute_sql(sql, params)
+
+
+def connect_server(url: str, password: str | None = None) -> LedgerServer:
+    """A connection to the server ledger at url (not bound to the models).
+
+    The password: the one given, else COOP_LEDGER_PASSWORD, else the URL's own
+    (libpq then also reads PGPASSWORD and ~/.pgpass)."""
+    p = server_parts(url)
+    if p["database"] is None:
+        raise ValueError(f"{display_url(url)}: the URL names no database")
+    secret = password or _session_password or os.environ.get(PASSWORD_VARIABLE) or p["password"]
+    params: dict[str, object] = {
+        "host": p["host"],
+        "port": p["port"],
+        "connect_timeout": 10,
+        "application_name": "coop-ledger",
+    }
+    if p["user"]:
+        params["user"] = p["user"]
+    if secret:
+        params["password"] = secret
+    db = LedgerServer(p["database"], **params)
+    try:
+        db.connect()
+    except peewee.OperationalError as exc:
+        raise ServerUnreachable(server_problem(url, exc)) from exc
+    return db
+
+
+def connect(
+    path: str | os.PathLike, read_only: bool = False, password: str | None = None
+) -> peewee.Database:
+    """Open a SQLite file, or a server ledger by its URL, and bind it to the
+    models (schema not touched here)."""
+    global _read_only, _path, _url
     close()
+    if is_server(path):
+        db = connect_server(str(path), password)
+        if read_only:
+            # The server itself refuses every write on this connection.
+            db.execute_sql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+        database_proxy.initialize(db)
+        _read_only = read_only
+        _path = None
+        _url = display_url(str(path))
+        return db
+    _url = None
     if read_only:
         # mode=ro: SQLite itself refuses every write, whatever the code tries.
         pragmas = {
@@ -145,12 +277,56 @@ def connect(path: str | os.PathLike, read_only: bool = False) -> peewee.SqliteDa
         db.connect()
     database_proxy.initialize(db)
     _read_only = read_only
-    global _path
     _path = Path(path)
     return db
 
 
 _path: Path | None = None
+_url: str | None = None
+
+
+def connect_read_only_again(db: peewee.Database) -> None:
+    """The open server connection made read-only (a 查看 user): the server
+    refuses every write on it, and the window shows the ledger read-only."""
+    global _read_only
+    db.execute_sql("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    _read_only = True
+
+
+def stand_in_path(url: str) -> Path:
+    """Where this PC keeps what belongs to a server ledger (its backups, its
+    attachments' cache), named as if the ledger were a file there."""
+    p = server_parts(url)
+    where = re.sub(r"[^\w.-]+", "_", f"{p['host']}-{p['port']}")
+    name = re.sub(r"[^\w.-]+", "_", str(p["database"] or "ledger"))
+    return data_dir() / "servers" / where / f"{name}.sqlite"
+
+
+def home_of(target: str | os.PathLike) -> Path:
+    """The ledger's file, or for a server ledger its stand-in path."""
+    return stand_in_path(str(target)) if is_server(target) else Path(target)
+
+
+@contextmanager
+def using(db: peewee.Database):
+    """The models bound to db for a while (a copy between two ledgers), then
+    to the ledger they were bound to before."""
+    before = database_proxy.obj
+    database_proxy.initialize(db)
+    try:
+        yield db
+    finally:
+        database_proxy.initialize(before)
+
+
+def on_server() -> bool:
+    """The open ledger is on a PostgreSQL server."""
+    return isinstance(database_proxy.obj, peewee.PostgresqlDatabase)
+
+
+def current_url() -> str | None:
+    """The open server ledger's URL (no password), or None for a file."""
+    return _url if on_server() else None
 
 
 def is_read_only() -> bool:
@@ -158,15 +334,22 @@ def is_read_only() -> bool:
 
 
 def close() -> None:
+    from desktop_app.server import session
+
+    session.end()
     obj = database_proxy.obj
     if obj is not None and not obj.is_closed():
         obj.close()
 
 
 def current_path() -> Path | None:
-    if database_proxy.obj is None:
+    """The open ledger's file; None when none is open or it is on a server."""
+    if database_proxy.obj is None or on_server():
         return None
     return _path
+
+
+WRITE_LOCK = 0x436F6F70  # the server's write lock: "Coop"
 
 
 @contextmanager
@@ -182,4 +365,8 @@ def write_transaction():
             yield txn
     else:
         with database_proxy.atomic() as txn:
+            # Writers on a server take one lock in turn, as SQLite's writers
+            # do: the change log's chain gets one order for all of them, and
+            # no two saves can deadlock on each other's rows.
+            db.execute_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
             yield txn

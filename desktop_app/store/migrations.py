@@ -323,6 +323,7 @@ def _migrate() -> int:
             from desktop_app.records import search_index
 
             search_index.create(db)
+            _server_tables(db)
             seed_categories()
             m.SchemaVersion.create(version=LATEST)
             seal.seal_from_table()
@@ -336,5 +337,15 @@ def _migrate() -> int:
     with db.atomic():
         # Tables added by later versions of the model list, and new seed lists.
         db.create_tables(m.ALL_MODELS, safe=True)
+        _server_tables(db)
         seed_categories()
     return LATEST
+
+
+def _server_tables(db: pw.Database) -> None:
+    """What a ledger on a server has besides (its attachments' bytes)."""
+    if isinstance(db, pw.SqliteDatabase):
+        return
+    from desktop_app.server import schema
+
+    schema.create(db)

@@ -22,6 +22,10 @@ class NeedsUpgradeReadOnly(RuntimeError):
     """A read-only file whose schema is older than this program's."""
 
 
+class NoLedgerOnServer(RuntimeError):
+    """A server database that `server init` has not made a ledger of."""
+
+
 # Told how an upgrade goes when open_ledger's caller gives no progress of its
 # own (the command line prints it; see cli.main).
 upgrade_progress: Callable[[int, int], None] | None = None
@@ -44,6 +48,8 @@ def open_ledger(
     connection): its -wal is not read a second time.
     progress(done, total): how an upgrade of an older ledger goes (only called
     when one runs a long step)."""
+    if store_db.is_server(path):
+        return _open_server(str(path), read_only, progress)
     target = Path(path) if path else store_db.default_db_path()
     if read_only:
         db = store_db.connect(target, read_only=True)
@@ -66,6 +72,38 @@ def open_ledger(
         # A file we refuse (too new, failed step) must not stay bound to the
         # models: peewee reconnects a closed database on the next query, so
         # the next save would write into it.
+        store_db.close()
+        store_db.database_proxy.initialize(None)
+        raise
+    return db
+
+
+def _open_server(
+    url: str, read_only: bool, progress: Callable[[int, int], None] | None
+) -> pw.Database:
+    """A server ledger: its schema is created by `server init` and brought
+    forward here (PostgreSQL rolls a failed step back whole, DDL included)."""
+    from desktop_app.server import session, users
+
+    db = store_db.connect(url, read_only=read_only)
+    try:
+        version = migrations.schema_version()
+        if version is None:
+            raise NoLedgerOnServer(
+                f"{store_db.display_url(url)} holds no ledger: "
+                "coop-ledger server init makes one there"
+            )
+        if version != migrations.LATEST:
+            if read_only:
+                raise NeedsUpgradeReadOnly(store_db.display_url(url))
+            # Only the tables' owner can move the schema on; anyone else is
+            # told so by the server.
+            migrations.migrate(progress or upgrade_progress)
+        user = session.start(db)
+        store_db.set_operator(user.display_name or user.login)
+        if user.role == users.VIEWER and not read_only:
+            store_db.connect_read_only_again(db)
+    except BaseException:
         store_db.close()
         store_db.database_proxy.initialize(None)
         raise

@@ -41,16 +41,31 @@ def write(count: int, head: str) -> None:
 
 
 def read() -> tuple[int, int] | None:
+    """(entries, the head's first 28 bits) as sealed; None when nothing is."""
     db = _sqlite()
     if db is None:
-        return None
+        return _read_on_server()
     count = db.execute_sql("PRAGMA user_version").fetchone()[0]
     head = db.execute_sql("PRAGMA application_id").fetchone()[0]
     return int(count), int(head)
 
 
+def _read_on_server() -> tuple[int, int] | None:
+    # A server keeps the seal in its table audit_seal, which a trigger
+    # advances with every entry appended (server/schema.py).
+    from desktop_app.server import schema
+
+    db = database_proxy.obj
+    if db is None or not db.table_exists("audit_seal"):
+        return None
+    sealed = schema.read_seal(db)
+    return (sealed[0], int(sealed[1][:7], 16)) if sealed else None
+
+
 def advance(added: int, head: str) -> None:
     """After `added` entries were appended in this transaction, ending at head."""
+    if _sqlite() is None:
+        return  # the server's trigger has advanced it already
     sealed = read()
     if sealed is not None:
         write(sealed[0] + added, head)

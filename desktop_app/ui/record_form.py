@@ -253,7 +253,12 @@ class RecordDialog(QDialog):
         if copy is not None and self.spec.unit_field:
             if values.get(self.spec.unit_field) != copy.unit_id:
                 problems.append(
-                    E.Problem(self.spec.unit_field, E.OWN_UNIT_ONLY, (copy.unit_name,), 0)
+                    E.Problem(
+                        self.spec.unit_field,
+                        E.refusal_template("own", copy.on_server),
+                        (copy.unit_name,),
+                        0,
+                    )
                 )
         if problems:
             self.show_problems(problems)

@@ -17,6 +17,7 @@ from desktop_app.records import audit, queries, service
 from desktop_app.records.queries import ListQuery
 from desktop_app.records.specs import spec_for
 from desktop_app.store import categories
+from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 
 from .conftest import workbook
@@ -220,7 +221,8 @@ def test_valid_rows_only_when_asked(tmp_path, existing):
         existing["unit"],
     )
     assert zhongbei.sort_key == "zhongbeidaxue"  # what save() writes
-    assert zhongbei.changed_by == "" and zhongbei.created_at  # no operator named: 未设置
+    # No operator named: 未设置 (on a server, the signed-in user is the operator).
+    assert zhongbei.changed_by == store_db.current_operator() and zhongbei.created_at
     assert stored["清华大学"].first_contact == D(2023, 3, 15)
     assert m.Institution.get_by_id(existing["caida"]).notes == "老记录"  # skipped duplicate
     # every new record has its history entry, and the chain holds

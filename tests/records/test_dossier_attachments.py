@@ -94,12 +94,12 @@ def scan(tmp_path):
 
 
 def stored_files(ledger_path) -> list:
-    folder = ledger_path.parent / f"{ledger_path.stem}-files"
+    folder = attachments.files_dir()
     return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
 
 
 def test_same_content_on_two_records_stored_once(make, scan, tmp_path):
-    db_path = store_db.current_path()
+    db_path = store_db.current_path() or store_db.current_url()
     inst = make("institution", name="中北大学")
     agr = make("agreement", title="全方位战略合作协议", institutions=[inst])
     copy = tmp_path / "incoming" / "副本.pdf"
@@ -111,7 +111,8 @@ def test_same_content_on_two_records_stored_once(make, scan, tmp_path):
 
     files = stored_files(db_path)
     assert len(files) == 1 and files[0].endswith(".pdf")
-    assert (db_path.parent / f"{db_path.stem}-files") == attachments.files_dir()
+    home = store_db.home_of(db_path)  # the file, or where this PC keeps a server's files
+    assert (home.parent / f"{home.stem}-files") == attachments.files_dir()
     assert a1.file_hash == a2.file_hash
     assert attachments.stored_path(a1).read_bytes() == scan.read_bytes()
 

@@ -35,7 +35,7 @@ def test_backup_to_a_folder_or_file(two_units, tmp_path, capsys):
     folder = tmp_path / "usb"
     folder.mkdir()
     assert cli.main(["backup", "--db", str(two_units), "--to", str(folder)]) == 0
-    assert (folder / "ledger-backup.sqlite").is_file()
+    assert (folder / f"{store_db.home_of(two_units).stem}-backup.sqlite").is_file()
     target = tmp_path / "elsewhere" / "copy.sqlite"
     assert cli.main(["backup", "--db", str(two_units), "--to", str(target)]) == 0
     assert count_rows(target, "unit") == 2
@@ -63,6 +63,8 @@ def test_check(two_units, tmp_path, capsys):
     assert "no ledger file" in capsys.readouterr().err
 
 
+# Restoring over the ledger file (a server is restored to a new database: tests/server).
+@pytest.mark.sqlite_only
 def test_restore_round_trips_the_record_counts(two_units, capsys):
     saved = backup.backup_before(two_units, "manual")
     open_ledger(two_units)
@@ -80,6 +82,8 @@ def test_restore_round_trips_the_record_counts(two_units, capsys):
     assert kept[0].record_counts()["unit"] == 3
 
 
+# Restoring over the ledger file (a server is restored to a new database: tests/server).
+@pytest.mark.sqlite_only
 def test_restore_errors(two_units, tmp_path, capsys):
     saved = backup.backup_before(two_units, "manual")
     assert cli.main(["restore", str(tmp_path / "nope.sqlite"), "--db", str(two_units)]) == 2
@@ -100,6 +104,8 @@ def test_restore_errors(two_units, tmp_path, capsys):
     assert count_rows(two_units, "unit") == 2
 
 
+# Restoring over the ledger file (a server is restored to a new database: tests/server).
+@pytest.mark.sqlite_only
 def test_restore_into_a_missing_ledger(two_units, tmp_path, capsys):
     saved = backup.backup_before(two_units, "manual")
     fresh = tmp_path / "new" / "ledger.sqlite"

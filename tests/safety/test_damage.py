@@ -18,6 +18,9 @@ from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 from tests.safety.conftest import count_rows
 
+# About the ledger file itself (its lock, -wal, pages, folder, a killed writer).
+pytestmark = pytest.mark.sqlite_only
+
 
 def overwrite_table_root(path: Path, table: str) -> None:
     """Overwrite the root page of a table with random bytes, as a bad sector would."""

@@ -25,6 +25,9 @@ from desktop_app.store import models as m
 from desktop_app.store.opening import open_ledger
 from tests.safety.conftest import count_rows
 
+# About the ledger file itself (its lock, -wal, pages, folder, a killed writer).
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def closed_ledger(make, ledger):

@@ -11,6 +11,9 @@ import pytest
 from desktop_app import cli
 from desktop_app.store import db as store_db
 
+# About the ledger file itself (its lock, -wal, pages, folder, a killed writer).
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def read_only_folder(tmp_path):

@@ -19,6 +19,10 @@ from desktop_app.store import db as store_db
 from desktop_app.store import models as m
 from desktop_app.store.opening import open_ledger
 
+# About the ledger file itself (its lock, -wal, pages, folder, a killed writer).
+pytestmark = pytest.mark.sqlite_only
+
+
 SAVES = 6
 
 

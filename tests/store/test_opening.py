@@ -26,16 +26,19 @@ def test_new_file_has_every_model_column(ledger):
         assert declared <= stored, (model.__name__, declared - stored)
 
 
+@pytest.mark.sqlite_only
 def test_pragmas_wal_and_foreign_keys(ledger):
     assert ledger.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert ledger.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
+@pytest.mark.sqlite_only
 def test_file_created_at_the_given_path(ledger, tmp_path):
     assert store_db.current_path() == tmp_path / "ledger.sqlite"
     assert (tmp_path / "ledger.sqlite").is_file()
 
 
+@pytest.mark.sqlite_only
 def test_new_file_makes_no_backup(ledger, tmp_path):
     # Nothing to lose in a new file: the pre-migration backup is for old files only.
     assert not (tmp_path / "backups").exists()
@@ -57,6 +60,7 @@ def test_categories_seeded_in_order(ledger):
         assert categories.words(key) == seed, key
 
 
+@pytest.mark.sqlite_only
 def test_reopening_keeps_data_and_does_not_reseed(ledger, tmp_path):
     path = tmp_path / "ledger.sqlite"
     m.Unit.create(name="县委组织部")

@@ -3840,6 +3840,14 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>这是%1的台账，只记录%1的记录；其他单位的记录由其自行报送。</translation>
     </message>
     <message>
+        <source>You write for %1: this list is kept by the talent office and read here.</source>
+        <translation>您为%1填报：此名录由人才办维护，这里只能查看。</translation>
+    </message>
+    <message>
+        <source>You write for %1: you change %1&apos;s records only.</source>
+        <translation>您为%1填报：只能修改%1的记录。</translation>
+    </message>
+    <message>
         <source>%1 must be a number.</source>
         <translation>%1必须是数字。</translation>
     </message>

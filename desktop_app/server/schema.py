@@ -1,0 +1,64 @@
+"""What a ledger on a server has besides the models' tables.
+
+- stored_file: the attachments' bytes (server/files.py).
+- audit_seal: the change log's length and head, kept by a trigger on every
+  entry appended, as a ledger file keeps them in its header (store/seal.py):
+  deleting the newest entries no longer verifies as an intact chain.
+- The change log is append-only: a trigger refuses UPDATE, DELETE and
+  TRUNCATE on audit_entry for every login, the program's included (it never
+  needs them). Only the tables' owner can set the triggers aside, on purpose.
+"""
+
+from __future__ import annotations
+
+import peewee as pw
+
+from desktop_app.store import seal
+
+_STATEMENTS = (
+    """CREATE TABLE IF NOT EXISTS audit_seal (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        entries BIGINT NOT NULL,
+        head VARCHAR(64) NOT NULL)""",
+    f"""INSERT INTO audit_seal (id, entries, head)
+        SELECT 1, COUNT(*), COALESCE(
+            (SELECT hash FROM audit_entry ORDER BY id DESC LIMIT 1), '{seal.GENESIS}')
+        FROM audit_entry
+        ON CONFLICT (id) DO NOTHING""",
+    """CREATE OR REPLACE FUNCTION coop_audit_sealed() RETURNS trigger
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            UPDATE audit_seal SET entries = entries + 1, head = NEW.hash WHERE id = 1;
+            RETURN NULL;
+        END $$""",
+    "DROP TRIGGER IF EXISTS audit_entry_sealed ON audit_entry",
+    """CREATE TRIGGER audit_entry_sealed AFTER INSERT ON audit_entry
+        FOR EACH ROW EXECUTE FUNCTION coop_audit_sealed()""",
+    """CREATE OR REPLACE FUNCTION coop_audit_append_only() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            RAISE EXCEPTION 'the change log is append-only: its entries are never changed '
+                'or deleted' USING ERRCODE = 'insufficient_privilege';
+        END $$""",
+    "DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry",
+    """CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry
+        FOR EACH ROW EXECUTE FUNCTION coop_audit_append_only()""",
+    "DROP TRIGGER IF EXISTS audit_entry_no_truncate ON audit_entry",
+    """CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
+        FOR EACH STATEMENT EXECUTE FUNCTION coop_audit_append_only()""",
+)
+
+
+def create(db: pw.Database) -> None:
+    """The server's own tables and triggers (idempotent; inside migrate)."""
+    from desktop_app.server import files, users
+
+    files.create(db)
+    for sql in _STATEMENTS:
+        db.execute_sql(sql)
+    users.secure(db)
+
+
+def read_seal(db: pw.Database) -> tuple[int, str] | None:
+    row = db.execute_sql("SELECT entries, head FROM audit_seal WHERE id = 1").fetchone()
+    return (int(row[0]), str(row[1])) if row else None

@@ -1,0 +1,192 @@
+"""Roles on a server ledger, refused by the server itself: at the SQL level
+(a psql session of that login) and through the program."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import psycopg2
+import pytest
+
+from desktop_app import cli
+from desktop_app.records import service
+from desktop_app.records.errors import ValidationError
+from desktop_app.records.specs import spec_for
+from desktop_app.server import users
+from desktop_app.store import db as store_db
+from desktop_app.store.opening import open_ledger
+
+PASSWORD = "口令-secret-1"
+
+
+def as_user(url: str, login: str) -> str:
+    return url.replace("postgres@", f"{login}@", 1)
+
+
+@pytest.fixture
+def office(server_ledger, monkeypatch):
+    """A server ledger with two units, an activity of each, and three users."""
+    open_ledger(server_ledger)
+    unit = spec_for("unit")
+    mine = service.save(unit, {"name": "县科技局"})
+    other = service.save(unit, {"name": "县农业农村局"})
+    activity = spec_for("activity")
+    values = {"date": dt.date(2023, 5, 10), "type": "人才宣介会"}
+    own_act = service.save(activity, {**values, "title": "科技局活动", "unit": mine})
+    other_act = service.save(activity, {**values, "title": "农业局活动", "unit": other})
+    db = store_db.database_proxy.obj
+    suffix = server_ledger.rsplit("_", 1)[-1]
+    names = {"admin": f"anna{suffix}", "unit": f"li{suffix}", "viewer": f"zhao{suffix}"}
+    users.add_user(db, names["admin"], users.ADMIN, PASSWORD, display_name="王海江")
+    users.add_user(db, names["unit"], users.UNIT, PASSWORD, unit="县科技局")
+    users.add_user(db, names["viewer"], users.VIEWER, PASSWORD)
+    store_db.close()
+    monkeypatch.setenv("COOP_LEDGER_PASSWORD", PASSWORD)
+    return {
+        "url": server_ledger,
+        "names": names,
+        "units": (mine, other),
+        "activities": (own_act, other_act),
+    }
+
+
+def _psql(office, role: str):
+    con = psycopg2.connect(as_user(office["url"], office["names"][role]), password=PASSWORD)
+    con.autocommit = True
+    return con
+
+
+def test_a_wrong_password_is_refused_in_a_sentence(office, monkeypatch, capsys):
+    monkeypatch.setenv("COOP_LEDGER_PASSWORD", "not-the-password")
+    url = as_user(office["url"], office["names"]["unit"])
+    assert cli.main(["search", "活动", "--db", url]) == 2
+    err = capsys.readouterr().err
+    assert "password authentication failed" in err and "Traceback" not in err
+
+
+def test_passwords_are_kept_as_scram_verifiers(office, pg):
+    con = psycopg2.connect(pg.url)
+    try:
+        cur = con.cursor()
+        cur.execute(
+            "SELECT rolpassword FROM pg_authid WHERE rolname = %s", (office["names"]["unit"],)
+        )
+        (kept,) = cur.fetchone()
+    finally:
+        con.close()
+    assert kept.startswith("SCRAM-SHA-256$4096:") and PASSWORD not in kept
+
+
+def test_a_units_login_writes_its_own_records_only_at_the_sql_level(office):
+    con = _psql(office, "unit")
+    cur = con.cursor()
+    own, other = office["activities"]
+    mine, theirs = office["units"]
+    cur.execute("UPDATE activity SET title = 'x' WHERE id = %s", (other,))
+    assert cur.rowcount == 0  # another unit's row is not there to change
+    cur.execute("DELETE FROM activity WHERE id = %s", (other,))
+    assert cur.rowcount == 0
+    cur.execute("UPDATE activity SET title = '科技局活动（改）' WHERE id = %s", (own,))
+    assert cur.rowcount == 1
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
+        cur.execute("UPDATE activity SET unit_id = %s WHERE id = %s", (theirs, own))
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
+        cur.execute(
+            "INSERT INTO activity (created_at, updated_at, changed_by, is_sample, sort_key, "
+            "date, type, title, unit_id, leader, participants, outcome_figures, notes) "
+            "SELECT created_at, updated_at, changed_by, is_sample, sort_key, date, type, "
+            "'冒名', %s, leader, participants, outcome_figures, notes FROM activity WHERE id = %s",
+            (theirs, own),
+        )
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute("UPDATE institution SET name = 'x'")  # a shared list: read-only
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute("UPDATE unit SET name = 'x'")
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute("DELETE FROM app_user")
+    cur.execute("SELECT COUNT(*) FROM activity")
+    assert cur.fetchone()[0] == 2  # reads everything
+    con.close()
+
+
+def test_a_viewers_login_reads_only_at_the_sql_level(office):
+    con = _psql(office, "viewer")
+    cur = con.cursor()
+    cur.execute("SELECT COUNT(*) FROM activity")
+    assert cur.fetchone()[0] == 2
+    for sql in (
+        "UPDATE activity SET title = 'x'",
+        "DELETE FROM activity",
+        "INSERT INTO audit_entry (at) VALUES (now())",
+    ):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            cur.execute(sql)
+    con.close()
+
+
+def test_through_the_program_a_unit_saves_its_own_and_is_refused_the_rest(office):
+    own, other = office["activities"]
+    mine, theirs = office["units"]
+    open_ledger(as_user(office["url"], office["names"]["unit"]))
+    activity = spec_for("activity")
+    values = service.load(activity, own)
+    service.save(activity, {**values, "title": "科技局活动（改）"}, own)
+    new = service.save(
+        activity,
+        {"date": dt.date(2023, 6, 1), "type": "座谈会", "title": "新活动", "unit": mine},
+    )
+    assert service.load(activity, new)["unit"] == mine
+    with pytest.raises(ValidationError, match="You write for 县科技局"):
+        service.save(activity, {**service.load(activity, other), "title": "改别人的"}, other)
+    with pytest.raises(ValidationError, match="kept by the talent office"):
+        service.save(spec_for("institution"), {"name": "新院校"})
+    store_db.close()
+    open_ledger(office["url"])
+    entries = [
+        e.operator
+        for e in __import__("desktop_app.store.models", fromlist=["m"]).AuditEntry.select()
+    ]
+    assert office["names"]["unit"] in entries  # the change log names who saved
+
+
+def test_a_viewer_opens_the_ledger_read_only(office):
+    open_ledger(as_user(office["url"], office["names"]["viewer"]))
+    assert store_db.is_read_only()
+    activity = spec_for("activity")
+    own, _ = office["activities"]
+    with pytest.raises(Exception, match="read-only"):
+        service.save(activity, {**service.load(activity, own), "title": "x"}, own)
+
+
+def test_an_administrator_adds_users_and_a_stranger_is_not_let_in(office, capsys, monkeypatch):
+    admin_url = as_user(office["url"], office["names"]["admin"])
+    suffix = office["url"].rsplit("_", 1)[-1]
+    monkeypatch.setenv("COOP_LEDGER_NEW_PASSWORD", "另一个口令-2-secret")
+    assert (
+        cli.main(
+            [
+                "server",
+                "user",
+                "add",
+                f"wang{suffix}",
+                "--role",
+                "unit",
+                "--unit",
+                "县农业农村局",
+                "--db",
+                admin_url,
+            ]
+        )
+        == 0
+    )
+    assert "unit of 县农业农村局" in capsys.readouterr().out
+    # A unit's user cannot add users.
+    unit_url = as_user(office["url"], office["names"]["unit"])
+    assert (
+        cli.main(["server", "user", "add", f"evil{suffix}", "--role", "admin", "--db", unit_url])
+        == 2
+    )
+    assert "refused" in capsys.readouterr().err
+    assert cli.main(["server", "user", "list", "--db", admin_url]) == 0
+    listed = capsys.readouterr().out
+    assert f"wang{suffix}\tunit\t县农业农村局" in listed and f"evil{suffix}" not in listed
