@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop_app.records.specs import QT_TRANSLATE_NOOP
 
@@ -73,6 +74,36 @@ class ValidationError(Exception):
 
     def __str__(self) -> str:
         return "; ".join(p.text() for p in self.problems)
+
+
+@dataclass
+class RecordChanged(Exception):
+    """Someone saved the record (on another PC) after this form was opened:
+    their values beside the version they made, to merge with the form's."""
+
+    spec_key: str
+    record_id: int
+    theirs: dict
+    version: int
+    changed_by: str
+    changed_at: Any
+
+    def __str__(self) -> str:
+        return (
+            f"{self.spec_key} #{self.record_id} was saved by {self.changed_by or '?'} at "
+            f"{self.changed_at} after it was opened here"
+        )
+
+
+@dataclass
+class RecordGone(Exception):
+    """The record was deleted (on another PC) after this form was opened."""
+
+    spec_key: str
+    record_id: int
+
+    def __str__(self) -> str:
+        return f"{self.spec_key} #{self.record_id} was deleted after it was opened here"
 
 
 @dataclass

@@ -207,8 +207,14 @@ def save(
     record_id: int | None = None,
     *,
     sample: bool = False,
+    expected_version: int | None = None,
 ) -> int:
-    """Create (record_id None) or update a record; returns its id."""
+    """Create (record_id None) or update a record; returns its id.
+
+    expected_version: the version the values were loaded at (version_of);
+    when the record has a newer one (saved meanwhile on another PC) nothing
+    is written and RecordChanged says by whom, with their values. A record
+    deleted meanwhile raises RecordGone."""
     clean = validate(spec, values, record_id)
     columns = _columns(spec, clean)
     creating = record_id is None
@@ -218,6 +224,9 @@ def save(
         was = getattr(record, spec.field(spec.unit_field).column_name, None) if record else None
     _guard_unit_copy(spec, [_unit_of(spec, clean)] + ([was] if not creating else []))
     with write_transaction():
+        if not creating:
+            # Read inside the write lock: no other save can come between.
+            columns["version"] = _next_version(spec, record_id, expected_version)
         before = None if creating else load(spec, record_id)
         if creating:
             columns["created_at"] = columns["updated_at"]
@@ -244,7 +253,29 @@ def save(
         if creating
         else ("update", spec.key, record_id, before)
     )
+    UNDO.wrote(spec.key, record_id, 1 if creating else columns["version"])
     return record_id
+
+
+def version_of(spec: RecordSpec, record_id: int) -> int | None:
+    """The record's version now (None: it is not there)."""
+    return spec.model.select(spec.model.version).where(spec.model.id == record_id).scalar()
+
+
+def _next_version(spec: RecordSpec, record_id: int, expected: int | None) -> int:
+    row = (
+        spec.model.select(spec.model.version, spec.model.changed_by, spec.model.updated_at)
+        .where(spec.model.id == record_id)
+        .tuples()
+        .first()
+    )
+    if row is None:
+        raise E.RecordGone(spec.key, record_id)
+    current, by, at = row
+    current = current or 1
+    if expected is not None and current != expected:
+        raise E.RecordChanged(spec.key, record_id, load(spec, record_id), current, by, at)
+    return current + 1
 
 
 def _columns(
@@ -358,6 +389,10 @@ def update_validated(spec: RecordSpec, changes: list[tuple[int, dict[str, Any]]]
         bulk.update_rows(
             spec.model, [(rid, _columns(spec, clean, now, operator)) for rid, clean in changes]
         )
+        for chunk in _chunks(ids, 500):  # each record saved once more
+            spec.model.update(version=spec.model.version + 1).where(
+                spec.model.id.in_(chunk)
+            ).execute()
         for f in spec.fields:
             if f.kind == LINKS:
                 owner_fk, _ = link_fields(spec, f.through)
@@ -559,6 +594,15 @@ class _UndoStack:
     def __init__(self) -> None:
         self.items: list[tuple[str, str, int, Any]] = []
         self._database: Any = None  # the connection the items belong to
+        # (type, id) -> the version this window's last save of it made.
+        self._versions: dict[tuple[str, int], int] = {}
+
+    def wrote(self, key: str, record_id: int, version: int) -> None:
+        self.forget_other_ledgers()
+        self._versions[(key, record_id)] = version
+
+    def version(self, key: str, record_id: int) -> int | None:
+        return self._versions.get((key, record_id))
 
     def push(self, item: tuple[str, str, int, Any]) -> None:
         self.forget_other_ledgers()
@@ -570,10 +614,12 @@ class _UndoStack:
         this one: ids there mean other records here."""
         if self._database is not database_proxy.obj:
             self.items.clear()
+            self._versions.clear()
             self._database = database_proxy.obj
 
     def clear(self) -> None:
         self.items.clear()
+        self._versions.clear()
 
 
 UNDO = _UndoStack()
@@ -603,10 +649,22 @@ def undo_last() -> Undone | None:
         exists = record is not None
         title = title_of(spec, record) if record is not None else _binned_title(data)
         try:
+            mine = UNDO.version(key, record_id)
+            if exists and mine is not None and (record.version or 1) != mine:
+                # Saved on another PC since this window last wrote it: undoing
+                # would throw their save away unseen.
+                raise E.RecordChanged(
+                    key,
+                    record_id,
+                    load(spec, record_id),
+                    record.version,
+                    record.changed_by,
+                    record.updated_at,
+                )
             if action == "create" and exists:
                 delete(spec, record_id, to_bin=False)  # pushes nothing
             elif action == "update" and exists:
-                save(spec, data, record_id)
+                save(spec, data, record_id, expected_version=mine)
                 UNDO.items.pop()  # that save is the undo itself, not a new step
             elif action == "delete" and not exists:
                 restore_deleted(data)

@@ -242,6 +242,15 @@ def _v12_returned_hand_ins(db: pw.Database) -> None:
         m.Category.insert(list_key="ledger_status", name=word, sort_order=last + 1).execute()
 
 
+def _v13_record_versions(db: pw.Database) -> None:
+    # Each record counts its saves, so a save over a newer one is caught
+    # (issue 15: several PCs on one server ledger).
+    for model in m.RECORD_MODELS:
+        table = model._meta.table_name
+        if "version" not in {c.name for c in db.get_columns(table)}:
+            db.execute_sql(f'ALTER TABLE "{table}" ADD COLUMN version INTEGER NOT NULL DEFAULT 1')
+
+
 # version reached -> step. Append only; never edit a step that has shipped.
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     2: _v2_talent_id_number,
@@ -255,6 +264,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     10: _v10_search_index_by_type,
     11: _v11_record_uids,
     12: _v12_returned_hand_ins,
+    13: _v13_record_versions,
 }
 # Steps that rebuild tables others point at: SQLite's foreign keys must be off
 # around their transaction, or dropping the old table would cascade-delete

@@ -64,6 +64,10 @@ class Record(BaseModel):
     # it, issue 14); ids differ from copy to copy. Older files: migration 11.
     # NULL for a row another tool wrote (it is given one before it travels).
     uid = pw.CharField(max_length=32, null=True, default=new_uid, unique=True)
+    # Counts the record's saves: a save made over a newer one than the form
+    # was opened on is caught, not written over it (several PCs on a server
+    # ledger, issue 15). Older files: migration 13.
+    version = pw.IntegerField(default=1, constraints=[pw.SQL("DEFAULT 1")])
 
 
 class Category(BaseModel):

@@ -216,7 +216,11 @@ class RecordDialog(QDialog):
             if copy is not None and self.spec.unit_field:
                 values[self.spec.unit_field] = copy.unit_id  # a unit records its own
         else:
+            # What was opened, and its version: a save made meanwhile on another
+            # PC is then caught and merged, not written over (ConflictDialog).
+            self._version = service.version_of(self.spec, self.record_id)
             values = service.load(self.spec, self.record_id)
+            self._base = values
         for name, editor in self.editors.items():
             editor.set_value(values.get(name))
 
@@ -264,7 +268,9 @@ class RecordDialog(QDialog):
             self.show_problems(problems)
             return False
         try:
-            self.record_id = service.save(self.spec, values, self.record_id)
+            self.record_id = self._save_over_others(values)
+            if self.record_id is None:
+                return False
         except E.ValidationError as exc:
             self.show_problems(exc.problems)
             return False
@@ -284,6 +290,48 @@ class RecordDialog(QDialog):
         self.saved = True
         self.accept()
         return True
+
+    def _save_over_others(self, values: dict) -> int | None:
+        """Save; when someone saved the record meanwhile (another PC), let the
+        user merge, keep theirs or keep mine. None: nothing was saved."""
+        expected = getattr(self, "_version", None) if self.record_id is not None else None
+        while True:
+            try:
+                return service.save(self.spec, values, self.record_id, expected_version=expected)
+            except E.RecordGone:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Deleted meanwhile"),
+                    self.tr(
+                        "This record was deleted on another PC after you opened it. What you "
+                        "typed is still in the form: copy what you need, or ask for it to be "
+                        "restored from the recycle bin."
+                    ),
+                )
+                return None
+            except E.RecordChanged as exc:
+                from desktop_app.records import conflicts
+                from desktop_app.ui.dialogs.conflict_dialog import (
+                    KEEP_THEIRS,
+                    MERGE,
+                    ConflictDialog,
+                )
+
+                base = getattr(self, "_base", None) or exc.theirs
+                comparison = conflicts.compare(self.spec, base, exc.theirs, values)
+                at = exc.changed_at.strftime("%H:%M:%S") if exc.changed_at else ""
+                dialog = ConflictDialog(self.spec, comparison, exc.changed_by, at, self)
+                if not dialog.exec() or dialog.choice is None:
+                    return None
+                if dialog.choice == KEEP_THEIRS:
+                    self._base, self._version = exc.theirs, exc.version
+                    for name, editor in self.editors.items():
+                        editor.set_value(exc.theirs.get(name))
+                    self._loaded = self._state()
+                    return None
+                if dialog.choice == MERGE:
+                    values = conflicts.merged(self.spec, exc.theirs, values, comparison)
+                self._base, expected = exc.theirs, exc.version
 
     def _want_dossier(self, key: str, rid: int) -> None:
         self.dossier_wanted = (key, rid)

@@ -180,7 +180,8 @@ def test_history_of_a_reused_id_starts_at_its_own_creation(make, ledger_path):
 UNIT_COLUMNS = (
     '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
     '"changed_by" VARCHAR(255) NOT NULL, "is_sample" INTEGER NOT NULL, '
-    '"sort_key" VARCHAR(255) NOT NULL, "uid" VARCHAR(32), "name" VARCHAR(255) NOT NULL, '
+    '"sort_key" VARCHAR(255) NOT NULL, "uid" VARCHAR(32), "version" INTEGER NOT NULL, '
+    '"name" VARCHAR(255) NOT NULL, '
     '"kind" VARCHAR(255) NOT NULL, '
     '"contact_person" VARCHAR(255) NOT NULL, "phone" VARCHAR(255) NOT NULL, "notes" TEXT NOT NULL'
 )
