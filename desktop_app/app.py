@@ -110,9 +110,13 @@ def run_gui(db_path: str | None, language: str | None) -> int:
     app.setApplicationDisplayName(QCoreApplication.translate("App", "Cooperation Ledger"))
     store_db.set_operator(settings.operator_name())
 
-    path = Path(db_path) if db_path else store_db.default_db_path()
-    if not ledger_actions.open_file(None, path):
+    from desktop_app.store.target import target_of
+
+    path = target_of(db_path)  # a file, or a server ledger's URL
+    if not ledger_actions.open_target(None, path):
         return 1
+    if store_db.is_server(path):
+        path = store_db.current_url() or path  # as signed in (the dialog may change it)
     from desktop_app.ui import safety_actions
 
     app.aboutToQuit.connect(safety_actions.close_current)  # releases the lock
@@ -121,7 +125,8 @@ def run_gui(db_path: str | None, language: str | None) -> int:
 
     def first_questions() -> None:
         warn_without_chinese_font(window)
-        ledger_actions.offer_sample_data(window, path)
+        if not store_db.is_read_only():
+            ledger_actions.offer_sample_data(window, path)
         if not window.isVisible():
             # Closed while a question was open (Windows sends every window
             # WM_CLOSE at log-off, or from the task manager): nothing is left

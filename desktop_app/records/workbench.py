@@ -251,7 +251,7 @@ def charts(year: int) -> Charts:
 
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     a = m.Activity
-    month = pw.fn.strftime("%m", a.date)
+    month = a.date.month  # strftime on SQLite, date_part on a server (peewee picks)
     by_month = {
         int(mm): (n, people or 0)
         for mm, n, people in a.select(month, pw.fn.COUNT(a.id), pw.fn.SUM(a.participants))

@@ -4,6 +4,8 @@
 - audit_seal: the change log's length and head, kept by a trigger on every
   entry appended, as a ledger file keeps them in its header (store/seal.py):
   deleting the newest entries no longer verifies as an intact chain.
+- Each entry appended is announced (NOTIFY coop_ledger, its record type), so
+  the window on every other PC refreshes its list within a moment.
 - The change log is append-only: a trigger refuses UPDATE, DELETE and
   TRUNCATE on audit_entry for every login, the program's included (it never
   needs them). Only the tables' owner can set the triggers aside, on purpose.
@@ -43,6 +45,18 @@ _STATEMENTS = (
     "DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_entry",
     """CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_entry
         FOR EACH ROW EXECUTE FUNCTION coop_audit_append_only()""",
+    # Every save appends to the change log: its record type is announced on
+    # the channel coop_ledger when the save commits, and the list pages open
+    # on other PCs refresh (ui/live_refresh.py).
+    """CREATE OR REPLACE FUNCTION coop_announce_change() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+            PERFORM pg_notify('coop_ledger', NEW.record_type);
+            RETURN NULL;
+        END $$""",
+    "DROP TRIGGER IF EXISTS audit_entry_announced ON audit_entry",
+    """CREATE TRIGGER audit_entry_announced AFTER INSERT ON audit_entry
+        FOR EACH ROW EXECUTE FUNCTION coop_announce_change()""",
     "DROP TRIGGER IF EXISTS audit_entry_no_truncate ON audit_entry",
     """CREATE TRIGGER audit_entry_no_truncate BEFORE TRUNCATE ON audit_entry
         FOR EACH STATEMENT EXECUTE FUNCTION coop_audit_append_only()""",

@@ -6,6 +6,7 @@ Kept out of main_window.py so that it stays navigation only.
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -67,6 +68,60 @@ def open_file(parent: QWidget | None, path: Path) -> bool:
     return False
 
 
+def open_server(parent: QWidget | None, url: str | None = None) -> str | None:
+    """Sign in to a server ledger and open it in place of the open ledger; the
+    URL opened, or None (cancelled: the ledger open before stays open)."""
+    from desktop_app.server.session import NotAUser
+    from desktop_app.store.opening import NoLedgerOnServer, open_ledger
+    from desktop_app.ui import safety_actions, server_dialogs
+
+    problem = ""
+    ask = url is None or not (
+        store_db.session_password() or os.environ.get(store_db.PASSWORD_VARIABLE)
+    )
+    while True:
+        if ask:
+            url = server_dialogs.sign_in(parent, url, problem)
+            if url is None:
+                return None
+        ask = True
+        previous = store_db.current_path() or store_db.current_url()
+        previous_ro = store_db.is_read_only()
+        try:
+            safety_actions.close_current()
+            open_ledger(url)
+        except (
+            store_db.ServerUnreachable,
+            NotAUser,
+            NoLedgerOnServer,
+            SchemaTooNewError,
+            NeedsUpgradeReadOnly,
+        ) as exc:
+            problem = str(exc)
+        except Exception as exc:  # refused by the server (an upgrade only its owner may run) …
+            log.exception("cannot open %s", url)
+            problem = error_text(exc)
+        else:
+            settings.add_recent_file(url)
+            return url
+        store_db.set_session_password(None)
+        if previous is not None:  # the ledger open before, until the sign-in works
+            if store_db.is_server(previous):
+                try:
+                    open_ledger(previous)
+                except Exception:
+                    log.exception("cannot reopen %s", previous)
+            else:
+                safety_actions.open_interactive(parent, Path(previous), previous_ro)
+
+
+def open_target(parent: QWidget | None, target: str | Path) -> bool:
+    """A file (checked, locked, backed up) or a server ledger (signed in to)."""
+    if store_db.is_server(target):
+        return open_server(parent, str(target)) is not None
+    return open_file(parent, Path(target))
+
+
 def carry_over_organisation() -> None:
     """The organisation's name was a setting of the PC before it moved into the
     ledger; a ledger that names none takes it from there, once."""
@@ -101,7 +156,9 @@ def is_empty() -> bool:
 
 def offer_sample_data(parent: QWidget, path: Path) -> None:
     """A new, empty ledger: offer the Yanggao sample or an empty start."""
-    if not is_empty():
+    from desktop_app.handin import roles
+
+    if not is_empty() or store_db.is_read_only() or roles.unit_copy() is not None:
         return
     box = QMessageBox(parent)
     box.setWindowTitle(QCoreApplication.translate("LedgerActions", "Welcome"))

@@ -26,12 +26,14 @@ from desktop_app import settings
 from desktop_app.handin import roles
 from desktop_app.records.specs import ALL_SPECS, QT_TRANSLATE_NOOP, spec_for
 from desktop_app.records.timeline import DOSSIER_TYPES
+from desktop_app.server import session
 from desktop_app.store import db as store_db
 from desktop_app.ui import (
     handin_actions,
     ledger_actions,
     overdue_notice,
     safety_actions,
+    server_dialogs,
     status_notice,
 )
 from desktop_app.ui.change_log_page import ChangeLogPage
@@ -43,6 +45,7 @@ from desktop_app.ui.dossier_page import DossierPage
 from desktop_app.ui.geometry import first_size, remember_geometry
 from desktop_app.ui.global_search import GlobalSearch
 from desktop_app.ui.home_page import HomePage
+from desktop_app.ui.live_refresh import LiveRefresh
 from desktop_app.ui.nav_icons import tile_icon
 from desktop_app.ui.record_page import RecordPage
 from desktop_app.ui.recycle_bin_page import RecycleBinPage
@@ -96,9 +99,11 @@ GROUP_LABELS = {
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db_path: Path, parent=None):
+    def __init__(self, db_path: Path | str, parent=None):
         super().__init__(parent)
+        # A ledger file, or a server ledger's URL (str).
         self.db_path = db_path
+        self.live: LiveRefresh | None = None
         # (key, label, factory) per navigation row: record types, then tools.
         self.entries: list[tuple[str, str, Callable[[], QWidget]]] = [
             (
@@ -338,8 +343,35 @@ class MainWindow(QMainWindow):
         self.show_page(max(self.nav.currentRow(), 0))
         self._show_state()
 
+    def _folder(self) -> Path:
+        """Where file dialogs start: the ledger file's folder (home for a server)."""
+        return Path.home() if store_db.is_server(self.db_path) else Path(self.db_path).parent
+
+    def _follow_server(self) -> None:
+        """On a server ledger, the lists follow saves made on other PCs."""
+        if self.live is not None:
+            self.live.stop()
+            self.live = None
+        url = store_db.current_url()
+        if url is not None:
+            self.live = LiveRefresh(url, self)
+            self.live.changed.connect(self._changed_elsewhere)
+
+    def _changed_elsewhere(self, kinds: set) -> None:
+        widget = self.stack.currentWidget()
+        if isinstance(widget, RecordPage) and ("*" in kinds or widget.spec.key in kinds):
+            widget.refresh_in_place()
+        elif (
+            widget is not None and hasattr(widget, "refresh") and not isinstance(widget, RecordPage)
+        ):
+            widget.refresh()
+
     def _show_state(self) -> None:
         self.path_label.setText(str(self.db_path))
+        self.users_action.setEnabled(
+            (user := session.current()) is not None and user.role == "admin"
+        )
+        self._follow_server()
         if store_db.is_read_only():
             self.banner.setText(
                 self.tr(
@@ -347,7 +379,16 @@ class MainWindow(QMainWindow):
                 ).replace("%1", str(self.db_path))
             )
             self.banner.show()
-        elif (copy := roles.unit_copy()) is not None:
+        elif (copy := roles.unit_copy()) is not None and copy.on_server:
+            self.banner.setText(
+                self.tr(
+                    "You are signed in for %1: keep %1's records here, and the talent office "
+                    "sees each save at once. The shared lists and other units' records are "
+                    "read-only."
+                ).replace("%1", copy.unit_name)
+            )
+            self.banner.show()
+        elif copy is not None:
             # A unit's copy says whose it is and how its records get to the office.
             self.banner.setText(
                 self.tr(
@@ -397,6 +438,7 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = file_menu.addMenu(self.tr("Recent files"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(file_menu, self.tr("Connect to server…"), lambda: self._connect())
         file_menu.addSeparator()
         self._action(file_menu, self.tr("Back up now…"), lambda: safety_actions.back_up_now(self))
         self._action(file_menu, self.tr("Restore…"), self._restore)
@@ -429,6 +471,9 @@ class MainWindow(QMainWindow):
         self._action(tools, self.tr("Category lists…"), self._edit_categories)
         self._action(tools, self.tr("Your name for the change record…"), self._set_operator)
         self._action(tools, self.tr("Ledger details for printed sheets…"), self._ledger_details)
+        system = self.menuBar().addMenu(self.tr("&System"))
+        self.users_action = self._action(system, self.tr("User management…"), self._manage_users)
+        self.users_action.setEnabled(False)  # an administrator signed in to a server
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(
             help_menu,
@@ -444,13 +489,13 @@ class MainWindow(QMainWindow):
         if not files:
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
         for path in files:
-            self.recent_menu.addAction(path, lambda p=path: self.switch_database(Path(p)))
+            self.recent_menu.addAction(path, lambda p=path: self.switch_database(p))
 
     def _new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("New database"),
-            str(self.db_path.parent / "ledger.sqlite"),
+            str(self._folder() / "ledger.sqlite"),
             self.tr("Ledger files (*.sqlite)"),
         )
         if path:
@@ -470,20 +515,44 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Open database"),
-            str(self.db_path.parent),
+            str(self._folder()),
             self.tr("Ledger files (*.sqlite *.db);;All files (*)"),
         )
         if path:
             self.switch_database(Path(path))
 
-    def switch_database(self, path: Path) -> None:
+    def switch_database(self, path: Path | str) -> None:
+        if store_db.is_server(path):
+            self._connect(str(path))
+            return
+        path = Path(path)
         if ledger_actions.open_file(self, path):
             self.db_path = path
             self.reset_pages()
             ledger_actions.offer_sample_data(self, path)
             self.reset_pages()
 
+    def _connect(self, url: str | None = None) -> None:
+        opened = ledger_actions.open_server(self, url)
+        if opened is not None:
+            self.db_path = opened
+            self.reset_pages()
+
+    def _manage_users(self) -> None:
+        server_dialogs.UserManagementDialog(self).exec()
+
     def _restore(self) -> None:
+        if store_db.is_server(self.db_path):
+            QMessageBox.information(
+                self,
+                self.tr("Restore"),
+                self.tr(
+                    "A ledger on a server is restored into a new database by its administrator: "
+                    "coop-ledger restore BACKUP.sqlite --db postgresql://…/NEW. Backups of it "
+                    "are made with File › Back up now…."
+                ),
+            )
+            return
         if safety_actions.restore_dialog(self, self.db_path):
             self.reset_pages()
 
@@ -546,6 +615,8 @@ class MainWindow(QMainWindow):
         help_dialog.show_about(self, self.db_path)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if self.live is not None:
+            self.live.stop()
         for page in self.pages.values():
             page.table.save_state()
         super().closeEvent(event)

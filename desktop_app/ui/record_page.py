@@ -240,6 +240,18 @@ class RecordPage(QWidget):
             )
         )
 
+    def refresh_in_place(self) -> None:
+        """Saves made on another PC: the list anew, at the same selection and
+        scroll position (a row the others deleted leaves no selection)."""
+        bar = self.table.verticalScrollBar()
+        position = bar.value()
+        selected = self.table.current_id()
+        self.model.set_query(self.current_query())
+        self._update_count()
+        if selected is not None and self.model.row_of(selected) is not None:
+            self.select_id(selected)
+        bar.setValue(min(position, bar.maximum()))
+
     def reload_choices(self) -> None:
         """Units or category words may have changed elsewhere."""
         if self.unit_filter is not None:

@@ -211,11 +211,12 @@ def _offer_backup_for_damaged(parent, path: Path, exc: DamagedFile) -> bool:
 
 
 def back_up_now(parent: QWidget) -> Path | None:
-    db_path = store_db.current_path()
+    # A server ledger (its URL) is written as a SQLite copy (server/transfer.py).
+    db_path = store_db.current_path() or store_db.current_url()
     target, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Safety", "Back up now"),
-        str(Path.home() / f"{db_path.stem}-backup.sqlite"),
+        str(Path.home() / f"{store_db.home_of(db_path).stem}-backup.sqlite"),
         QCoreApplication.translate("Safety", "Ledger files (*.sqlite)"),
     )
     if not target:

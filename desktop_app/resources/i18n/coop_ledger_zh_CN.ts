@@ -250,6 +250,69 @@ Install a Chinese font (on Windows the Chinese supplemental fonts with SimSun; o
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Saved meanwhile on another PC</source>
+        <translation>已在另一台电脑上保存</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>他人</translation>
+    </message>
+    <message>
+        <source>%1 saved this record at %2, after you opened it. Nothing of yours is saved yet. Fields only one of you changed are taken from that side; choose where you both changed the same field.</source>
+        <translation>%1 在您打开这条记录之后（%2）保存了它。您的修改尚未保存。只有一方改动的字段取该方的值；双方都改动的字段请您选择。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>您打开时</translation>
+    </message>
+    <message>
+        <source>Saved by %1</source>
+        <translation>%1 保存的</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>您的</translation>
+    </message>
+    <message>
+        <source>Merge takes</source>
+        <translation>合并时采用</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>对方的</translation>
+    </message>
+    <message>
+        <source>Save merged</source>
+        <translation>合并保存</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>保留我的</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>保留对方的</translation>
+    </message>
+    <message>
+        <source>Save their changes and yours together, as chosen in the last column</source>
+        <translation>按最后一列的选择，把对方的修改和您的修改一起保存</translation>
+    </message>
+    <message>
+        <source>Save what is in your form over their save</source>
+        <translation>用您表单中的内容覆盖对方的保存</translation>
+    </message>
+    <message>
+        <source>Show their save in the form and drop your changes (nothing is saved)</source>
+        <translation>在表单中显示对方保存的内容，放弃您的修改（不保存）</translation>
+    </message>
+</context>
+<context>
     <name>DateEditor</name>
     <message>
         <source>yyyy-mm-dd</source>
@@ -2143,6 +2206,14 @@ Backup made first: %5</source>
         <translation>接收报送包…</translation>
     </message>
     <message>
+        <source>You are signed in for %1: keep %1&apos;s records here, and the talent office sees each save at once. The shared lists and other units&apos; records are read-only.</source>
+        <translation>您以%1的身份登录：在这里填报%1的记录，人才办即时可见每次保存。共享名录和其他单位的记录只读。</translation>
+    </message>
+    <message>
+        <source>Connect to server…</source>
+        <translation>连接服务器…</translation>
+    </message>
+    <message>
         <source>Make update for a unit…</source>
         <translation>生成单位更新包…</translation>
     </message>
@@ -2199,6 +2270,14 @@ Backup made first: %5</source>
         <translation>台账信息（报表表头与落款）…</translation>
     </message>
     <message>
+        <source>&amp;System</source>
+        <translation>系统(&amp;S)</translation>
+    </message>
+    <message>
+        <source>User management…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -2233,6 +2312,14 @@ Backup made first: %5</source>
     <message>
         <source>Ledger files (*.sqlite *.db);;All files (*)</source>
         <translation>台账文件 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>A ledger on a server is restored into a new database by its administrator: coop-ledger restore BACKUP.sqlite --db postgresql://…/NEW. Backups of it are made with File › Back up now….</source>
+        <translation>服务器上的台账由管理员恢复到一个新数据库：coop-ledger restore 备份.sqlite --db postgresql://…/新库。备份请用 文件 › 立即备份…。</translation>
     </message>
     <message>
         <source>Undone: new %1 %2</source>
@@ -2590,6 +2677,14 @@ What you typed is still in the form. Free some disk space or check the file, the
         <translation>记录未能保存：%1
 
 您填写的内容仍在表单中。请腾出磁盘空间或检查文件后再保存。</translation>
+    </message>
+    <message>
+        <source>Deleted meanwhile</source>
+        <translation>已被删除</translation>
+    </message>
+    <message>
+        <source>This record was deleted on another PC after you opened it. What you typed is still in the form: copy what you need, or ask for it to be restored from the recycle bin.</source>
+        <translation>您打开这条记录后，它已在另一台电脑上被删除。您输入的内容仍在表单中：请复制需要的内容，或请管理员从回收站恢复。</translation>
     </message>
 </context>
 <context>
@@ -3068,6 +3163,21 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>%1@%2 (pid %3) since %4</source>
         <translation>%1@%2（进程 %3，自 %4 起）</translation>
+    </message>
+</context>
+<context>
+    <name>Server</name>
+    <message>
+        <source>Administrator (talent office)</source>
+        <translation>管理员（人才办）</translation>
+    </message>
+    <message>
+        <source>Unit&apos;s clerk</source>
+        <translation>单位填报员</translation>
+    </message>
+    <message>
+        <source>Viewer (read only)</source>
+        <translation>查看（只读）</translation>
     </message>
 </context>
 <context>
@@ -3701,6 +3811,45 @@ What you typed is still in the form. Free some disk space or check the file, the
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Connect to server</source>
+        <translation>连接服务器</translation>
+    </message>
+    <message>
+        <source>Open the ledger your office keeps on its PostgreSQL server. Ask its administrator for the server&apos;s name and your user name and password.</source>
+        <translation>打开本单位保存在 PostgreSQL 服务器上的台账。服务器地址、用户名和密码请向管理员索取。</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>服务器</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Ledger (database)</source>
+        <translation>台账（数据库）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Fill in: %1</source>
+        <translation>请填写：%1</translation>
+    </message>
+</context>
+<context>
     <name>StatusNotice</name>
     <message>
         <source>Undo</source>
@@ -3815,6 +3964,104 @@ What you typed is still in the form. Free some disk space or check the file, the
     <message>
         <source>View dossier</source>
         <translation>查看档案</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>Add user</source>
+        <translation>添加用户</translation>
+    </message>
+    <message>
+        <source>as the change log shows it, e.g. 王海江</source>
+        <translation>修改记录中显示的姓名，如 王海江</translation>
+    </message>
+    <message>
+        <source>Signs in as</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>UserManagementDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Signs in as</source>
+        <translation>登录名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Add user…</source>
+        <translation>添加用户…</translation>
+    </message>
+    <message>
+        <source>Reset password…</source>
+        <translation>重设密码…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重设密码</translation>
+    </message>
+    <message>
+        <source>New password for %1</source>
+        <translation>%1 的新密码</translation>
+    </message>
+    <message>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>%1 will no longer open this ledger. Their saves stay in the change log.</source>
+        <translation>%1 将不能再打开这本台账。其保存记录仍留在修改记录中。</translation>
     </message>
 </context>
 <context>
