@@ -95,7 +95,18 @@ def _check(folder: Path) -> str:
         )
     _check_pdf(pdf, expected)
     _check_xlsx(xlsx, expected)
+    _check_server_driver()
     return fonts.body
+
+
+def _check_server_driver() -> None:
+    """The PostgreSQL driver and its libpq load (File › Connect to server)."""
+    try:
+        import psycopg2.extensions
+    except ImportError as exc:
+        raise SmokeFailed(f"the PostgreSQL driver does not load: {exc}") from exc
+    if psycopg2.extensions.libpq_version() < 100000:  # SCRAM sign-in needs libpq 10
+        raise SmokeFailed(f"libpq {psycopg2.extensions.libpq_version()} is too old")
 
 
 def _figures(sheet: Sheet) -> list[tuple[str, str, int]]:

@@ -19,6 +19,7 @@ from desktop_app.records import search_index
 from desktop_app.records.links import link_fields
 from desktop_app.records.specs import DATE, FK, INT, LINKS, MULTICHOICE, RecordSpec, spec_for
 from desktop_app.records.values import join_multi, split_multi
+from desktop_app.store.db import database_proxy
 
 
 @dataclass
@@ -234,8 +235,21 @@ def _order(plan: _Plan, q: ListQuery) -> list[pw.Node]:
     # unit's id, as the page walk in _fk_page orders them.
     columns = [column, plan.aliases[name].id] if f is not None and f.kind == FK else [column]
     if desc:
-        return [*(c.desc(nulls="LAST") for c in columns), model.id.desc()]
-    return [*(c.asc(nulls="LAST") for c in columns), model.id.asc()]
+        return [*(c.desc(nulls=_nulls_last(c)) for c in columns), model.id.desc()]
+    return [*(c.asc(nulls=_nulls_last(c)) for c in columns), model.id.asc()]
+
+
+def _nulls_last(column: pw.Node) -> str | None:
+    """Records without a value come last, both ways. SQLite is told so always;
+    PostgreSQL only where a column can be NULL: a NULLS clause it need not
+    honour keeps it from walking the column's index (80 ms for a page of
+    100,000 activities instead of a few)."""
+    if isinstance(database_proxy.obj, pw.SqliteDatabase):
+        return "LAST"
+    # A joined table's column (FieldAlias) is NULL where the record has no link.
+    if isinstance(column, pw.Field) and not isinstance(column, pw.FieldAlias) and not column.null:
+        return None
+    return "LAST"
 
 
 def _sorted_by_link(plan: _Plan, q: ListQuery) -> str | None:

@@ -322,6 +322,9 @@ def _texts(spec: RecordSpec, ids: list[int]) -> dict[int, tuple[list[str], str]]
                 f.through.select(owner_fk, *names)
                 .join(tmodel, on=(target_fk == tmodel.id))
                 .where(owner_fk.in_(literal))
+                # In the order they were linked, whatever plan the database
+                # picks: the check compares the text with what was indexed.
+                .order_by(f.through.id)
             )
         for rid, *found in db.execute(query):
             if rid in out:

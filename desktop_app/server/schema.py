@@ -70,7 +70,24 @@ def create(db: pw.Database) -> None:
     files.create(db)
     for sql in _STATEMENTS:
         db.execute_sql(sql)
+    _sort_indexes(db)
     users.secure(db)
+
+
+def _sort_indexes(db: pw.Database) -> None:
+    """Lists put records without a value last both ways (records/queries.py).
+    PostgreSQL's plain index gives ascending order so; for descending order a
+    nullable sort column gets a second index, walked as the list asks."""
+    from desktop_app.store import models as m
+
+    for model in m.RECORD_MODELS:
+        table = model._meta.table_name
+        for f in model._meta.sorted_fields:
+            if f.index and f.null and not isinstance(f, pw.ForeignKeyField):
+                db.execute_sql(
+                    f'CREATE INDEX IF NOT EXISTS "{table}_{f.column_name}_desc" ON "{table}" '
+                    f'("{f.column_name}" DESC NULLS LAST, id DESC)'
+                )
 
 
 def read_seal(db: pw.Database) -> tuple[int, str] | None:

@@ -143,11 +143,16 @@ def server_parts(url: str) -> dict[str, str | int | None]:
     }
 
 
+def _escape(part: str) -> str:
+    # Only what would break the URL is escaped: a user name 李明 stays readable.
+    return "".join(quote(c, safe="") if c in "%@:/?#[]" else c for c in part)
+
+
 def server_url(host: str, port: int | None, database: str, user: str | None = None) -> str:
     """The URL of a server ledger, without a password."""
-    who = f"{quote(user, safe='')}@" if user else ""
+    who = f"{_escape(user)}@" if user else ""
     where = f"[{host}]" if ":" in host else host
-    return f"postgresql://{who}{where}:{port or 5432}/{quote(database, safe='')}"
+    return f"postgresql://{who}{where}:{port or 5432}/{_escape(database)}"
 
 
 def display_url(url: str) -> str:
@@ -187,7 +192,39 @@ def session_password() -> str | None:
 
 
 class ServerUnreachable(ConnectionError):
-    """The server could not be reached or refused the sign-in; the message says which."""
+    """The server could not be reached or refused the sign-in; the message says
+    which, and kind sorts it for the window (PASSWORD, UNREACHABLE, NO_DATABASE,
+    OTHER) so it can say so in the user's language."""
+
+    def __init__(self, message: str, kind: str = "other", detail: str = "") -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.detail = detail
+
+
+PASSWORD, UNREACHABLE, NO_DATABASE, OTHER = "password", "unreachable", "no_database", "other"
+
+
+def problem_kind(detail: str) -> str:
+    text = detail.lower()
+    if "password" in text or "authentication" in text:
+        return PASSWORD
+    if "database" in text and "does not exist" in text:
+        return NO_DATABASE
+    if any(
+        w in text
+        for w in (
+            "could not connect",
+            "connection refused",
+            "timeout",
+            "timed out",
+            "could not translate host",
+            "no route",
+            "network is unreachable",
+        )
+    ):
+        return UNREACHABLE
+    return OTHER
 
 
 def server_problem(url: str, exc: Exception) -> str:
@@ -233,7 +270,10 @@ def connect_server(url: str, password: str | None = None) -> LedgerServer:
     try:
         db.connect()
     except peewee.OperationalError as exc:
-        raise ServerUnreachable(server_problem(url, exc)) from exc
+        detail = str(exc).strip()
+        raise ServerUnreachable(
+            server_problem(url, exc), problem_kind(detail), detail.splitlines()[0] if detail else ""
+        ) from exc
     return db
 
 

@@ -90,8 +90,9 @@ def open_server(parent: QWidget | None, url: str | None = None) -> str | None:
         try:
             safety_actions.close_current()
             open_ledger(url)
+        except store_db.ServerUnreachable as exc:
+            problem = server_dialogs.unreachable_text(exc, url)
         except (
-            store_db.ServerUnreachable,
             NotAUser,
             NoLedgerOnServer,
             SchemaTooNewError,

@@ -42,6 +42,29 @@ ROLE_LABELS = {
 }
 
 
+def unreachable_text(exc: store_db.ServerUnreachable, url: str) -> str:
+    """Why signing in failed, in the user's language (libpq's words after it)."""
+    parts = store_db.server_parts(url)
+    where = f"{parts['host']}:{parts['port']}"
+    if exc.kind == store_db.PASSWORD:
+        text = QCoreApplication.translate("Server", "The user name or the password is wrong.")
+    elif exc.kind == store_db.UNREACHABLE:
+        text = QCoreApplication.translate(
+            "Server",
+            "The server %1 cannot be reached: check its address and port, the network, "
+            "and that PostgreSQL runs there.",
+        ).replace("%1", where)
+    elif exc.kind == store_db.NO_DATABASE:
+        text = QCoreApplication.translate(
+            "Server", "The server has no ledger (database) named %1."
+        ).replace("%1", str(parts["database"]))
+    else:
+        return QCoreApplication.translate("Server", "The server refused: %1").replace(
+            "%1", exc.detail or str(exc)
+        )
+    return f"{text}\n({exc.detail})" if exc.detail else text
+
+
 class SignInDialog(QDialog):
     """Server, port, database, user name and password; the URL on accept."""
 

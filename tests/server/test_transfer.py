@@ -134,7 +134,7 @@ def test_the_change_log_on_a_server_is_append_only(server_ledger):
             rawdb.tamper_as_program(server_ledger, (sql, ()))
 
 
-def test_commands_take_a_server_url(demo_db, server_ledger, tmp_path, capsys):
+def test_commands_take_a_server_url(qapp, demo_db, server_ledger, tmp_path, capsys):
     assert cli.main(["server", "upload", str(demo_db), server_ledger]) == 0
     capsys.readouterr()
     assert cli.main(["search", "番茄", "--db", server_ledger]) == 0
@@ -161,4 +161,27 @@ def test_a_server_that_cannot_be_reached_is_said_in_a_sentence(capsys):
 
 def test_a_database_without_a_ledger_is_said(empty_db, capsys):
     assert cli.main(["search", "中北", "--db", empty_db]) == 2
+    assert "holds no ledger" in capsys.readouterr().err
+
+
+def test_init_makes_the_first_administrator_who_then_signs_in(empty_db, monkeypatch, capsys):
+    monkeypatch.setenv("COOP_LEDGER_NEW_PASSWORD", "管理员口令-2023")
+    n = empty_db.rsplit("_", 1)[-1]
+    assert cli.main(["server", "init", empty_db, "--admin", f"wang{n}"]) == 0
+    assert cli.main(["server", "init", empty_db]) == 2  # a second time: refused
+    assert "holds a ledger already" in capsys.readouterr().err
+    monkeypatch.setenv("COOP_LEDGER_PASSWORD", "管理员口令-2023")
+    admin = empty_db.replace("postgres@", f"wang{n}@", 1)
+    assert cli.main(["demo", "--db", admin]) == 0
+    assert "sample records written" in capsys.readouterr().out
+    open_ledger(admin)
+    assert store_db.current_operator() == f"wang{n}"  # the change log names who signed in
+    assert m.AuditEntry.select().where(m.AuditEntry.operator == f"wang{n}").count() > 200
+
+
+def test_a_short_password_for_a_new_user_is_refused(empty_db, monkeypatch, capsys):
+    monkeypatch.setenv("COOP_LEDGER_NEW_PASSWORD", "short")
+    assert cli.main(["server", "init", empty_db, "--admin", "shortpw"]) == 2
+    assert "8 characters or more" in capsys.readouterr().err
+    assert cli.main(["search", "x", "--db", empty_db]) == 2  # all or nothing: no ledger made
     assert "holds no ledger" in capsys.readouterr().err

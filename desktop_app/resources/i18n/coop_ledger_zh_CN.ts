@@ -3179,6 +3179,22 @@ What you typed is still in the form. Free some disk space or check the file, the
         <source>Viewer (read only)</source>
         <translation>查看（只读）</translation>
     </message>
+    <message>
+        <source>The user name or the password is wrong.</source>
+        <translation>用户名或密码不正确。</translation>
+    </message>
+    <message>
+        <source>The server %1 cannot be reached: check its address and port, the network, and that PostgreSQL runs there.</source>
+        <translation>连接不上服务器 %1：请检查地址和端口、网络，以及服务器上的 PostgreSQL 是否在运行。</translation>
+    </message>
+    <message>
+        <source>The server has no ledger (database) named %1.</source>
+        <translation>服务器上没有名为 %1 的台账（数据库）。</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝了：%1</translation>
+    </message>
 </context>
 <context>
     <name>SetupDialog</name>
