@@ -164,6 +164,7 @@ def list_cases(url: str, repeat: int) -> list[tuple[str, float, float]]:
 
 
 def _client(url: str, name: str, mode: str, log: Path) -> subprocess.Popen:
+    log.unlink(missing_ok=True)  # the client appends: a log of an earlier run counts not
     child = subprocess.Popen(
         [sys.executable, str(CLIENT), url, name, mode, str(log)],
         stdout=subprocess.PIPE,

@@ -56,9 +56,16 @@ def _fail(message: str) -> int:
     return 2
 
 
+_shown = [0]
+
+
 def _progress(done: int, total: int) -> None:
-    if total and (done == total or done % 20000 < 2000):
-        print(f"  {done:,} / {total:,} rows", file=sys.stderr)
+    """A line at every tenth of a large copy."""
+    step = total // 10
+    if total < 20_000 or done < _shown[0] + step and done != total:
+        return
+    _shown[0] = done
+    print(f"  {done:,} / {total:,} rows", file=sys.stderr)
 
 
 NEW_PASSWORD_VARIABLE = "COOP_LEDGER_NEW_PASSWORD"

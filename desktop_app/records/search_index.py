@@ -371,10 +371,17 @@ def rebuild(db: pw.Database, progress: Callable[[int, int], None] | None = None)
     """The whole index written anew; returns the rows written."""
     from desktop_app.records.specs import ALL_SPECS
 
-    # Dropped and made anew: deleting a million rows one by one from FTS5
-    # costs as much as writing them.
-    db.execute_sql(f"DROP TABLE IF EXISTS {TABLE}")
-    create(db)
+    if on_server(db):
+        # Emptied, not dropped: the table keeps its privileges for each role
+        # (and an administrator, who may not create tables, can rewrite it).
+        if not db.table_exists(TABLE):
+            create(db)
+        db.execute_sql(f"TRUNCATE {TABLE}")
+    else:
+        # Dropped and made anew: deleting a million rows one by one from FTS5
+        # costs as much as writing them.
+        db.execute_sql(f"DROP TABLE IF EXISTS {TABLE}")
+        create(db)
     total = sum(spec.model.select().count() for spec in ALL_SPECS)
     done = 0
     for spec in ALL_SPECS:

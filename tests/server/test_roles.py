@@ -136,6 +136,9 @@ def test_through_the_program_a_unit_saves_its_own_and_is_refused_the_rest(office
         {"date": dt.date(2023, 6, 1), "type": "座谈会", "title": "新活动", "unit": mine},
     )
     assert service.load(activity, new)["unit"] == mine
+    from desktop_app.records import search
+
+    assert [h.record_id for g in search.search("新活动") for h in g.hits] == [new]
     with pytest.raises(ValidationError, match="You write for 县科技局"):
         service.save(activity, {**service.load(activity, other), "title": "改别人的"}, other)
     with pytest.raises(ValidationError, match="kept by the talent office"):

@@ -174,6 +174,10 @@ def test_init_makes_the_first_administrator_who_then_signs_in(empty_db, monkeypa
     admin = empty_db.replace("postgres@", f"wang{n}@", 1)
     assert cli.main(["demo", "--db", admin]) == 0
     assert "sample records written" in capsys.readouterr().out
+    # The administrator's login (no superuser) searches and rewrites the index.
+    assert cli.main(["search", "番茄", "--db", admin]) == 0
+    assert cli.main(["check", "--rebuild-index", "--db", admin]) == 0
+    assert cli.main(["search", "番茄", "--db", admin]) == 0
     open_ledger(admin)
     assert store_db.current_operator() == f"wang{n}"  # the change log names who signed in
     assert m.AuditEntry.select().where(m.AuditEntry.operator == f"wang{n}").count() > 200
