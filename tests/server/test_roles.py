@@ -193,3 +193,33 @@ def test_an_administrator_adds_users_and_a_stranger_is_not_let_in(office, capsys
     assert cli.main(["server", "user", "list", "--db", admin_url]) == 0
     listed = capsys.readouterr().out
     assert f"wang{suffix}\tunit\t县农业农村局" in listed and f"evil{suffix}" not in listed
+
+
+def test_a_unit_attaches_deletes_restores_and_undoes_its_own_records(office, tmp_path):
+    from desktop_app.records import attachments, recycle
+
+    own, other = office["activities"]
+    open_ledger(as_user(office["url"], office["names"]["unit"]))
+    scan = tmp_path / "签到表.pdf"
+    scan.write_bytes(b"%PDF-1.4 sign-in sheet")
+    att = attachments.add_file("activity", own, scan, "签到表")
+    assert attachments.stored_path(att).read_bytes() == scan.read_bytes()
+    with pytest.raises(PermissionError):
+        attachments.add_file("activity", other, scan)
+    activity = spec_for("activity")
+    bin_id = service.delete(activity, own)
+    assert [e.id for e in recycle.entries()] == [bin_id]
+    service.restore_deleted(bin_id)
+    assert service.load(activity, own)["title"] == "科技局活动"
+    assert [a.file_name for a in attachments.list_for("activity", own)] == ["签到表.pdf"]
+    service.delete(activity, own)
+    assert service.undo_last() == ("delete", "activity", own)
+    with pytest.raises(ValidationError):
+        service.delete(activity, other)
+    store_db.close()
+    # A viewer reads the file the unit attached (fetched from the server).
+    open_ledger(as_user(office["url"], office["names"]["viewer"]))
+    [att] = attachments.list_for("activity", own)
+    for cached in attachments.files_dir().iterdir():  # as on another PC: nothing cached
+        cached.unlink()
+    assert attachments.stored_path(att).read_bytes() == b"%PDF-1.4 sign-in sheet"
