@@ -138,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
     from desktop_app.catalogues import CatalogueMissing
     from desktop_app.safety.wal import WalNotKept
     from desktop_app.server.session import NotAUser
-    from desktop_app.store.db import ServerUnreachable
+    from desktop_app.store.db import BadServerUrl, ServerUnreachable
     from desktop_app.store.opening import NoLedgerOnServer
 
     usable_console()
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     except WalNotKept as exc:
         print(f"coop-ledger: error: {exc}", file=sys.stderr)
         return 2
-    except (ServerUnreachable, NoLedgerOnServer, NotAUser) as exc:
+    except (ServerUnreachable, NoLedgerOnServer, NotAUser, BadServerUrl) as exc:
         print(f"coop-ledger: error: {exc}", file=sys.stderr)
         return 2
     except CatalogueMissing as exc:
@@ -171,6 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return _broken_pipe()
     except Exception as exc:  # never a traceback in a user's face
+        refused = _refused_by_server(exc)
+        if refused is not None:
+            print(f"coop-ledger: error: the server refused: {refused}", file=sys.stderr)
+            return 2
         return _unexpected(exc)
 
 
@@ -230,6 +234,23 @@ def _broken_pipe() -> int:
     except (OSError, ValueError, AttributeError):  # stdout is not a real file
         pass
     return BROKEN_PIPE
+
+
+def _refused_by_server(exc: BaseException) -> str | None:
+    """A write the server refused this login (its role, a read-only session, a
+    lost connection): the server's sentence, or None for any other error."""
+    cause = exc.__cause__ or exc.__context__ or exc
+    module = type(cause).__module__ or ""
+    if not module.startswith("psycopg2"):
+        return None
+    code = getattr(cause, "pgcode", None) or ""
+    lost = type(cause).__name__ in ("InterfaceError", "OperationalError") and not code
+    if code in ("42501", "25006") or lost:  # insufficient privilege, read-only
+        text = str(cause).strip().splitlines()
+        return (text[0] if text else type(cause).__name__) + (
+            "; nothing was written" if lost else ""
+        )
+    return None
 
 
 # Exit code of an error no command foresaw; the details go to the log.

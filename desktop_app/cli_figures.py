@@ -47,8 +47,10 @@ def run(args: argparse.Namespace) -> int:
     problem = output_problem(args.pdf, args.xlsx)
     if problem:
         return _fail(problem)
-    db_path = Path(args.report_db) if args.report_db else None
-    if db_path is not None and not db_path.exists():
+    from desktop_app.store.target import exists, target_of
+
+    db_path = target_of(args.report_db) if args.report_db else None  # a file or a server
+    if db_path is not None and not exists(db_path):
         return _fail(f"no ledger file at {db_path}")
     _app = sheet_app(args.report_lang)  # held: translators, and Qt draws the PDF
 

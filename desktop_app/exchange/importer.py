@@ -755,11 +755,31 @@ def _check_row(plan: ImportPlan, r: PlannedRow, checks: service.Checks) -> None:
     bad = {p.field for p in r.cell_problems} | set(r.missing)
     try:
         r.clean = service.validate(plan.spec, values, record_id, checks)
+        _check_unit(plan, r, record_id)
     except E.ValidationError as exc:
         for p in exc.problems:
             if p.field in bad:
                 continue  # already explained by the cell (or a name to create)
             r.problems.append(_row_problem(plan, r, p, Message.from_problem(p)))
+
+
+def _check_unit(plan: ImportPlan, r: PlannedRow, record_id: int | None) -> None:
+    """A unit's copy (or a unit's user on a server) imports its own unit's
+    records only: another unit's row is a problem of that row, as in the form."""
+    from desktop_app.handin import roles
+
+    spec = plan.spec
+    units = []
+    if spec.unit_field and r.clean is not None:
+        copy = roles.unit_copy()
+        if copy is not None and r.clean.get(spec.unit_field) is None and record_id is None:
+            r.clean[spec.unit_field] = copy.unit_id  # a unit records its own, as the form
+        units.append(r.clean.get(spec.unit_field))
+        if record_id is not None:
+            record = spec.model.get_or_none(spec.model.id == record_id)
+            if record is not None:
+                units.append(getattr(record, spec.field(spec.unit_field).column_name))
+    service.guard_unit_copy(spec, units)
 
 
 # ---------------------------------------------------------------- writing

@@ -115,10 +115,19 @@ def remove(attachment_id: int) -> None:
     path = stored_path(att)
     with write_transaction():
         att.delete_instance()
-        if on_server() and not _still_used(att, path):
+        if on_server() and _may_drop_bytes() and not _still_used(att, path):
             server_files.drop(database_proxy.obj, path.name)
     if not _still_used(att, path):
         path.unlink(missing_ok=True)
+
+
+def _may_drop_bytes() -> bool:
+    """Stored bytes are shared by every record holding the same file: only an
+    administrator removes them (a unit's removal leaves them, unused)."""
+    from desktop_app.server import session
+
+    user = session.current()
+    return user is None or user.role == "admin"
 
 
 def _still_used(att: m.Attachment, path: Path) -> bool:

@@ -226,15 +226,28 @@ def _lexeme(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+SERVER_TERMS_MAX = 900_000
+
+
 def server_terms(body: str, pinyin: str) -> str:
     """The tsvector text of an index row: each body token at its position
     (a separator leaves a gap, so no phrase spans it), then the pinyin's."""
     at: dict[str, list[str]] = {}
     position = 0
+    size = 0  # about what PostgreSQL will need: it refuses a tsvector past 1 MB
     for token in body.split(" "):
         position += 1
-        if token and token != SEP:
-            at.setdefault(token, []).append(f"{min(position, 16383)}D")
+        if not token or token == SEP:
+            continue
+        held = at.get(token)
+        if held is None:
+            if size > SERVER_TERMS_MAX:
+                continue  # a text this long is found by its first 900 kB of words
+            held = at[token] = []
+            size += len(token.encode("utf-8")) + 8
+        if len(held) < 256:
+            held.append(f"{min(position, 16383)}D")
+            size += 6
     position += 1
     for token in pinyin.split():
         position += 1

@@ -425,6 +425,11 @@ def update_validated(spec: RecordSpec, changes: list[tuple[int, dict[str, Any]]]
         _reindex(spec, ids, renamed=renamed)
 
 
+def guard_unit_copy(spec: RecordSpec, unit_ids: list[int | None]) -> None:
+    """ValidationError when a unit's copy may not write these units' records."""
+    _guard_unit_copy(spec, unit_ids)
+
+
 def _guard_unit_copy(spec: RecordSpec, unit_ids: list[int | None]) -> None:
     """A unit's copy of the ledger writes only its own unit's records (the
     window, the import and scripts alike); the office's updates pass."""
@@ -468,7 +473,28 @@ def _reindex(spec: RecordSpec, ids: list[int], renamed: bool = False) -> None:
             else:
                 owner_fk, target_fk = link_fields(other, f.through)
                 linked = f.through.select(owner_fk).where(target_fk.in_(ids))
-            search_index.reindex(other, [r for (r,) in linked.tuples()])
+            found = [r for (r,) in linked.tuples()]
+            search_index.reindex(other, _own_on_server(other, found))
+
+
+def _own_on_server(spec: RecordSpec, ids: list[int]) -> list[int]:
+    """Of these records, those a unit's user signed in to a server may
+    reindex: its own (the server refuses the rest; an administrator's next
+    save of them, or check --rebuild-index, brings their rows up to date)."""
+    from desktop_app.handin import roles
+
+    copy = roles.unit_copy()
+    if copy is None or not copy.on_server or not ids:
+        return ids
+    if not spec.unit_field:
+        return []
+    column = getattr(spec.model, spec.field(spec.unit_field).column_name)
+    return [
+        r
+        for (r,) in spec.model.select(spec.model.id)
+        .where(spec.model.id.in_(ids) & (column == copy.unit_id))
+        .tuples()
+    ]
 
 
 def _chunks(items: list, size: int):
@@ -561,6 +587,18 @@ def delete(spec: RecordSpec, record_id: int, *, to_bin: bool = True) -> int | No
 def restore_deleted(bin_id: int) -> int:
     """Put a record from the recycle bin back; returns its id."""
     entry = m.DeletedRecord.get_by_id(bin_id)
+    spec = _guard_bin_entry(entry)
+    with write_transaction():
+        spec, record_id, title, skipped = recycle.restore(bin_id)
+        note = "; ".join(skipped)
+        audit.record("restore", spec, record_id, title, [("", "", note)])
+        search_index.reindex(spec, [record_id])
+    return record_id
+
+
+def _guard_bin_entry(entry: m.DeletedRecord) -> RecordSpec:
+    """A unit's copy (or a unit's user on a server) restores and purges its own
+    unit's records only."""
     spec = spec_for(entry.record_type)
     if spec.unit_field:
         import json
@@ -570,16 +608,13 @@ def restore_deleted(bin_id: int) -> int:
         _guard_unit_copy(spec, [unit])
     else:
         _guard_unit_copy(spec, [])
-    with write_transaction():
-        spec, record_id, title, skipped = recycle.restore(bin_id)
-        note = "; ".join(skipped)
-        audit.record("restore", spec, record_id, title, [("", "", note)])
-        search_index.reindex(spec, [record_id])
-    return record_id
+    return spec
 
 
 def purge_deleted(bin_ids: list[int]) -> int:
     """Remove entries from the recycle bin for good (the caller backs up first)."""
+    for entry in m.DeletedRecord.select().where(m.DeletedRecord.id.in_(bin_ids)):
+        _guard_bin_entry(entry)
     with write_transaction():
         for entry in m.DeletedRecord.select().where(m.DeletedRecord.id.in_(bin_ids)):
             audit.record("purge", spec_for(entry.record_type), entry.record_id, entry.title, [])

@@ -40,12 +40,19 @@ def put(db: pw.Database, name: str, data: bytes) -> None:
 
 def fetch(db: pw.Database, name: str, dest: Path) -> bool:
     """Write the stored file to dest; False when the server has no such file."""
+    import hashlib
+
     row = db.execute_sql(f"SELECT data FROM {TABLE} WHERE name = %s", (name,)).fetchone()
     if row is None:
         return False
+    data = bytes(row[0])
+    if hashlib.sha256(data).hexdigest() != name[:64]:
+        # Bytes that are not the file the name promises (written past the
+        # program): never shown as that attachment.
+        raise ValueError(f"the server's copy of {name} does not match its checksum")
     dest.parent.mkdir(parents=True, exist_ok=True)
     part = dest.with_name(dest.name + ".part")
-    part.write_bytes(bytes(row[0]))
+    part.write_bytes(data)
     part.replace(dest)
     return True
 

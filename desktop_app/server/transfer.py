@@ -115,7 +115,10 @@ def _copy_tables(source: pw.Database, target: pw.Database, progress: Progress | 
             sql = store_db.qmarks_to_pyformat(sql)
         batch: list[list] = []
         cursor = target.cursor()
+        check = not isinstance(target, pw.SqliteDatabase)
         for values in _rows(source, model):
+            if check:
+                _fit_for_server(model, fields, values)
             batch.append(values)
             if len(batch) == BATCH:
                 cursor.executemany(sql, batch)
@@ -128,6 +131,33 @@ def _copy_tables(source: pw.Database, target: pw.Database, progress: Progress | 
             done += len(batch)
             if progress:
                 progress(done, total)
+
+
+def _fit_for_server(model: type[pw.Model], fields: list[pw.Field], values: list) -> None:
+    """A value a file can hold and a server cannot (a date that is no date, a
+    word in a number column, a NUL character) is named, with its row, before
+    anything is written: the upload is refused whole."""
+    import datetime as dt
+
+    for f, v in zip(fields, values, strict=True):
+        problem = None
+        if v is None:
+            continue
+        if isinstance(f, (pw.DateField, pw.DateTimeField)) and not isinstance(
+            v, (dt.date, dt.datetime)
+        ):
+            problem = "is not a date"
+        elif isinstance(f, (pw.IntegerField, pw.AutoField)) and not isinstance(v, int):
+            problem = "is not a whole number"
+        elif isinstance(v, str) and "\x00" in v:
+            problem = "holds a NUL character"
+        if problem:
+            rid = values[0] if fields and fields[0].name == "id" else "?"
+            raise TransferError(
+                f"table {model._meta.table_name}, row id {rid}, column {f.column_name}: "
+                f"{str(v)[:40]!r} {problem}. Mend it in the ledger file (open the record "
+                "in the program and save it) and upload again; nothing was written"
+            )
 
 
 def _verify(source: pw.Database, target: pw.Database) -> Moved:

@@ -74,6 +74,93 @@ _SETUP = [
                            kind) INTO ok USING rid, coop_my_unit();
             RETURN ok;
         END $$""",
+    # The name the change log must carry for this login's entries.
+    """CREATE OR REPLACE FUNCTION coop_my_name() RETURNS text
+        LANGUAGE sql STABLE SET search_path = public AS
+        $$ SELECT display_name FROM app_user WHERE login = current_user $$""",
+    # Whether a search index row (type number × 2^40 + id) is of a record this
+    # unit writes; a row of a record no longer there may be removed by anyone.
+    """CREATE OR REPLACE FUNCTION coop_owns_index_row(row_id bigint, removing boolean)
+        RETURNS boolean LANGUAGE plpgsql STABLE SET search_path = public AS $$
+        DECLARE kind text; rid integer; there boolean;
+        BEGIN
+            kind := CASE row_id >> 40 {numbers} END;
+            rid := (row_id & ((1::bigint << 40) - 1))::integer;
+            IF kind IS NULL THEN RETURN false; END IF;
+            IF removing THEN
+                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', kind)
+                    INTO there USING rid;
+                IF NOT there THEN RETURN true; END IF;
+            END IF;
+            RETURN coop_owns(kind, rid);
+        END $$""",
+    # Users are managed through these, run with the tables' owner's rights
+    # (it has CREATEROLE): an administrator needs no CREATEROLE of its own,
+    # which in PostgreSQL 15 would let it take any role, the owner's included.
+    """CREATE OR REPLACE FUNCTION coop_check_admin() RETURNS void
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            IF NOT (pg_has_role(session_user, 'coop_admin', 'MEMBER')
+                    OR pg_has_role(session_user, current_user, 'MEMBER')) THEN
+                RAISE EXCEPTION 'only an administrator of this ledger manages its users'
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        END $$""",
+    """CREATE OR REPLACE FUNCTION coop_check_login(p_login text) RETURNS void
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            IF p_login ~* '^(pg_|coop_)' OR lower(p_login) IN ('public', 'postgres')
+               OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login
+                          AND (rolsuper OR rolcreaterole OR rolcreatedb OR rolreplication
+                               OR rolbypassrls))
+               OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login)
+                   AND pg_has_role(p_login, current_user, 'MEMBER')) THEN
+                RAISE EXCEPTION '% is a login the server keeps for itself', p_login
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
+        END $$""",
+    """CREATE OR REPLACE FUNCTION coop_add_user(p_login text, p_role text, p_unit integer,
+            p_verifier text, p_display text) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            PERFORM coop_check_admin();
+            PERFORM coop_check_login(p_login);
+            IF p_role NOT IN ('admin', 'unit', 'viewer') THEN
+                RAISE EXCEPTION 'no role %', p_role;
+            END IF;
+            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
+                EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', p_login, p_verifier);
+            ELSE
+                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_verifier);
+            END IF;
+            EXECUTE format('GRANT %I TO %I', 'coop_' || p_role, p_login);
+            INSERT INTO app_user (login, role, unit_id, display_name)
+                VALUES (p_login, p_role, p_unit, p_display);
+        END $$""",
+    """CREATE OR REPLACE FUNCTION coop_set_password(p_login text, p_verifier text)
+        RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            PERFORM coop_check_admin();
+            PERFORM coop_check_login(p_login);
+            IF NOT EXISTS (SELECT 1 FROM app_user WHERE login = p_login) THEN
+                RAISE EXCEPTION '% is no user of this ledger', p_login;
+            END IF;
+            EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
+        END $$""",
+    """CREATE OR REPLACE FUNCTION coop_remove_user(p_login text) RETURNS void
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        DECLARE g text;
+        BEGIN
+            PERFORM coop_check_admin();
+            PERFORM coop_check_login(p_login);
+            DELETE FROM app_user WHERE login = p_login;
+            FOREACH g IN ARRAY ARRAY['coop_admin', 'coop_unit', 'coop_viewer'] LOOP
+                IF pg_has_role(p_login, g, 'MEMBER') THEN
+                    EXECUTE format('REVOKE %I FROM %I', g, p_login);
+                END IF;
+            END LOOP;
+            EXECUTE format('ALTER ROLE %I NOCREATEROLE', p_login);
+        END $$""",
 ]
 
 
@@ -98,7 +185,11 @@ def _policies_sql(db: pw.Database) -> list[str]:
         )
     rules["attachment"] = "coop_owns(record_type, record_id)"
     kinds = ", ".join(f"'{k}'" for k in UNIT_KINDS)
-    rules["deleted_record"] = f"record_type IN ({kinds})"
+    # A bin entry names its record's unit in its payload (records/recycle.py).
+    rules["deleted_record"] = (
+        f"record_type IN ({kinds}) AND "
+        "(payload::json -> 'columns' ->> 'unit')::integer = coop_my_unit()"
+    )
     out = []
     for table, rule in rules.items():
         out += [
@@ -116,6 +207,38 @@ def _policies_sql(db: pw.Database) -> list[str]:
                 f"DROP POLICY IF EXISTS {name} ON {table}",
                 f"CREATE POLICY {name} ON {table} FOR {verb} TO {unit}{using}{check}",
             ]
+    # The search index: a unit writes the rows of its own records; the change
+    # log: a unit's entries carry its own name (no entry in another's name).
+    out += [
+        "ALTER TABLE search_index ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS coop_read ON search_index",
+        "CREATE POLICY coop_read ON search_index FOR SELECT USING (true)",
+        "DROP POLICY IF EXISTS coop_admin_all ON search_index",
+        f"CREATE POLICY coop_admin_all ON search_index TO {admin} USING (true) WITH CHECK (true)",
+        "DROP POLICY IF EXISTS coop_unit_insert ON search_index",
+        f"CREATE POLICY coop_unit_insert ON search_index FOR INSERT TO {unit} "
+        "WITH CHECK (coop_owns_index_row(rowid, false))",
+        "DROP POLICY IF EXISTS coop_unit_delete ON search_index",
+        f"CREATE POLICY coop_unit_delete ON search_index FOR DELETE TO {unit} "
+        "USING (coop_owns_index_row(rowid, true))",
+        # A stored file's bytes must be the file its name (its sha256) says.
+        "ALTER TABLE stored_file ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS coop_read ON stored_file",
+        "CREATE POLICY coop_read ON stored_file FOR SELECT USING (true)",
+        "DROP POLICY IF EXISTS coop_checked ON stored_file",
+        "CREATE POLICY coop_checked ON stored_file FOR INSERT "
+        "WITH CHECK (encode(sha256(data), 'hex') = left(name, 64))",
+        "DROP POLICY IF EXISTS coop_admin_delete ON stored_file",
+        f"CREATE POLICY coop_admin_delete ON stored_file FOR DELETE TO {admin} USING (true)",
+        "ALTER TABLE audit_entry ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS coop_read ON audit_entry",
+        "CREATE POLICY coop_read ON audit_entry FOR SELECT USING (true)",
+        "DROP POLICY IF EXISTS coop_admin_all ON audit_entry",
+        f"CREATE POLICY coop_admin_all ON audit_entry FOR INSERT TO {admin} WITH CHECK (true)",
+        "DROP POLICY IF EXISTS coop_unit_insert ON audit_entry",
+        f"CREATE POLICY coop_unit_insert ON audit_entry FOR INSERT TO {unit} "
+        "WITH CHECK (operator = coop_my_name())",
+    ]
     return out
 
 
@@ -127,9 +250,17 @@ def _grants_sql(db: pw.Database) -> list[str]:
         f"GRANT USAGE ON SCHEMA public TO {admin}, {unit}, {viewer}",
         f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {admin}, {unit}, {viewer}",
         f"GRANT INSERT, UPDATE, DELETE, TRUNCATE ON ALL TABLES IN SCHEMA public TO {admin}",
-        f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {admin}, {unit}",
+        # nextval only: setval would hand out ids again (upload sets them as the owner).
+        f"REVOKE UPDATE ON ALL SEQUENCES IN SCHEMA public FROM {admin}, {unit}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {admin}, {unit}",
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(writes)} TO {unit}",
         f"GRANT INSERT ON audit_entry, stored_file TO {unit}",
+        # Users change only through coop_add_user and the like (see _SETUP).
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON app_user FROM {admin}",
+        "REVOKE EXECUTE ON FUNCTION coop_add_user(text, text, integer, text, text), "
+        "coop_set_password(text, text), coop_remove_user(text) FROM PUBLIC",
+        "GRANT EXECUTE ON FUNCTION coop_add_user(text, text, integer, text, text), "
+        f"coop_set_password(text, text), coop_remove_user(text) TO {admin}",
         # The change log is appended to, never changed (server/schema.py), by anyone.
         f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_entry, audit_seal FROM {admin}",
     ]
@@ -142,8 +273,14 @@ def secure(db: pw.Database) -> None:
     kinds = ", ".join(f"'{k}'" for k in UNIT_KINDS)
     for sql in _groups_sql():
         db.execute_sql(sql)
+    from desktop_app.records.search_index import TYPE_NUMBERS
+
+    tables = {k: ("assessment_target" if k == "assessment" else k) for k in TYPE_NUMBERS}
+    numbers = " ".join(
+        f"WHEN {n} THEN '{tables[k]}'" for k, n in TYPE_NUMBERS.items() if k in UNIT_KINDS
+    )
     for sql in _SETUP:
-        db.execute_sql(sql.replace("{kinds}", kinds))
+        db.execute_sql(sql.replace("{kinds}", kinds).replace("{numbers}", numbers))
     for sql in _grants_sql(db) + _policies_sql(db):
         db.execute_sql(sql)
     db.execute_sql(f"REVOKE CONNECT ON DATABASE {quote_ident(database)} FROM PUBLIC")
@@ -208,30 +345,15 @@ def add_user(
         unit_id = _unit_id(db, unit)
         if db.execute_sql("SELECT 1 FROM app_user WHERE login = %s", (login,)).fetchone():
             raise ValueError(f"{login!r} is a user of this ledger already")
-        exists = db.execute_sql("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,)).fetchone()
-        verifier = _verifier(db, login, password)
-        ident = quote_ident(login)
-        if exists:
-            # A login another ledger on this server has: the same person.
-            db.execute_sql(f"ALTER ROLE {ident} LOGIN PASSWORD %s", (verifier,))
-        else:
-            db.execute_sql(f"CREATE ROLE {ident} LOGIN PASSWORD %s", (verifier,))
-        db.execute_sql(f"GRANT {GROUPS[role]} TO {ident}")
-        if role == ADMIN:
-            # An administrator adds users: roles, and membership of the groups.
-            db.execute_sql(f"ALTER ROLE {ident} CREATEROLE")
-            for group in GROUPS.values():
-                db.execute_sql(f"GRANT {group} TO {ident} WITH ADMIN OPTION")
         db.execute_sql(
-            "INSERT INTO app_user (login, role, unit_id, display_name) VALUES (%s, %s, %s, %s)",
-            (login, role, unit_id, (display_name or login).strip()),
+            "SELECT coop_add_user(%s, %s, %s, %s, %s)",
+            (login, role, unit_id, _verifier(db, login, password), (display_name or login).strip()),
         )
     return get_user(db, login)
 
 
 def set_password(db: pw.Database, login: str, password: str) -> None:
-    ident = quote_ident(login)
-    db.execute_sql(f"ALTER ROLE {ident} PASSWORD %s", (_verifier(db, login, password),))
+    db.execute_sql("SELECT coop_set_password(%s, %s)", (login, _verifier(db, login, password)))
 
 
 def remove_user(db: pw.Database, login: str) -> None:
@@ -243,8 +365,7 @@ def remove_user(db: pw.Database, login: str) -> None:
             raise ValueError(f"{login!r} is no user of this ledger")
         if user.role == ADMIN and len([u for u in list_users(db) if u.role == ADMIN]) == 1:
             raise ValueError("the last administrator cannot be removed")
-        db.execute_sql("DELETE FROM app_user WHERE login = %s", (login,))
-        db.execute_sql(f"REVOKE {GROUPS[user.role]} FROM {quote_ident(login)}")
+        db.execute_sql("SELECT coop_remove_user(%s)", (login,))
 
 
 def get_user(db: pw.Database, login: str) -> User | None:

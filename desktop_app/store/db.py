@@ -12,7 +12,7 @@ import re
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urlsplit
 
 import peewee
 from platformdirs import user_data_dir
@@ -134,13 +134,23 @@ def is_server(target: object) -> bool:
 def server_parts(url: str) -> dict[str, str | int | None]:
     """user, password, host, port and database of a postgresql:// URL."""
     parts = urlsplit(url.strip())
+    try:
+        port = parts.port or 5432
+    except ValueError as exc:  # "Port out of range", a word where the port goes
+        raise BadServerUrl(f"{url}: the port must be a number from 1 to 65535") from exc
     return {
         "user": unquote(parts.username) if parts.username else None,
         "password": unquote(parts.password) if parts.password is not None else None,
         "host": parts.hostname or "localhost",
-        "port": parts.port or 5432,
+        "port": port,
         "database": unquote(parts.path.lstrip("/")) or None,
+        # libpq's own settings after ? (sslmode=require …), kept as given.
+        "options": dict(parse_qsl(parts.query)),
     }
+
+
+class BadServerUrl(ValueError):
+    """A postgresql:// URL that cannot name a server ledger."""
 
 
 def _escape(part: str) -> str:
@@ -148,17 +158,27 @@ def _escape(part: str) -> str:
     return "".join(quote(c, safe="") if c in "%@:/?#[]" else c for c in part)
 
 
-def server_url(host: str, port: int | None, database: str, user: str | None = None) -> str:
+def server_url(
+    host: str,
+    port: int | None,
+    database: str,
+    user: str | None = None,
+    options: dict[str, str] | None = None,
+) -> str:
     """The URL of a server ledger, without a password."""
     who = f"{_escape(user)}@" if user else ""
     where = f"[{host}]" if ":" in host else host
-    return f"postgresql://{who}{where}:{port or 5432}/{_escape(database)}"
+    query = {k: v for k, v in (options or {}).items() if k.lower() != "password"}
+    tail = f"?{urlencode(query)}" if query else ""
+    return f"postgresql://{who}{where}:{port or 5432}/{_escape(database)}{tail}"
 
 
 def display_url(url: str) -> str:
     """The URL as shown to people and in logs: never with its password."""
     p = server_parts(url)
-    return server_url(str(p["host"]), int(p["port"] or 5432), str(p["database"] or ""), p["user"])
+    return server_url(
+        str(p["host"]), int(p["port"] or 5432), str(p["database"] or ""), p["user"], p["options"]
+    )
 
 
 _QMARK_OR_QUOTED = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\?")
@@ -254,7 +274,9 @@ def connect_server(url: str, password: str | None = None) -> LedgerServer:
     (libpq then also reads PGPASSWORD and ~/.pgpass)."""
     p = server_parts(url)
     if p["database"] is None:
-        raise ValueError(f"{display_url(url)}: the URL names no database")
+        raise BadServerUrl(
+            f"{display_url(url)}: the URL names no database (postgresql://USER@HOST:PORT/DB)"
+        )
     secret = password or _session_password or os.environ.get(PASSWORD_VARIABLE) or p["password"]
     params: dict[str, object] = {
         "host": p["host"],
@@ -262,6 +284,10 @@ def connect_server(url: str, password: str | None = None) -> LedgerServer:
         "connect_timeout": 10,
         "application_name": "coop-ledger",
     }
+    # A save waiting longer than this for the write lock (a stuck session
+    # holding it) fails with a message instead of hanging the window.
+    params["options"] = "-c lock_timeout=30s"
+    params.update(p["options"])
     if p["user"]:
         params["user"] = p["user"]
     if secret:

@@ -30,8 +30,9 @@ def target_of(value: str | os.PathLike | None) -> Path | str:
     """The ledger named on the command line: a Path, or a server URL (str)."""
     if store_db.is_server(value):
         parts = store_db.server_parts(str(value))
-        if parts["password"]:
-            store_db.set_session_password(str(parts["password"]))
+        secret = parts["password"] or parts["options"].get("password")
+        if secret:
+            store_db.set_session_password(str(secret))
         return store_db.display_url(str(value))
     return Path(value) if value else store_db.default_db_path()
 

@@ -19,7 +19,7 @@ from desktop_app.records import errors as E
 from desktop_app.records import recycle, service
 from desktop_app.records.specs import SPECS
 from desktop_app.safety.backup import backup_before
-from desktop_app.store.db import current_path, is_read_only
+from desktop_app.store.db import current_path, current_url, is_read_only
 from desktop_app.ui.status_notice import announce
 
 
@@ -105,6 +105,7 @@ class RecycleBinPage(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        backup_before(current_path(), "pre-purge")
+        # A server ledger (its URL) is backed up as a SQLite copy.
+        backup_before(current_path() or current_url(), "pre-purge")
         service.purge_deleted(ids)
         self.refresh()

@@ -223,3 +223,102 @@ def test_a_unit_attaches_deletes_restores_and_undoes_its_own_records(office, tmp
     for cached in attachments.files_dir().iterdir():  # as on another PC: nothing cached
         cached.unlink()
     assert attachments.stored_path(att).read_bytes() == b"%PDF-1.4 sign-in sheet"
+
+
+def test_a_units_login_cannot_forge_history_ids_bins_files_or_the_index(office):
+    from desktop_app.records import search_index
+
+    own, other = office["activities"]
+    # A bin entry of another unit's record, made by the office.
+    open_ledger(office["url"])
+    activity = spec_for("activity")
+    bin_id = service.delete(activity, other)
+    store_db.close()
+    con = _psql(office, "unit")
+    cur = con.cursor()
+    unit = office["names"]["unit"]
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
+        cur.execute(
+            "INSERT INTO audit_entry (at, operator, action, record_type, record_id, title, "
+            "field, old_value, new_value, prev_hash, hash) VALUES (now(), '王海江', 'undo', "
+            "'activity', %s, 'x', '', '', '', '', '')",
+            (other,),
+        )
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute("SELECT setval(pg_get_serial_sequence('activity', 'id'), 1)")
+    cur.execute("UPDATE deleted_record SET title = '伪造' WHERE id = %s", (bin_id,))
+    assert cur.rowcount == 0
+    cur.execute("DELETE FROM deleted_record WHERE id = %s", (bin_id,))
+    assert cur.rowcount == 0
+    cur.execute("DELETE FROM search_index")
+    cur.execute("SELECT COUNT(*) FROM search_index")
+    left = cur.fetchone()[0]
+    assert left >= 1  # the rows of records not its own stay
+    cur.execute(
+        "SELECT COUNT(*) FROM search_index WHERE rowid = %s",
+        (search_index.row_id("unit", office["units"][1]),),
+    )
+    assert cur.fetchone()[0] == 1
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="row-level security"):
+        cur.execute(
+            "INSERT INTO stored_file (name, data) VALUES (%s, %s)",
+            ("a" * 64 + ".txt", psycopg2.Binary(b"not what the name says")),
+        )
+    con.close()
+    assert unit  # the login the refusals were made to
+
+
+def test_a_removed_administrator_keeps_no_power_and_none_can_take_the_owners(office):
+    admin = office["names"]["admin"]
+    con = _psql(office, "admin")
+    cur = con.cursor()
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute(f'GRANT postgres TO "{admin}"')
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute('CREATE ROLE "sneaky"')
+    with pytest.raises(psycopg2.Error, match="keeps for itself"):
+        cur.execute("SELECT coop_set_password('postgres', 'x')")
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        cur.execute("UPDATE app_user SET role = 'admin'")
+    con.close()
+    # Another administrator removes this one: nothing of the role is left.
+    open_ledger(office["url"])
+    db = store_db.database_proxy.obj
+    n = office["url"].rsplit("_", 1)[-1]
+    users.add_user(db, f"second{n}", users.ADMIN, PASSWORD)
+    users.remove_user(db, admin)
+    store_db.close()
+    con = _psql(office, "admin")
+    cur = con.cursor()
+    for sql in ("UPDATE institution SET name = 'x'", "SET ROLE coop_admin"):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+            cur.execute(sql)
+    con.close()
+
+
+def test_a_unit_imports_its_own_rows_and_each_other_units_row_is_named(office, tmp_path):
+    from desktop_app.exchange import importer as imp
+    from desktop_app.store import models as m
+
+    path = tmp_path / "活动.csv"
+    path.write_text(
+        "日期,类型,标题,责任单位\r\n"
+        "2023-07-01,座谈会,本单位导入活动,县科技局\r\n"
+        "2023-07-02,座谈会,冒名导入活动,县农业农村局\r\n"
+        "2023-07-03,座谈会,未写单位的活动,\r\n",
+        encoding="utf-8",
+    )
+    open_ledger(as_user(office["url"], office["names"]["unit"]))
+    plan, result = imp.import_file("activity", path)
+    assert result.imported == 0 and result.invalid == 1  # all or nothing: refused
+    assert [p.row for r in plan.rows for p in r.problems] == [3]
+    plan, result = imp.import_file("activity", path, options=imp.ImportOptions(skip_invalid=True))
+    assert result.imported == 2
+    mine = office["units"][0]
+    titles = {
+        a.title: a.unit_id
+        for a in m.Activity.select().where(
+            m.Activity.title.contains("导入活动") | m.Activity.title.contains("未写单位")
+        )
+    }
+    assert titles == {"本单位导入活动": mine, "未写单位的活动": mine}
