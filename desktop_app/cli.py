@@ -173,7 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback in a user's face
         refused = _refused_by_server(exc)
         if refused is not None:
-            print(f"coop-ledger: error: the server refused: {refused}", file=sys.stderr)
+            print(f"coop-ledger: error: {refused}", file=sys.stderr)
             return 2
         return _unexpected(exc)
 
@@ -245,11 +245,11 @@ def _refused_by_server(exc: BaseException) -> str | None:
         return None
     code = getattr(cause, "pgcode", None) or ""
     lost = type(cause).__name__ in ("InterfaceError", "OperationalError") and not code
-    if code in ("42501", "25006") or lost:  # insufficient privilege, read-only
+    if lost:
+        return "the connection to the server was lost; nothing more was written"
+    if code in ("42501", "25006"):  # insufficient privilege, read-only session
         text = str(cause).strip().splitlines()
-        return (text[0] if text else type(cause).__name__) + (
-            "; nothing was written" if lost else ""
-        )
+        return "the server refused: " + (text[0] if text else type(cause).__name__)
     return None
 
 
