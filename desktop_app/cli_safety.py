@@ -164,6 +164,10 @@ def run(args: argparse.Namespace) -> int:
                 made = backup.backup_file(db, dest)
             else:
                 made = backup.backup_before(db, "manual")
+                if on_server:
+                    # A server ledger's backups are made by this command (run
+                    # daily by the IT's scheduler): rotated as a file's daily ones.
+                    backup.prune(db)
         except OSError as exc:
             return _fail("backup", str(exc))
         print(f"{made}: verified backup of {db}")

@@ -163,6 +163,7 @@ class UserDialog(QDialog):
     def __init__(self, parent: QWidget | None, units: list[tuple[int, str]]):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add user"))
+        self.setMinimumWidth(420)  # the name's hint is read whole
         form = QFormLayout(self)
         self.login = QLineEdit()
         self.display = QLineEdit()
