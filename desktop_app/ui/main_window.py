@@ -372,7 +372,16 @@ class MainWindow(QMainWindow):
             (user := session.current()) is not None and user.role == "admin"
         )
         self._follow_server()
-        if store_db.is_read_only():
+        user = session.current()
+        if user is not None and user.role == "viewer":
+            self.banner.setText(
+                self.tr(
+                    "Read-only: you are signed in to view this ledger. Its administrator "
+                    "can let you enter records."
+                )
+            )
+            self.banner.show()
+        elif store_db.is_read_only():
             self.banner.setText(
                 self.tr(
                     "Read-only: %1 cannot be changed here (it is open elsewhere, or the file or folder is read-only)."

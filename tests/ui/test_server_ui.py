@@ -36,9 +36,10 @@ def server(pg):
     )
     db = store_db.database_proxy.obj
     n = url.rsplit("_", 1)[-1]
-    names = {"admin": f"ui_anna{n}", "unit": f"ui_li{n}"}
+    names = {"admin": f"ui_anna{n}", "unit": f"ui_li{n}", "viewer": f"ui_zhao{n}v"}
     users.add_user(db, names["admin"], users.ADMIN, PASSWORD)
     users.add_user(db, names["unit"], users.UNIT, PASSWORD, unit="县科技局")
+    users.add_user(db, names["viewer"], users.VIEWER, PASSWORD)
     store_db.close()
     return {"url": url, "names": names, "unit_id": mine, "activity": activity}
 
@@ -166,3 +167,12 @@ def test_the_administrator_adds_a_user_in_the_window(qtbot, server, monkeypatch)
     logins = [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
     assert f"ui_zhao{n}" in logins
     QApplication.processEvents()
+
+
+def test_a_viewers_window_is_read_only(qtbot, server, window):
+    _sign_in_as(server, server["names"]["viewer"])
+    window._connect()
+    assert store_db.is_read_only()
+    assert window.banner.isVisible() and "Read-only" in window.banner.text()
+    page = window.open_page("activity")
+    assert page.model.total == 1 and not page.new_button.isEnabled()

@@ -2206,6 +2206,10 @@ Backup made first: %5</source>
         <translation>接收报送包…</translation>
     </message>
     <message>
+        <source>Read-only: you are signed in to view this ledger. Its administrator can let you enter records.</source>
+        <translation>只读：您以“查看”身份登录这本台账。如需填报，请联系管理员。</translation>
+    </message>
+    <message>
         <source>You are signed in for %1: keep %1&apos;s records here, and the talent office sees each save at once. The shared lists and other units&apos; records are read-only.</source>
         <translation>您以%1的身份登录：在这里填报%1的记录，人才办即时可见每次保存。共享名录和其他单位的记录只读。</translation>
     </message>
