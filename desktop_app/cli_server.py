@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     except (
         transfer.TransferError,
-        setup.AlreadyALedger,
+        setup.CannotInit,
         store_db.ServerUnreachable,
         ValueError,
     ) as exc:

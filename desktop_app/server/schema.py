@@ -28,7 +28,7 @@ _STATEMENTS = (
         FROM audit_entry
         ON CONFLICT (id) DO NOTHING""",
     """CREATE OR REPLACE FUNCTION coop_audit_sealed() RETURNS trigger
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             UPDATE audit_seal SET entries = entries + 1, head = NEW.hash WHERE id = 1;
             RETURN NULL;

@@ -6,7 +6,11 @@ from desktop_app.store import db as store_db
 from desktop_app.store import migrations
 
 
-class AlreadyALedger(RuntimeError):
+class CannotInit(RuntimeError):
+    """Why no ledger can be made there (said to the user as it is)."""
+
+
+class AlreadyALedger(CannotInit):
     """The database holds a ledger already."""
 
 
@@ -29,6 +33,16 @@ def init(
         with store_db.using(db):
             if migrations.schema_version() is not None:
                 raise AlreadyALedger(f"{store_db.display_url(url)} holds a ledger already")
+            can = db.execute_sql(
+                "SELECT rolcreaterole OR rolsuper FROM pg_catalog.pg_roles "
+                "WHERE rolname = current_user"
+            ).fetchone()
+            if not (can and can[0]):
+                raise CannotInit(
+                    f"{store_db.display_url(url)}: the URL's user must be allowed to create "
+                    "roles (each person who signs in is one): createuser --createrole, or "
+                    "ALTER ROLE … CREATEROLE"
+                )
             with db.atomic():
                 version = migrations.migrate()
                 if admin:

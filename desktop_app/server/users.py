@@ -63,10 +63,10 @@ _SETUP = [
         display_name VARCHAR(255) NOT NULL DEFAULT '',
         CHECK ((role = 'unit') = (unit_id IS NOT NULL)))""",
     """CREATE OR REPLACE FUNCTION coop_my_unit() RETURNS integer
-        LANGUAGE sql STABLE SET search_path = public AS
+        LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
         $$ SELECT unit_id FROM app_user WHERE login = current_user $$""",
     """CREATE OR REPLACE FUNCTION coop_owns(kind text, rid integer) RETURNS boolean
-        LANGUAGE plpgsql STABLE SET search_path = public AS $$
+        LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
         DECLARE ok boolean;
         BEGIN
             IF kind NOT IN ({kinds}) THEN RETURN false; END IF;
@@ -76,12 +76,12 @@ _SETUP = [
         END $$""",
     # The name the change log must carry for this login's entries.
     """CREATE OR REPLACE FUNCTION coop_my_name() RETURNS text
-        LANGUAGE sql STABLE SET search_path = public AS
+        LANGUAGE sql STABLE SET search_path = pg_catalog, public, pg_temp AS
         $$ SELECT display_name FROM app_user WHERE login = current_user $$""",
     # Whether a search index row (type number × 2^40 + id) is of a record this
     # unit writes; a row of a record no longer there may be removed by anyone.
     """CREATE OR REPLACE FUNCTION coop_owns_index_row(row_id bigint, removing boolean)
-        RETURNS boolean LANGUAGE plpgsql STABLE SET search_path = public AS $$
+        RETURNS boolean LANGUAGE plpgsql STABLE SET search_path = pg_catalog, public, pg_temp AS $$
         DECLARE kind text; rid integer; there boolean;
         BEGIN
             kind := CASE row_id >> 40 {numbers} END;
@@ -98,16 +98,17 @@ _SETUP = [
     # (it has CREATEROLE): an administrator needs no CREATEROLE of its own,
     # which in PostgreSQL 15 would let it take any role, the owner's included.
     """CREATE OR REPLACE FUNCTION coop_check_admin() RETURNS void
-        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
-            IF NOT (pg_has_role(session_user, 'coop_admin', 'MEMBER')
+            IF NOT (EXISTS (SELECT 1 FROM public.app_user
+                            WHERE login = session_user AND role = 'admin')
                     OR pg_has_role(session_user, current_user, 'MEMBER')) THEN
                 RAISE EXCEPTION 'only an administrator of this ledger manages its users'
                     USING ERRCODE = 'insufficient_privilege';
             END IF;
         END $$""",
     """CREATE OR REPLACE FUNCTION coop_check_login(p_login text) RETURNS void
-        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             IF p_login ~* '^(pg_|coop_)' OR lower(p_login) IN ('public', 'postgres')
                OR EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login
@@ -121,39 +122,46 @@ _SETUP = [
         END $$""",
     """CREATE OR REPLACE FUNCTION coop_add_user(p_login text, p_role text, p_unit integer,
             p_verifier text, p_display text) RETURNS void
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             PERFORM coop_check_admin();
             PERFORM coop_check_login(p_login);
             IF p_role NOT IN ('admin', 'unit', 'viewer') THEN
                 RAISE EXCEPTION 'no role %', p_role;
             END IF;
-            IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
-                EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', p_login, p_verifier);
-            ELSE
-                EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_verifier);
+            IF EXISTS (SELECT 1 FROM pg_catalog.pg_roles WHERE rolname = p_login) THEN
+                -- A login of that name belongs to another ledger or program: it is
+                -- never taken over; each person gets a name of this ledger alone.
+                RAISE EXCEPTION 'the server has a login named % already: choose another name',
+                    p_login USING ERRCODE = 'duplicate_object';
             END IF;
+            EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L', p_login, p_verifier);
             EXECUTE format('GRANT %I TO %I', 'coop_' || p_role, p_login);
+            EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), p_login);
             INSERT INTO app_user (login, role, unit_id, display_name)
                 VALUES (p_login, p_role, p_unit, p_display);
         END $$""",
     """CREATE OR REPLACE FUNCTION coop_set_password(p_login text, p_verifier text)
-        RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             PERFORM coop_check_admin();
             PERFORM coop_check_login(p_login);
-            IF NOT EXISTS (SELECT 1 FROM app_user WHERE login = p_login) THEN
+            IF NOT EXISTS (SELECT 1 FROM public.app_user WHERE login = p_login) THEN
                 RAISE EXCEPTION '% is no user of this ledger', p_login;
             END IF;
             EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
         END $$""",
     """CREATE OR REPLACE FUNCTION coop_remove_user(p_login text) RETURNS void
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         DECLARE g text;
         BEGIN
             PERFORM coop_check_admin();
             PERFORM coop_check_login(p_login);
-            DELETE FROM app_user WHERE login = p_login;
+            IF NOT EXISTS (SELECT 1 FROM public.app_user WHERE login = p_login) THEN
+                RAISE EXCEPTION '% is no user of this ledger', p_login;
+            END IF;
+            DELETE FROM public.app_user WHERE login = p_login;
+            EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), p_login);
             FOREACH g IN ARRAY ARRAY['coop_admin', 'coop_unit', 'coop_viewer'] LOOP
                 IF pg_has_role(p_login, g, 'MEMBER') THEN
                     EXECUTE format('REVOKE %I FROM %I', g, p_login);
@@ -253,6 +261,7 @@ def _grants_sql(db: pw.Database) -> list[str]:
         # nextval only: setval would hand out ids again (upload sets them as the owner).
         f"REVOKE UPDATE ON ALL SEQUENCES IN SCHEMA public FROM {admin}, {unit}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {admin}, {unit}",
+        f"GRANT SELECT ON ALL SEQUENCES IN SCHEMA public TO {viewer}",  # a backup reads them
         f"GRANT INSERT, UPDATE, DELETE ON {', '.join(writes)} TO {unit}",
         f"GRANT INSERT ON audit_entry, stored_file TO {unit}",
         # Users change only through coop_add_user and the like (see _SETUP).
@@ -283,9 +292,13 @@ def secure(db: pw.Database) -> None:
         db.execute_sql(sql.replace("{kinds}", kinds).replace("{numbers}", numbers))
     for sql in _grants_sql(db) + _policies_sql(db):
         db.execute_sql(sql)
-    db.execute_sql(f"REVOKE CONNECT ON DATABASE {quote_ident(database)} FROM PUBLIC")
+    # Only this ledger's own logins connect (the groups are server-wide), and
+    # nobody makes temporary tables, which could stand in for ours.
+    db.execute_sql(f"REVOKE CONNECT, TEMPORARY ON DATABASE {quote_ident(database)} FROM PUBLIC")
     for group in GROUPS.values():
-        db.execute_sql(f"GRANT CONNECT ON DATABASE {quote_ident(database)} TO {group}")
+        db.execute_sql(f"REVOKE CONNECT ON DATABASE {quote_ident(database)} FROM {group}")
+    for (login,) in db.execute_sql("SELECT login FROM app_user"):
+        db.execute_sql(f"GRANT CONNECT ON DATABASE {quote_ident(database)} TO {quote_ident(login)}")
 
 
 @dataclass(frozen=True)

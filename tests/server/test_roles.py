@@ -322,3 +322,54 @@ def test_a_unit_imports_its_own_rows_and_each_other_units_row_is_named(office, t
         )
     }
     assert titles == {"本单位导入活动": mine, "未写单位的活动": mine}
+
+
+def test_temporary_tables_cannot_stand_in_for_the_ledgers_own(office):
+    own, other = office["activities"]
+    theirs = office["units"][1]
+    con = _psql(office, "unit")
+    cur = con.cursor()
+    try:  # refused outright on a ledger made by server init; a test copy allows it
+        cur.execute(
+            "CREATE TEMP TABLE app_user (login text, role text, unit_id integer, display_name text)"
+        )
+        cur.execute(
+            "INSERT INTO pg_temp.app_user VALUES (current_user, 'unit', %s, '王海江')", (theirs,)
+        )
+    except psycopg2.errors.InsufficientPrivilege:
+        pass
+    cur.execute("UPDATE activity SET title = 'x' WHERE id = %s", (other,))
+    assert cur.rowcount == 0  # still its own unit, whatever a temporary table says
+    con.close()
+
+
+def test_an_administrator_cannot_take_over_another_login(office, pg, capsys, monkeypatch):
+    pg.admin("DROP ROLE IF EXISTS other_app")
+    pg.admin("CREATE ROLE other_app LOGIN PASSWORD 'theirs-12345'")
+    monkeypatch.setenv("COOP_LEDGER_NEW_PASSWORD", "taken-over-123")
+    admin_url = as_user(office["url"], office["names"]["admin"])
+    assert (
+        cli.main(["server", "user", "add", "other_app", "--role", "viewer", "--db", admin_url]) == 2
+    )
+    assert "has a login named other_app already" in capsys.readouterr().err
+    with pytest.raises(psycopg2.OperationalError):  # its password is still its own
+        psycopg2.connect(as_user(office["url"], "other_app"), password="taken-over-123").close()
+
+
+def test_a_viewer_backs_the_ledger_up(office, tmp_path, capsys):
+    viewer = as_user(office["url"], office["names"]["viewer"])
+    assert cli.main(["backup", "--db", viewer, "--to", str(tmp_path / "copy.sqlite")]) == 0
+    assert "verified backup" in capsys.readouterr().out
+
+
+def test_init_says_the_owner_must_be_allowed_to_create_roles(pg, capsys, monkeypatch):
+    pg.count += 1
+    name = f"coop_norole_{pg.count}"
+    pg.admin("DROP ROLE IF EXISTS plain_owner")
+    pg.admin("CREATE ROLE plain_owner LOGIN PASSWORD 'plain-owner-1'")
+    pg.admin(f"DROP DATABASE IF EXISTS {name}")
+    pg.admin(f"CREATE DATABASE {name} OWNER plain_owner")
+    monkeypatch.setenv("COOP_LEDGER_PASSWORD", "plain-owner-1")
+    url = pg.at(name).replace("postgres@", "plain_owner@", 1)
+    assert cli.main(["server", "init", url]) == 2
+    assert "must be allowed to create roles" in capsys.readouterr().err
