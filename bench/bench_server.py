@@ -174,7 +174,7 @@ def _client(url: str, name: str, mode: str, log: Path) -> subprocess.Popen:
     return child
 
 
-def kill_case(cluster: PrivateCluster, folder: Path, trials: int = 5) -> list[str]:
+def kill_case(admin_url: str, folder: Path, trials: int = 5) -> list[str]:
     from desktop_app.server import setup
     from desktop_app.store import models as m
     from desktop_app.store.opening import open_ledger
@@ -182,8 +182,7 @@ def kill_case(cluster: PrivateCluster, folder: Path, trials: int = 5) -> list[st
     lines = []
     for trial in range(trials):
         name = f"kill{trial}"
-        cluster_admin(cluster, f"CREATE DATABASE {name}")
-        url = cluster.url.rsplit("/", 1)[0] + f"/{name}"
+        url = new_database(admin_url, name)
         setup.init(url)
         log = folder / f"{name}.jsonl"
         child = _client(url, name, "kill", log)
@@ -207,13 +206,15 @@ def kill_case(cluster: PrivateCluster, folder: Path, trials: int = 5) -> list[st
     return lines
 
 
-def cluster_admin(cluster: PrivateCluster, sql: str) -> None:
+def new_database(admin_url: str, name: str) -> str:
+    """A new, empty database on the cluster; its URL (the superuser's)."""
     import psycopg2
 
-    con = psycopg2.connect(cluster.url)
+    con = psycopg2.connect(admin_url)
     con.autocommit = True
-    con.cursor().execute(sql)
+    con.cursor().execute(f"CREATE DATABASE {name}")
     con.close()
+    return admin_url.rsplit("/", 1)[0] + f"/{name}"
 
 
 def clients_case(url: str, folder: Path, clients: int, seconds: float) -> str:
@@ -265,10 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     source = bench_table.open_bench_ledger(args.dir, args.rows, False)
     store_db.close()
     with PrivateCluster() as admin_url:
-        cluster = PrivateCluster.__new__(PrivateCluster)
-        cluster.url = admin_url
-        cluster_admin(cluster, "CREATE DATABASE bench")
-        url = admin_url.rsplit("/", 1)[0] + "/bench"
+        url = new_database(admin_url, "bench")
         setup.init(url)
         started = time.perf_counter()
         moved = transfer.upload(source, url)
@@ -290,11 +288,10 @@ def main(argv: list[str] | None = None) -> int:
                 f"≤ {GOAL_MS:.0f} ms, ≤ {GOAL_RATIO:.0f}×: {'met' if ok else 'NOT met'} |"
             )
         print("\n### Kill test\n")
-        for line in kill_case(cluster, args.dir):
+        for line in kill_case(admin_url, args.dir):
             print(f"- {line}")
         print("\n### Clients at once\n")
-        cluster_admin(cluster, "CREATE DATABASE clients")
-        clients_url = admin_url.rsplit("/", 1)[0] + "/clients"
+        clients_url = new_database(admin_url, "clients")
         setup.init(clients_url)
         print(f"- {clients_case(clients_url, args.dir, args.clients, args.seconds)}")
     return 0

@@ -242,18 +242,18 @@ def run_import(args: argparse.Namespace) -> int:
     from desktop_app.exchange import importer as imp
     from desktop_app.exchange.messages import ExchangeError
     from desktop_app.records.specs import spec_for
-    from desktop_app.safety.lock import FileLock, LockHeld
+    from desktop_app.safety.lock import LockHeld
     from desktop_app.store import db as store_db
     from desktop_app.store.migrations import SchemaTooNewError
     from desktop_app.store.opening import open_ledger
-    from desktop_app.store.target import NoLock
+    from desktop_app.store.target import lock_for
 
     say = _Say(_language(args))
     spec = spec_for(args.type)
     source = Path(args.file)
     db_path = _db_path(args)
     on_server = isinstance(db_path, str)
-    lock = NoLock() if on_server else FileLock(db_path)
+    lock = lock_for(db_path)
 
     def fail(text: str, code: int = 2) -> int:
         return _fail("import", say(ERROR, text), code, prefixed=True)

@@ -126,12 +126,17 @@ def _on_server(args: argparse.Namespace, url: str) -> int:
             problems = search_index.stale()
     finally:
         store_db.close()
+    return _report(url, problems)
+
+
+def _report(ledger: Path | str, problems: list[str]) -> int:
+    """What `check` found, on stdout; exit 1 when anything."""
     if problems:
-        print(f"{url}: {len(problems)} problem(s)")
+        print(f"{ledger}: {len(problems)} problem(s)")
         for p in problems[:50]:
             print(f"  {p}")
         return 1
-    print(f"{url}: ok")
+    print(f"{ledger}: ok")
     return 0
 
 
@@ -181,13 +186,7 @@ def run(args: argparse.Namespace) -> int:
         problems = integrity.check_file(db, full=True, text=True)
         if not problems:
             problems = _index_problems(db)
-        if problems:
-            print(f"{db}: {len(problems)} problem(s)")
-            for p in problems[:50]:
-                print(f"  {p}")
-            return 1
-        print(f"{db}: ok")
-        return 0
+        return _report(db, problems)
     if args.command == "audit":
         from desktop_app.records import audit
         from desktop_app.store.opening import NeedsUpgradeReadOnly, open_ledger

@@ -112,6 +112,14 @@ class PgServer:
     def at(self, name: str) -> str:
         return self.url.rsplit("/", 1)[0] + "/" + name
 
+    def empty_database(self, prefix: str = "coop_empty") -> str:
+        """The URL of a new database with nothing in it."""
+        self.count += 1
+        name = f"{prefix}_{os.getpid()}_{self.count}"
+        self.admin(f"DROP DATABASE IF EXISTS {name}")
+        self.admin(f"CREATE DATABASE {name}")
+        return self.at(name)
+
     def new_database(self) -> str:
         """The URL of a new database holding an empty, current ledger."""
         from desktop_app.server import setup

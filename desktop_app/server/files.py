@@ -24,10 +24,6 @@ def create(db: pw.Database) -> None:
     )
 
 
-def has(db: pw.Database, name: str) -> bool:
-    return db.execute_sql(f"SELECT 1 FROM {TABLE} WHERE name = %s", (name,)).fetchone() is not None
-
-
 def put(db: pw.Database, name: str, data: bytes) -> None:
     """Store a file's bytes once (inside the caller's transaction)."""
     import psycopg2

@@ -26,29 +26,42 @@ ADMIN, UNIT, VIEWER = "admin", "unit", "viewer"
 ROLES = (ADMIN, UNIT, VIEWER)
 GROUPS = {ADMIN: "coop_admin", UNIT: "coop_unit", VIEWER: "coop_viewer"}
 
-# Record tables a unit writes its own rows of (by unit_id), and the tables
-# hanging off them: table -> (parent table, the column naming the parent).
-UNIT_TABLES = (
-    "activity",
-    "agreement",
-    "base",
-    "project",
-    "talent",
-    "achievement",
-    "meeting",
-    "task",
-)
-CHILD_TABLES = {
-    "project_milestone": ("project", "project_id"),
-    "task_progress": ("task", "task_id"),
-    "activity_institution": ("activity", "activity_id"),
-    "agreement_institution": ("agreement", "agreement_id"),
-    "base_institution": ("base", "base_id"),
-    "project_institution": ("project", "project_id"),
-    "meeting_unit": ("meeting", "meeting_id"),
-}
-# Record types (as the history and the recycle bin name them) a unit owns.
-UNIT_KINDS = UNIT_TABLES
+
+def unit_specs() -> list:
+    """The record types a unit writes its own records of (the same rule as a
+    unit's copy, handin/roles.py), each with a unit column."""
+    from desktop_app.handin import roles
+    from desktop_app.records.specs import ALL_SPECS
+
+    return [spec for spec in ALL_SPECS if spec.unit_field and roles.owned_by_units(spec.key)]
+
+
+def child_tables() -> dict[str, tuple[str, str]]:
+    """The tables hanging off those records (links, milestones, progress):
+    table -> (parent table, the column naming the parent)."""
+    from desktop_app.records.links import child_fk, link_fields
+    from desktop_app.records.specs import CHILDREN, LINKS
+
+    out = {}
+    for spec in unit_specs():
+        parent = spec.model._meta.table_name
+        for f in spec.fields:
+            if f.kind == LINKS:
+                owner_fk, _ = link_fields(spec, f.through)
+                out[f.through._meta.table_name] = (parent, owner_fk.column_name)
+            elif f.kind == CHILDREN:
+                fk = child_fk(f.child_model, spec)
+                out[f.child_model._meta.table_name] = (parent, fk.column_name)
+    return out
+
+
+def _kinds() -> str:
+    """The unit's record types as SQL strings (as the history and the bin name them)."""
+    return ", ".join(f"'{spec.key}'" for spec in unit_specs())
+
+
+def _table_of(spec_key: str) -> str:
+    return next(s.model._meta.table_name for s in unit_specs() if s.key == spec_key)
 
 
 def quote_ident(name: str) -> str:
@@ -71,7 +84,7 @@ _SETUP = [
         BEGIN
             IF kind NOT IN ({kinds}) THEN RETURN false; END IF;
             EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1 AND unit_id = $2)',
-                           kind) INTO ok USING rid, coop_my_unit();
+                           CASE kind {tables} END) INTO ok USING rid, coop_my_unit();
             RETURN ok;
         END $$""",
     # The name the change log must carry for this login's entries.
@@ -88,8 +101,8 @@ _SETUP = [
             rid := (row_id & ((1::bigint << 40) - 1))::integer;
             IF kind IS NULL THEN RETURN false; END IF;
             IF removing THEN
-                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)', kind)
-                    INTO there USING rid;
+                EXECUTE format('SELECT EXISTS (SELECT 1 FROM %I WHERE id = $1)',
+                               CASE kind {tables} END) INTO there USING rid;
                 IF NOT there THEN RETURN true; END IF;
             END IF;
             RETURN coop_owns(kind, rid);
@@ -120,6 +133,16 @@ _SETUP = [
                     USING ERRCODE = 'insufficient_privilege';
             END IF;
         END $$""",
+    # An existing user of this ledger, whom an administrator may manage.
+    """CREATE OR REPLACE FUNCTION coop_check_member(p_login text) RETURNS void
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+        BEGIN
+            PERFORM coop_check_admin();
+            PERFORM coop_check_login(p_login);
+            IF NOT EXISTS (SELECT 1 FROM public.app_user WHERE login = p_login) THEN
+                RAISE EXCEPTION '% is no user of this ledger', p_login;
+            END IF;
+        END $$""",
     """CREATE OR REPLACE FUNCTION coop_add_user(p_login text, p_role text, p_unit integer,
             p_verifier text, p_display text) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
@@ -144,22 +167,14 @@ _SETUP = [
     """CREATE OR REPLACE FUNCTION coop_set_password(p_login text, p_verifier text)
         RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
-            PERFORM coop_check_admin();
-            PERFORM coop_check_login(p_login);
-            IF NOT EXISTS (SELECT 1 FROM public.app_user WHERE login = p_login) THEN
-                RAISE EXCEPTION '% is no user of this ledger', p_login;
-            END IF;
+            PERFORM coop_check_member(p_login);
             EXECUTE format('ALTER ROLE %I PASSWORD %L', p_login, p_verifier);
         END $$""",
     """CREATE OR REPLACE FUNCTION coop_remove_user(p_login text) RETURNS void
         LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         DECLARE g text;
         BEGIN
-            PERFORM coop_check_admin();
-            PERFORM coop_check_login(p_login);
-            IF NOT EXISTS (SELECT 1 FROM public.app_user WHERE login = p_login) THEN
-                RAISE EXCEPTION '% is no user of this ledger', p_login;
-            END IF;
+            PERFORM coop_check_member(p_login);
             DELETE FROM public.app_user WHERE login = p_login;
             EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM %I', current_database(), p_login);
             FOREACH g IN ARRAY ARRAY['coop_admin', 'coop_unit', 'coop_viewer'] LOOP
@@ -185,17 +200,16 @@ def _groups_sql() -> list[str]:
 def _policies_sql(db: pw.Database) -> list[str]:
     admin, unit = GROUPS[ADMIN], GROUPS[UNIT]
     mine = "unit_id = coop_my_unit()"
-    rules: dict[str, str] = {t: mine for t in UNIT_TABLES}
-    for table, (parent, column) in CHILD_TABLES.items():
+    rules: dict[str, str] = {s.model._meta.table_name: mine for s in unit_specs()}
+    for table, (parent, column) in child_tables().items():
         rules[table] = (
             f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {column} AND p.unit_id = "
             "coop_my_unit())"
         )
     rules["attachment"] = "coop_owns(record_type, record_id)"
-    kinds = ", ".join(f"'{k}'" for k in UNIT_KINDS)
     # A bin entry names its record's unit in its payload (records/recycle.py).
     rules["deleted_record"] = (
-        f"record_type IN ({kinds}) AND "
+        f"record_type IN ({_kinds()}) AND "
         "(payload::json -> 'columns' ->> 'unit')::integer = coop_my_unit()"
     )
     out = []
@@ -252,7 +266,8 @@ def _policies_sql(db: pw.Database) -> list[str]:
 
 def _grants_sql(db: pw.Database) -> list[str]:
     admin, unit, viewer = GROUPS[ADMIN], GROUPS[UNIT], GROUPS[VIEWER]
-    writes = [*UNIT_TABLES, *CHILD_TABLES, "attachment", "deleted_record", "search_index"]
+    writes = [s.model._meta.table_name for s in unit_specs()]
+    writes += [*child_tables(), "attachment", "deleted_record", "search_index"]
     return [
         "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM PUBLIC",
         f"GRANT USAGE ON SCHEMA public TO {admin}, {unit}, {viewer}",
@@ -279,17 +294,18 @@ def secure(db: pw.Database) -> None:
     """Roles, privileges and policies of a server ledger (idempotent; run by
     `server init` and by the migrations, as the tables' owner)."""
     database = db.execute_sql("SELECT current_database()").fetchone()[0]
-    kinds = ", ".join(f"'{k}'" for k in UNIT_KINDS)
+    kinds = _kinds()
     for sql in _groups_sql():
         db.execute_sql(sql)
     from desktop_app.records.search_index import TYPE_NUMBERS
 
-    tables = {k: ("assessment_target" if k == "assessment" else k) for k in TYPE_NUMBERS}
-    numbers = " ".join(
-        f"WHEN {n} THEN '{tables[k]}'" for k, n in TYPE_NUMBERS.items() if k in UNIT_KINDS
-    )
+    keys = [spec.key for spec in unit_specs()]
+    numbers = " ".join(f"WHEN {TYPE_NUMBERS[k]} THEN '{k}'" for k in keys)
+    tables = " ".join(f"WHEN '{k}' THEN '{_table_of(k)}'" for k in keys)
     for sql in _SETUP:
-        db.execute_sql(sql.replace("{kinds}", kinds).replace("{numbers}", numbers))
+        db.execute_sql(
+            sql.replace("{kinds}", kinds).replace("{numbers}", numbers).replace("{tables}", tables)
+        )
     for sql in _grants_sql(db) + _policies_sql(db):
         db.execute_sql(sql)
     # Only this ledger's own logins connect (the groups are server-wide), and

@@ -263,7 +263,9 @@ class LedgerServer(peewee.PostgresqlDatabase):
     def execute_sql(self, sql, params=None, commit=None):
         # psycopg2 formats every statement peewee passes it (with () when
         # there are no parameters): a % in a quoted string is doubled always.
-        sql = qmarks_to_pyformat(sql)
+        # peewee's own statements (no ? and no quoted text) pass untouched.
+        if "?" in sql or "'" in sql:
+            sql = qmarks_to_pyformat(sql)
         return super().execute_sql(sql, params)
 
 

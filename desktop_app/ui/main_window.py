@@ -358,12 +358,13 @@ class MainWindow(QMainWindow):
             self.live.changed.connect(self._changed_elsewhere)
 
     def _changed_elsewhere(self, kinds: set) -> None:
+        """Saves made on another PC: the page in view shows them (a list only
+        when they are of its type; the workbench, reports and logs always)."""
         widget = self.stack.currentWidget()
-        if isinstance(widget, RecordPage) and ("*" in kinds or widget.spec.key in kinds):
-            widget.refresh_in_place()
-        elif (
-            widget is not None and hasattr(widget, "refresh") and not isinstance(widget, RecordPage)
-        ):
+        if isinstance(widget, RecordPage):
+            if "*" in kinds or widget.spec.key in kinds:
+                widget.refresh_in_place()
+        elif hasattr(widget, "refresh"):
             widget.refresh()
 
     def _show_state(self) -> None:

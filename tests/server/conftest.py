@@ -8,11 +8,7 @@ import pytest
 @pytest.fixture
 def empty_db(pg):
     """The URL of a new, empty database (no ledger in it yet)."""
-    pg.count += 1
-    name = f"coop_empty_{pg.count}"
-    pg.admin(f"DROP DATABASE IF EXISTS {name}")
-    pg.admin(f"CREATE DATABASE {name}")
-    return pg.at(name)
+    return pg.empty_database()
 
 
 @pytest.fixture

@@ -363,13 +363,11 @@ def test_a_viewer_backs_the_ledger_up(office, tmp_path, capsys):
 
 
 def test_init_says_the_owner_must_be_allowed_to_create_roles(pg, capsys, monkeypatch):
-    pg.count += 1
-    name = f"coop_norole_{pg.count}"
     pg.admin("DROP ROLE IF EXISTS plain_owner")
     pg.admin("CREATE ROLE plain_owner LOGIN PASSWORD 'plain-owner-1'")
-    pg.admin(f"DROP DATABASE IF EXISTS {name}")
-    pg.admin(f"CREATE DATABASE {name} OWNER plain_owner")
+    empty = pg.empty_database("coop_norole")
+    pg.admin(f"ALTER DATABASE {empty.rsplit('/', 1)[1]} OWNER TO plain_owner")
     monkeypatch.setenv("COOP_LEDGER_PASSWORD", "plain-owner-1")
-    url = pg.at(name).replace("postgres@", "plain_owner@", 1)
+    url = empty.replace("postgres@", "plain_owner@", 1)
     assert cli.main(["server", "init", url]) == 2
     assert "must be allowed to create roles" in capsys.readouterr().err
